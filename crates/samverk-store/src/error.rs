@@ -1,0 +1,31 @@
+//! What can go wrong in the store, in terms the web layer and CLI can explain.
+
+use samverk_domain::ValidationErrors;
+
+/// A store failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The input broke a rule; nothing was written.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// The record does not exist.
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: i64 },
+    /// The record is still referenced and cannot be deleted.
+    #[error("{entity} {id} is still in use by {used_by}")]
+    InUse { entity: &'static str, id: i64, used_by: &'static str },
+    /// The database URL is not one samverk understands.
+    #[error("unsupported database URL (expected sqlite://… or postgres://…): {0}")]
+    UnsupportedUrl(String),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    /// Maps a failed lookup of `entity` to `NotFound`.
+    pub(crate) fn not_found(entity: &'static str, id: i64) -> impl FnOnce() -> Self {
+        move || Self::NotFound { entity, id }
+    }
+}

@@ -1,0 +1,38 @@
+//! samverk's storage: migrations, portable queries and transactions for SQLite and PostgreSQL.
+//!
+//! Every write loads what validation needs into [`samverk_domain::refs::References`], lets
+//! the domain decide, and writes inside one transaction: a failed write leaves nothing behind.
+
+pub mod check;
+pub mod db;
+pub mod decision;
+pub mod engagement;
+pub mod error;
+pub mod migrations;
+pub mod organisation;
+pub mod plan;
+mod refs;
+pub mod sdg;
+mod store;
+
+pub use db::{Conn, Engine, QueryCounter, Sql};
+pub use error::StoreError;
+pub use store::{Store, Tx};
+
+/// A page of results and the total number of matching rows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl<T> Page<T> {
+    /// The number of pages (at least 1).
+    #[must_use]
+    pub fn pages(&self) -> u32 {
+        let per = i64::from(self.per_page.max(1));
+        u32::try_from(((self.total + per - 1) / per).max(1)).unwrap_or(u32::MAX)
+    }
+}

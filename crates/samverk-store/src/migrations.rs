@@ -1,0 +1,34 @@
+//! The migrations of each engine, embedded in the binary. The two folders hold the same file
+//! names (a test checks), and a schema-parity test checks they produce the same tables.
+
+use std::borrow::Cow;
+
+use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+/// (version, description, SQLite DDL, PostgreSQL DDL), in order. Forward only.
+pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
+    1,
+    "0001_foundation.sql",
+    include_str!("../migrations/sqlite/0001_foundation.sql"),
+    include_str!("../migrations/postgres/0001_foundation.sql"),
+)];
+
+fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
+    Migrator::with_migrations(
+        MIGRATIONS
+            .iter()
+            .map(|m| Migration::new(m.0, Cow::Borrowed(m.1), MigrationType::Simple, pick(m).into_sql_str(), false))
+            .collect(),
+    )
+}
+
+#[must_use]
+pub fn sqlite() -> Migrator {
+    migrator(|m| m.2)
+}
+
+#[must_use]
+pub fn postgres() -> Migrator {
+    migrator(|m| m.3)
+}

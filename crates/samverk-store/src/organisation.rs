@@ -1,0 +1,227 @@
+//! Organisations and their predecessor/successor links.
+
+use samverk_domain::organisation::{NewOrganisation, NewSuccession, OrganisationDraft, OrganisationKind, SuccessionDraft};
+use samverk_domain::refs::References;
+use samverk_domain::text;
+use serde::Serialize;
+use time::Date;
+
+use crate::db::{Conn, Sql};
+use crate::{Page, Store, StoreError, refs};
+
+/// An organisation as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    pub name_nb: Option<String>,
+    pub name_sv: Option<String>,
+    pub name_en: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganisationKind,
+    pub country: String,
+    pub org_number: Option<String>,
+    pub region_code: Option<String>,
+    pub scb_code: Option<String>,
+    pub nuts_code: Option<String>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    pub version: i64,
+}
+
+/// A link to a predecessor or successor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Succession {
+    pub organisation_id: i64,
+    pub name: String,
+    pub date: Date,
+}
+
+/// Filters for the organisation list.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    pub q: Option<String>,
+    pub kind: Option<OrganisationKind>,
+    pub country: Option<String>,
+    /// Only bodies that can own plans and engagements.
+    pub authorities_only: bool,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+const COLUMNS: &str =
+    "id, name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, valid_from, valid_to, version";
+
+fn search_text(o: &NewOrganisation) -> String {
+    let names = [Some(&o.name), o.name_nb.as_ref(), o.name_sv.as_ref(), o.name_en.as_ref()];
+    text::search_text(names.into_iter().flatten().map(String::as_str))
+}
+
+fn bind_fields(sql: &mut Sql, o: &NewOrganisation) {
+    sql.bind(o.name.clone()).push(", ").bind(o.name_nb.clone()).push(", ").bind(o.name_sv.clone()).push(", ");
+    sql.bind(o.name_en.clone()).push(", ").bind(o.kind.code()).push(", ").bind(o.country.clone()).push(", ");
+    sql.bind(o.org_number.clone()).push(", ").bind(o.region_code.clone()).push(", ").bind(o.scb_code.clone()).push(", ");
+    sql.bind(o.nuts_code.clone()).push(", ").bind(o.validity.start()).push(", ").bind(o.validity.end()).push(", ");
+    sql.bind(search_text(o));
+}
+
+/// Inserts a validated organisation.
+pub(crate) async fn insert(conn: &mut Conn<'_>, o: &NewOrganisation) -> Result<i64, sqlx::Error> {
+    let mut sql = Sql::new(
+        "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, \
+         nuts_code, valid_from, valid_to, search_text) VALUES (",
+    );
+    bind_fields(&mut sql, o);
+    sql.push(") RETURNING id");
+    conn.insert(&sql).await
+}
+
+/// Inserts a validated succession link.
+pub(crate) async fn insert_succession(conn: &mut Conn<'_>, s: &NewSuccession) -> Result<i64, sqlx::Error> {
+    let sql = Sql::new("INSERT INTO successions (predecessor_id, successor_id, date) VALUES (?, ?, ?) RETURNING id")
+        .arg(s.predecessor_id)
+        .arg(s.successor_id)
+        .arg(s.date);
+    conn.insert(&sql).await
+}
+
+impl Store {
+    /// # Errors
+    /// Validation errors; nothing is written then.
+    pub async fn create_organisation(&self, draft: &OrganisationDraft) -> Result<i64, StoreError> {
+        let new = draft.validate()?;
+        let mut tx = self.begin().await?;
+        let id = insert(&mut tx.conn(), &new).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// # Errors
+    /// `NotFound`, or validation errors.
+    pub async fn update_organisation(&self, id: i64, draft: &OrganisationDraft) -> Result<(), StoreError> {
+        let new = draft.validate()?;
+        let mut tx = self.begin().await?;
+        let mut sql = Sql::new(
+            "UPDATE organisations SET version = version + 1, (name, name_nb, name_sv, name_en, kind, country, org_number, \
+             region_code, scb_code, nuts_code, valid_from, valid_to, search_text) = (",
+        );
+        bind_fields(&mut sql, &new);
+        sql.push(") WHERE id = ").bind(id);
+        if tx.conn().execute(&sql).await? == 0 {
+            return Err(StoreError::NotFound { entity: "organisation", id });
+        }
+        tx.commit().await
+    }
+
+    /// Deletes an organisation that nothing refers to.
+    ///
+    /// # Errors
+    /// `NotFound`, or `InUse` while it owns records or takes part in engagements.
+    pub async fn delete_organisation(&self, id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        for (count, used_by) in [
+            ("SELECT COUNT(*) FROM participants WHERE organisation_id = ?", "engagements"),
+            ("SELECT COUNT(*) FROM engagements WHERE owner_id = ?", "engagements"),
+            ("SELECT COUNT(*) FROM plans WHERE owner_id = ?", "plans"),
+            ("SELECT COUNT(*) FROM decisions WHERE owner_id = ?", "decisions"),
+        ] {
+            if conn.scalar::<i64>(&Sql::new(count).arg(id)).await? > 0 {
+                return Err(StoreError::InUse { entity: "organisation", id, used_by });
+            }
+        }
+        if conn.execute(&Sql::new("DELETE FROM organisations WHERE id = ?").arg(id)).await? == 0 {
+            return Err(StoreError::NotFound { entity: "organisation", id });
+        }
+        tx.commit().await
+    }
+
+    /// # Errors
+    /// The database error.
+    pub async fn organisation(&self, id: i64) -> Result<Option<Organisation>, StoreError> {
+        let mut h = self.handle().await?;
+        let mut sql = Sql::new("SELECT ");
+        sql.push(COLUMNS).push(" FROM organisations WHERE id = ").bind(id);
+        Ok(h.conn().optional(&sql).await?)
+    }
+
+    /// Predecessors and successors of an organisation.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn successions(&self, id: i64) -> Result<(Vec<Succession>, Vec<Succession>), StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let predecessors = conn
+            .all(&Sql::new(
+                "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.predecessor_id \
+                 WHERE s.successor_id = ? ORDER BY s.date, o.name",
+            )
+            .arg(id))
+            .await?;
+        let successors = conn
+            .all(&Sql::new(
+                "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.successor_id \
+                 WHERE s.predecessor_id = ? ORDER BY s.date, o.name",
+            )
+            .arg(id))
+            .await?;
+        Ok((predecessors, successors))
+    }
+
+    /// Records that `successor_id` succeeded the draft's predecessor.
+    ///
+    /// # Errors
+    /// `NotFound` for the successor, validation errors, or a duplicate link.
+    pub async fn add_succession(&self, successor_id: i64, draft: &SuccessionDraft) -> Result<i64, StoreError> {
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        let mut refs = References::default();
+        refs::organisations(&mut conn, &mut refs, &[Some(successor_id), draft.predecessor_id]).await?;
+        if !refs.organisations.contains(&successor_id) {
+            return Err(StoreError::NotFound { entity: "organisation", id: successor_id });
+        }
+        let new = draft.validate(successor_id, &refs)?;
+        let exists = Sql::new("SELECT COUNT(*) FROM successions WHERE predecessor_id = ? AND successor_id = ?")
+            .arg(new.predecessor_id)
+            .arg(successor_id);
+        if conn.scalar::<i64>(&exists).await? > 0 {
+            return Err(samverk_domain::ValidationErrors::single("predecessor_id", samverk_domain::Problem::Duplicate).into());
+        }
+        let id = insert_succession(&mut conn, &new).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Organisations matching a filter, by name.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn organisations(&self, filter: &OrganisationFilter) -> Result<Page<Organisation>, StoreError> {
+        let mut where_ = Sql::new(" FROM organisations WHERE 1 = 1");
+        if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            where_.push(" AND search_text LIKE ").bind(text::like_pattern(q)).push(" ESCAPE '\\'");
+        }
+        if let Some(kind) = filter.kind {
+            where_.push(" AND kind = ").bind(kind.code());
+        }
+        if let Some(country) = &filter.country {
+            where_.push(" AND country = ").bind(country.clone());
+        }
+        if filter.authorities_only {
+            where_.push(" AND kind IN ('county', 'region', 'municipality')");
+        }
+        let per_page = filter.per_page.clamp(1, 500);
+        let page = filter.page.max(1);
+        let mut count = Sql::new("SELECT COUNT(*)");
+        count.push_sql(&where_);
+        let mut list = Sql::new("SELECT ");
+        list.push(COLUMNS).push_sql(&where_).push(" ORDER BY name, id LIMIT ").bind(i64::from(per_page));
+        list.push(" OFFSET ").bind(i64::from((page - 1) * per_page));
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let total = conn.scalar::<i64>(&count).await?;
+        let items = conn.all(&list).await?;
+        Ok(Page { items, total, page, per_page })
+    }
+}
