@@ -7,6 +7,11 @@ use crate::error::{Problem, ValidationErrors};
 use crate::input::{self, TITLE_MAX};
 use crate::refs::References;
 
+crate::code_enum! {
+    /// How precisely a decision's date is known ("desember 2024" is a month).
+    pub enum DatePrecision { Day => "day", Month => "month", Year => "year" }
+}
+
 /// Raw input for a decision.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -20,6 +25,8 @@ pub struct DecisionDraft {
     /// e.g. "25/20" or "2020/1234"; optional.
     pub case_number: String,
     pub date: String,
+    /// `day` (default), `month` or `year`: a month-precise date is stored as its first day.
+    pub date_precision: String,
     pub title: String,
     pub url: String,
 }
@@ -31,6 +38,7 @@ pub struct NewDecision {
     pub body: String,
     pub case_number: Option<String>,
     pub date: Date,
+    pub date_precision: DatePrecision,
     pub title: String,
     pub url: Option<String>,
 }
@@ -46,10 +54,19 @@ impl DecisionDraft {
             body: e.check("body", input::required_text(&self.body, TITLE_MAX)).unwrap_or_default(),
             case_number: e.check("case_number", case_number(&self.case_number)).flatten(),
             date: e.check("date", input::required_date(&self.date)).unwrap_or(Date::MIN),
+            date_precision: e.check("date_precision", precision(&self.date_precision)).unwrap_or(DatePrecision::Day),
             title: e.check("title", input::required_text(&self.title, TITLE_MAX)).unwrap_or_default(),
             url: e.check("url", url(&self.url)).flatten(),
         };
         e.into_result(|| decision)
+    }
+}
+
+fn precision(text: &str) -> Result<DatePrecision, Problem> {
+    if text.trim().is_empty() {
+        Ok(DatePrecision::Day)
+    } else {
+        input::code(text, DatePrecision::from_code, DatePrecision::ALL, DatePrecision::code)
     }
 }
 

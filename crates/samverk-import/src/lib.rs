@@ -1,1 +1,18 @@
-//! placeholder
+//! samverk's readers: files turned into domain inputs and written through the store.
+//!
+//! The SDG reference and the demo data are shipped inside the binary, so a fresh installation
+//! needs no files beside it.
+
+pub mod demo;
+pub mod sdg;
+
+/// An error while reading a file, naming the file, the line and the field.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}, line {line}: {message}")]
+    Parse { file: String, line: u64, message: String },
+    #[error("{file}: {what} «{key}» {problem}")]
+    Invalid { file: String, what: &'static str, key: String, problem: String },
+    #[error(transparent)]
+    Store(#[from] samverk_store::StoreError),
+}

@@ -241,6 +241,25 @@ impl Conn<'_> {
         }
     }
 
+    /// Runs trusted, generated SQL without parameters (schema set-up in tests and tools).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn execute_unprepared(&mut self, sql: &str) -> Result<(), sqlx::Error> {
+        let text = AssertSqlSafe(sql.to_owned());
+        match self {
+            Self::Sqlite(c, n) => {
+                n.tick();
+                sqlx::raw_sql(text).execute(&mut **c).await?;
+            }
+            Self::Postgres(c, n) => {
+                n.tick();
+                sqlx::raw_sql(text).execute(&mut **c).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Runs an `INSERT … RETURNING id` and returns the new id.
     ///
     /// # Errors

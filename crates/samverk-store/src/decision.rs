@@ -1,6 +1,6 @@
 //! Decisions and what they established.
 
-use samverk_domain::decision::{DecisionDraft, NewDecision};
+use samverk_domain::decision::{DatePrecision, DecisionDraft, NewDecision};
 use samverk_domain::refs::References;
 use serde::Serialize;
 use time::Date;
@@ -17,6 +17,8 @@ pub struct Decision {
     pub body: String,
     pub case_number: Option<String>,
     pub date: Date,
+    #[sqlx(try_from = "String")]
+    pub date_precision: DatePrecision,
     pub title: String,
     pub url: Option<String>,
     pub version: i64,
@@ -29,15 +31,16 @@ pub struct Established {
     pub engagements: Vec<(i64, String)>,
 }
 
-const SELECT: &str = "SELECT d.id, d.owner_id, o.name AS owner_name, d.body, d.case_number, d.date, d.title, d.url, d.version \
+const SELECT: &str = "SELECT d.id, d.owner_id, o.name AS owner_name, d.body, d.case_number, d.date, d.date_precision, d.title, d.url, d.version \
                       FROM decisions d JOIN organisations o ON o.id = d.owner_id";
 
 pub(crate) async fn insert(conn: &mut Conn<'_>, d: &NewDecision) -> Result<i64, sqlx::Error> {
-    let sql = Sql::new("INSERT INTO decisions (owner_id, body, case_number, date, title, url) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+    let sql = Sql::new("INSERT INTO decisions (owner_id, body, case_number, date, date_precision, title, url) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .arg(d.owner_id)
         .arg(d.body.clone())
         .arg(d.case_number.clone())
         .arg(d.date)
+        .arg(d.date_precision.code())
         .arg(d.title.clone())
         .arg(d.url.clone());
     conn.insert(&sql).await
@@ -49,13 +52,21 @@ async fn validate(conn: &mut Conn<'_>, draft: &DecisionDraft) -> Result<NewDecis
     Ok(draft.validate(&refs)?)
 }
 
+/// Validates and inserts a decision within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create(conn: &mut Conn<'_>, draft: &DecisionDraft) -> Result<i64, StoreError> {
+    let new = validate(conn, draft).await?;
+    Ok(insert(conn, &new).await?)
+}
+
 impl Store {
     /// # Errors
     /// Validation errors; nothing is written then.
     pub async fn create_decision(&self, draft: &DecisionDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let new = validate(&mut tx.conn(), draft).await?;
-        let id = insert(&mut tx.conn(), &new).await?;
+        let id = create(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -66,12 +77,13 @@ impl Store {
         let mut tx = self.begin().await?;
         let new = validate(&mut tx.conn(), draft).await?;
         let sql = Sql::new(
-            "UPDATE decisions SET version = version + 1, owner_id = ?, body = ?, case_number = ?, date = ?, title = ?, url = ? WHERE id = ?",
+            "UPDATE decisions SET version = version + 1, owner_id = ?, body = ?, case_number = ?, date = ?, date_precision = ?, title = ?, url = ? WHERE id = ?",
         )
         .arg(new.owner_id)
         .arg(new.body)
         .arg(new.case_number)
         .arg(new.date)
+        .arg(new.date_precision.code())
         .arg(new.title)
         .arg(new.url)
         .arg(id);

@@ -52,6 +52,7 @@ pub struct Engagement {
     pub decision_body: Option<String>,
     pub decision_case_number: Option<String>,
     pub decision_date: Option<Date>,
+    pub decision_date_precision: Option<String>,
     pub version: i64,
 }
 
@@ -140,7 +141,7 @@ const SUMMARY_SELECT: &str = "SELECT e.id, e.owner_id, o.name AS owner_name, e.k
 
 const ENGAGEMENT_SELECT: &str = "SELECT e.id, e.owner_id, o.name AS owner_name, e.kind, e.title, e.description, e.status, \
      e.start_date, e.end_date, e.parent_id, pe.title AS parent_title, e.decision_id, d.title AS decision_title, d.body AS decision_body, \
-     d.case_number AS decision_case_number, d.date AS decision_date, e.version \
+     d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, e.version \
      FROM engagements e JOIN organisations o ON o.id = e.owner_id LEFT JOIN engagements pe ON pe.id = e.parent_id \
      LEFT JOIN decisions d ON d.id = e.decision_id";
 
@@ -282,6 +283,59 @@ pub(crate) async fn validate_new(
     }
 }
 
+/// Validates and inserts an engagement with its first contributions, within the caller's
+/// transaction.
+///
+/// # Errors
+/// Validation errors, including the contribution rule.
+pub async fn create(conn: &mut Conn<'_>, draft: &EngagementDraft, contributions: &[ContributionDraft]) -> Result<i64, StoreError> {
+    let (engagement, contributions) = validate_new(conn, draft, contributions).await?;
+    let id = insert(conn, &engagement).await?;
+    for c in &contributions {
+        insert_contribution(conn, id, c).await?;
+    }
+    Ok(id)
+}
+
+/// Validates and saves a participant (new when `participant_id` is `None`) within the caller's
+/// transaction.
+///
+/// # Errors
+/// `NotFound`, or validation errors.
+pub async fn save_participant(
+    conn: &mut Conn<'_>,
+    engagement_id: i64,
+    participant_id: Option<i64>,
+    draft: &ParticipantDraft,
+) -> Result<i64, StoreError> {
+    let mut refs = References::default();
+    refs::engagement_chain(conn, &mut refs, Some(engagement_id)).await?;
+    if !refs.engagements.contains_key(&engagement_id) {
+        return Err(StoreError::NotFound { entity: "engagement", id: engagement_id });
+    }
+    refs::organisations(conn, &mut refs, &[draft.organisation_id]).await?;
+    refs::participants(conn, &mut refs, engagement_id).await?;
+    if let Some(pid) = participant_id
+        && !refs.participants.iter().any(|p| p.id == pid)
+    {
+        return Err(StoreError::NotFound { entity: "participant", id: pid });
+    }
+    let p = draft.validate(participant_id, &refs)?;
+    Ok(match participant_id {
+        None => insert_participant(conn, engagement_id, &p).await?,
+        Some(pid) => {
+            let sql = Sql::new("UPDATE participants SET organisation_id = ?, role = ?, start_date = ?, end_date = ? WHERE id = ?")
+                .arg(p.organisation_id)
+                .arg(p.role.code())
+                .arg(p.period.start())
+                .arg(p.period.end())
+                .arg(pid);
+            conn.execute(&sql).await?;
+            pid
+        }
+    })
+}
+
 fn not_found(entity: &'static str, id: i64, changed: u64) -> Result<(), StoreError> {
     if changed == 0 { Err(StoreError::NotFound { entity, id }) } else { Ok(()) }
 }
@@ -293,12 +347,7 @@ impl Store {
     /// Validation errors (including the contribution rule); nothing is written then.
     pub async fn create_engagement(&self, draft: &EngagementDraft, contributions: &[ContributionDraft]) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let mut conn = tx.conn();
-        let (engagement, contributions) = validate_new(&mut conn, draft, contributions).await?;
-        let id = insert(&mut conn, &engagement).await?;
-        for c in &contributions {
-            insert_contribution(&mut conn, id, c).await?;
-        }
+        let id = create(&mut tx.conn(), draft, contributions).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -444,33 +493,7 @@ impl Store {
 
     async fn save_participant(&self, engagement_id: i64, participant_id: Option<i64>, draft: &ParticipantDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let mut conn = tx.conn();
-        let mut refs = References::default();
-        refs::engagement_chain(&mut conn, &mut refs, Some(engagement_id)).await?;
-        if !refs.engagements.contains_key(&engagement_id) {
-            return Err(StoreError::NotFound { entity: "engagement", id: engagement_id });
-        }
-        refs::organisations(&mut conn, &mut refs, &[draft.organisation_id]).await?;
-        refs::participants(&mut conn, &mut refs, engagement_id).await?;
-        if let Some(pid) = participant_id
-            && !refs.participants.iter().any(|p| p.id == pid)
-        {
-            return Err(StoreError::NotFound { entity: "participant", id: pid });
-        }
-        let p = draft.validate(participant_id, &refs)?;
-        let id = match participant_id {
-            None => insert_participant(&mut conn, engagement_id, &p).await?,
-            Some(pid) => {
-                let sql = Sql::new("UPDATE participants SET organisation_id = ?, role = ?, start_date = ?, end_date = ? WHERE id = ?")
-                    .arg(p.organisation_id)
-                    .arg(p.role.code())
-                    .arg(p.period.start())
-                    .arg(p.period.end())
-                    .arg(pid);
-                conn.execute(&sql).await?;
-                pid
-            }
-        };
+        let id = save_participant(&mut tx.conn(), engagement_id, participant_id, draft).await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -85,13 +85,41 @@ pub(crate) async fn insert_succession(conn: &mut Conn<'_>, s: &NewSuccession) ->
     conn.insert(&sql).await
 }
 
+/// Validates and inserts an organisation within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create(conn: &mut Conn<'_>, draft: &OrganisationDraft) -> Result<i64, StoreError> {
+    let new = draft.validate()?;
+    Ok(insert(conn, &new).await?)
+}
+
+/// Validates and records a succession within the caller's transaction.
+///
+/// # Errors
+/// `NotFound` for the successor, validation errors, or a duplicate link.
+pub async fn add_succession(conn: &mut Conn<'_>, successor_id: i64, draft: &SuccessionDraft) -> Result<i64, StoreError> {
+    let mut refs = References::default();
+    refs::organisations(conn, &mut refs, &[Some(successor_id), draft.predecessor_id]).await?;
+    if !refs.organisations.contains(&successor_id) {
+        return Err(StoreError::NotFound { entity: "organisation", id: successor_id });
+    }
+    let new = draft.validate(successor_id, &refs)?;
+    let exists = Sql::new("SELECT COUNT(*) FROM successions WHERE predecessor_id = ? AND successor_id = ?")
+        .arg(new.predecessor_id)
+        .arg(successor_id);
+    if conn.scalar::<i64>(&exists).await? > 0 {
+        return Err(samverk_domain::ValidationErrors::single("predecessor_id", samverk_domain::Problem::Duplicate).into());
+    }
+    Ok(insert_succession(conn, &new).await?)
+}
+
 impl Store {
     /// # Errors
     /// Validation errors; nothing is written then.
     pub async fn create_organisation(&self, draft: &OrganisationDraft) -> Result<i64, StoreError> {
-        let new = draft.validate()?;
         let mut tx = self.begin().await?;
-        let id = insert(&mut tx.conn(), &new).await?;
+        let id = create(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -175,20 +203,7 @@ impl Store {
     /// `NotFound` for the successor, validation errors, or a duplicate link.
     pub async fn add_succession(&self, successor_id: i64, draft: &SuccessionDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let mut conn = tx.conn();
-        let mut refs = References::default();
-        refs::organisations(&mut conn, &mut refs, &[Some(successor_id), draft.predecessor_id]).await?;
-        if !refs.organisations.contains(&successor_id) {
-            return Err(StoreError::NotFound { entity: "organisation", id: successor_id });
-        }
-        let new = draft.validate(successor_id, &refs)?;
-        let exists = Sql::new("SELECT COUNT(*) FROM successions WHERE predecessor_id = ? AND successor_id = ?")
-            .arg(new.predecessor_id)
-            .arg(successor_id);
-        if conn.scalar::<i64>(&exists).await? > 0 {
-            return Err(samverk_domain::ValidationErrors::single("predecessor_id", samverk_domain::Problem::Duplicate).into());
-        }
-        let id = insert_succession(&mut conn, &new).await?;
+        let id = add_succession(&mut tx.conn(), successor_id, draft).await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -28,6 +28,7 @@ pub struct Plan {
     pub decision_body: Option<String>,
     pub decision_case_number: Option<String>,
     pub decision_date: Option<Date>,
+    pub decision_date_precision: Option<String>,
     pub description: Option<String>,
     pub version: i64,
 }
@@ -131,7 +132,7 @@ impl PlanTree {
 }
 
 const PLAN_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.title, p.kind, p.status, p.period_start, p.period_end, \
-     p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, \
+     p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, \
      p.description, p.version FROM plans p JOIN organisations o ON o.id = p.owner_id LEFT JOIN decisions d ON d.id = p.decision_id";
 
 const GOAL_SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
@@ -244,6 +245,53 @@ async fn measure_refs(conn: &mut Conn<'_>, draft: &MeasureDraft) -> Result<Refer
     Ok(refs)
 }
 
+/// Validates and inserts a plan within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create_plan(conn: &mut Conn<'_>, draft: &PlanDraft) -> Result<i64, StoreError> {
+    let refs = plan_refs(conn, draft).await?;
+    Ok(insert_plan(conn, &draft.validate(&refs)?).await?)
+}
+
+/// Validates and inserts a focus area within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create_focus_area(conn: &mut Conn<'_>, draft: &FocusAreaDraft) -> Result<i64, StoreError> {
+    let mut refs = References::default();
+    refs::plans(conn, &mut refs, draft.plan_id).await?;
+    Ok(insert_focus_area(conn, &draft.validate(&refs)?).await?)
+}
+
+/// Validates and inserts a goal within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create_goal(conn: &mut Conn<'_>, draft: &GoalDraft) -> Result<i64, StoreError> {
+    let refs = goal_refs(conn, draft, None).await?;
+    Ok(insert_goal(conn, &draft.validate(None, &refs)?).await?)
+}
+
+/// Validates and inserts a measure within the caller's transaction.
+///
+/// # Errors
+/// Validation errors.
+pub async fn create_measure(conn: &mut Conn<'_>, draft: &MeasureDraft) -> Result<i64, StoreError> {
+    let refs = measure_refs(conn, draft).await?;
+    Ok(insert_measure(conn, &draft.validate(&refs)?).await?)
+}
+
+/// Adds a principle to a plan within the caller's transaction.
+///
+/// # Errors
+/// A blank or too long title; the database error.
+pub async fn add_principle(conn: &mut Conn<'_>, plan_id: i64, title: &str) -> Result<i64, StoreError> {
+    let title = samverk_domain::input::required_text(title, samverk_domain::input::TEXT_MAX)
+        .map_err(|p| samverk_domain::ValidationErrors::single("title", p))?;
+    Ok(insert_principle(conn, plan_id, &title).await?)
+}
+
 fn not_found(entity: &'static str, id: i64, changed: u64) -> Result<(), StoreError> {
     if changed == 0 { Err(StoreError::NotFound { entity, id }) } else { Ok(()) }
 }
@@ -253,8 +301,7 @@ impl Store {
     /// Validation errors; nothing is written then.
     pub async fn create_plan(&self, draft: &PlanDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let refs = plan_refs(&mut tx.conn(), draft).await?;
-        let id = insert_plan(&mut tx.conn(), &draft.validate(&refs)?).await?;
+        let id = create_plan(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -357,9 +404,7 @@ impl Store {
     /// Validation errors.
     pub async fn create_focus_area(&self, draft: &FocusAreaDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let mut refs = References::default();
-        refs::plans(&mut tx.conn(), &mut refs, draft.plan_id).await?;
-        let id = insert_focus_area(&mut tx.conn(), &draft.validate(&refs)?).await?;
+        let id = create_focus_area(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -399,8 +444,7 @@ impl Store {
     /// Validation errors.
     pub async fn create_goal(&self, draft: &GoalDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let refs = goal_refs(&mut tx.conn(), draft, None).await?;
-        let id = insert_goal(&mut tx.conn(), &draft.validate(None, &refs)?).await?;
+        let id = create_goal(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -475,8 +519,7 @@ impl Store {
     /// Validation errors.
     pub async fn create_measure(&self, draft: &MeasureDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let refs = measure_refs(&mut tx.conn(), draft).await?;
-        let id = insert_measure(&mut tx.conn(), &draft.validate(&refs)?).await?;
+        let id = create_measure(&mut tx.conn(), draft).await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -152,7 +152,7 @@ impl Store {
     /// The database error.
     pub async fn ping(&self) -> Result<(), StoreError> {
         let mut handle = self.handle().await?;
-        handle.conn().scalar::<i64>(&crate::Sql::new("SELECT 1")).await?;
+        handle.conn().scalar::<i64>(&crate::Sql::new("SELECT CAST(1 AS BIGINT)")).await?;
         Ok(())
     }
 

@@ -1,1 +1,57 @@
-//! placeholder
+//! samverk's web layer: server-rendered HTML pages that work without JavaScript, the JSON API
+//! under `/api/v1`, and its OpenAPI document. Handlers extract, call the store, and render;
+//! the rules live in `samverk-domain`.
+
+pub mod api;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use samverk_store::Store;
+
+pub use error::AppError;
+
+/// What every handler shares. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+/// The whole application: pages, API, health check and static assets.
+pub fn app(store: Store) -> Router {
+    let state = AppState { store };
+    Router::new()
+        .merge(pages::router())
+        .merge(api::router())
+        .route("/healthz", get(healthz))
+        .route("/static/style.css", get(stylesheet))
+        .fallback(not_found)
+        .with_state(state)
+}
+
+/// Answers 200 once the database answers; load balancers use it.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::warn!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../static/style.css"),
+    )
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -35,6 +35,7 @@ CREATE TABLE decisions (
     body TEXT NOT NULL,
     case_number TEXT,
     date DATE NOT NULL,
+    date_precision TEXT NOT NULL DEFAULT 'day',
     title TEXT NOT NULL,
     url TEXT,
     version INTEGER NOT NULL DEFAULT 1

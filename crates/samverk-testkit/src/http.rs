@@ -1,0 +1,129 @@
+//! In-process requests against the router, and what a user would see of the answers.
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use crate::TestApp;
+
+/// A response, with its body read.
+#[derive(Debug)]
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    /// The body as JSON.
+    ///
+    /// # Panics
+    /// When the body is not JSON.
+    #[must_use]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// Where a redirect points.
+    #[must_use]
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+    }
+
+    #[must_use]
+    pub fn content_type(&self) -> &str {
+        self.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    }
+
+    /// The page's visible text: tags removed, entities decoded, white space folded.
+    #[must_use]
+    pub fn text(&self) -> String {
+        visible_text(&self.body)
+    }
+}
+
+/// Strips tags (and the content of `<script>`/`<style>`/`<head>`), decodes the common entities
+/// and folds white space, roughly as a reader sees the page.
+#[must_use]
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let skip_to = ["<head", "<script", "<style"]
+            .iter()
+            .find(|t| tail.starts_with(**t))
+            .and_then(|t| tail.find(&format!("</{}>", &t[1..])).map(|e| e + t.len() + 2));
+        let end = match skip_to {
+            Some(e) => e,
+            None => tail.find('>').map_or(tail.len(), |e| e + 1),
+        };
+        out.push(' ');
+        rest = &tail[end.min(tail.len())..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl TestApp {
+    /// Sends a request and reads the whole answer.
+    ///
+    /// # Panics
+    /// When the router fails (it never should: errors are responses).
+    pub async fn request(&self, method: Method, path: &str, content_type: Option<&str>, body: Vec<u8>) -> TestResponse {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(ct) = content_type {
+            builder = builder.header(header::CONTENT_TYPE, ct);
+        }
+        let request = builder.body(Body::from(body)).expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.request(Method::GET, path, None, Vec::new()).await
+    }
+
+    /// Submits a form as a browser would (`application/x-www-form-urlencoded`).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
+        self.request(Method::POST, path, Some("application/x-www-form-urlencoded"), body.into_bytes()).await
+    }
+
+    /// Sends JSON with the given method.
+    pub async fn send_json(&self, method: Method, path: &str, body: &serde_json::Value) -> TestResponse {
+        self.request(method, path, Some("application/json"), body.to_string().into_bytes()).await
+    }
+
+    pub async fn delete(&self, path: &str) -> TestResponse {
+        self.request(Method::DELETE, path, None, Vec::new()).await
+    }
+}
+
+/// Percent-encodes a form value.
+#[must_use]
+pub fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

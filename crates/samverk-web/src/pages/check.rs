@@ -1,0 +1,9 @@
+//! Pages for check.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}

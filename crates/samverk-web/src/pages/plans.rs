@@ -1,0 +1,9 @@
+//! Pages for plans.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
