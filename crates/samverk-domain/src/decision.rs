@@ -93,13 +93,14 @@ pub fn case_number(text: &str) -> Result<Option<String>, Problem> {
     }
     let bad = Problem::InvalidFormat { expected: CASE_NUMBER_SHAPE };
     let core = match trimmed.rsplit_once(' ') {
-        Some((prefix, core)) if !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphabetic() || "ÅÄÖÆØåäöæø".contains(c)) => core,
+        Some((prefix, core)) if !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphabetic() || "ÅÄÖÆØåäöæø".contains(c)) => {
+            core
+        }
         Some(_) => return Err(bad),
         None => trimmed,
     };
-    let core = core.split_once('-').map_or(core, |(main, doc)| {
-        if !doc.is_empty() && doc.chars().all(|c| c.is_ascii_digit()) { main } else { "" }
-    });
+    let core =
+        core.split_once('-').map_or(core, |(main, doc)| if !doc.is_empty() && doc.chars().all(|c| c.is_ascii_digit()) { main } else { "" });
     let Some((left, right)) = core.split_once('/') else { return Err(bad) };
     let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.chars().all(|c| c.is_ascii_digit());
     if digits(left, 6) && digits(right, 6) && [left.len(), right.len()].iter().any(|n| *n == 2 || *n == 4) {

@@ -235,11 +235,14 @@ impl ContributionDraft {
     /// a missing explanation.
     pub fn validate(&self, owner_id: i64, contribution_id: Option<i64>, refs: &References) -> Result<NewContribution, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let goal_id = e.check("goal_id", input::required_id(self.goal_id).and_then(|id| match refs.goals.get(&id) {
-            None => Err(Problem::UnknownReference),
-            Some(goal) if goal.owner_id != owner_id => Err(Problem::OtherAuthority),
-            Some(_) => Ok(id),
-        }));
+        let goal_id = e.check(
+            "goal_id",
+            input::required_id(self.goal_id).and_then(|id| match refs.goals.get(&id) {
+                None => Err(Problem::UnknownReference),
+                Some(goal) if goal.owner_id != owner_id => Err(Problem::OtherAuthority),
+                Some(_) => Ok(id),
+            }),
+        );
         if let Some(goal) = goal_id
             && refs.contributions.iter().any(|c| c.goal_id == goal && Some(c.id) != contribution_id)
         {

@@ -47,9 +47,7 @@ pub fn optional_date(value: &str) -> Result<Option<Date>, Problem> {
     if trimmed.is_empty() {
         return Ok(None);
     }
-    Date::parse(trimmed, format_description!("[year]-[month]-[day]"))
-        .map(Some)
-        .map_err(|_| Problem::InvalidDate)
+    Date::parse(trimmed, format_description!("[year]-[month]-[day]")).map(Some).map_err(|_| Problem::InvalidDate)
 }
 
 /// Parses a required ISO date.
@@ -101,13 +99,7 @@ impl Period {
 }
 
 /// Parses the start and end fields of a form into a period, reporting each field's problem.
-pub fn period(
-    errors: &mut crate::ValidationErrors,
-    start_field: &'static str,
-    start: &str,
-    end_field: &'static str,
-    end: &str,
-) -> Period {
+pub fn period(errors: &mut crate::ValidationErrors, start_field: &'static str, start: &str, end_field: &'static str, end: &str) -> Period {
     let start = errors.check(start_field, optional_date(start)).flatten();
     let end = errors.check(end_field, optional_date(end)).flatten();
     errors.check(end_field, Period::new(start, end)).unwrap_or_default()
@@ -117,19 +109,12 @@ pub fn period(
 ///
 /// # Errors
 /// `Required` when blank, `UnknownValue` listing the allowed codes otherwise.
-pub fn code<T: Copy>(
-    value: &str,
-    from_code: fn(&str) -> Option<T>,
-    all: &[T],
-    code_of: fn(T) -> &'static str,
-) -> Result<T, Problem> {
+pub fn code<T: Copy>(value: &str, from_code: fn(&str) -> Option<T>, all: &[T], code_of: fn(T) -> &'static str) -> Result<T, Problem> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(Problem::Required);
     }
-    from_code(trimmed).ok_or_else(|| Problem::UnknownValue {
-        allowed: all.iter().map(|v| code_of(*v)).collect::<Vec<_>>().join(", "),
-    })
+    from_code(trimmed).ok_or_else(|| Problem::UnknownValue { allowed: all.iter().map(|v| code_of(*v)).collect::<Vec<_>>().join(", ") })
 }
 
 /// Requires a reference id to be present.
@@ -155,10 +140,7 @@ mod tests {
 
     #[test]
     fn a_period_cannot_end_before_it_starts() {
-        assert_eq!(
-            Period::new(Some(date!(2024 - 01 - 01)), Some(date!(2023 - 12 - 31))),
-            Err(Problem::EndBeforeStart)
-        );
+        assert_eq!(Period::new(Some(date!(2024 - 01 - 01)), Some(date!(2023 - 12 - 31))), Err(Problem::EndBeforeStart));
         assert!(Period::new(Some(date!(2024 - 01 - 01)), None).is_ok());
     }
 
@@ -189,4 +171,3 @@ pub fn id_or_blank<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
         Some(Raw::Text(t)) => t.trim().parse().map(Some).map_err(|_| serde::de::Error::custom(format!("`{t}` is not an id"))),
     }
 }
-

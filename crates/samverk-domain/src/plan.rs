@@ -218,11 +218,7 @@ fn parent_goal(parent: Option<i64>, goal_id: Option<i64>, plan_id: i64, refs: &R
 
 fn known_sdgs(text: &str, refs: &References) -> Result<Vec<SdgCode>, Problem> {
     let codes = sdg::parse_list(text)?;
-    if codes.iter().all(|c| refs.sdg_codes.contains(c.as_str())) {
-        Ok(codes)
-    } else {
-        Err(Problem::UnknownReference)
-    }
+    if codes.iter().all(|c| refs.sdg_codes.contains(c.as_str())) { Ok(codes) } else { Err(Problem::UnknownReference) }
 }
 
 /// Raw input for a measure (tiltak / åtgärd), under a focus area, a goal, or both.

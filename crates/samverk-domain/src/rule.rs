@@ -33,11 +33,7 @@ pub fn require_main_goal<'a>(
     status: EngagementStatus,
     mut goals: impl Iterator<Item = &'a GoalRef>,
 ) -> Result<(), Problem> {
-    if !applies(kind, status) || goals.any(counts) {
-        Ok(())
-    } else {
-        Err(Problem::ContributionRule { engagement: title.to_owned() })
-    }
+    if !applies(kind, status) || goals.any(counts) { Ok(()) } else { Err(Problem::ContributionRule { engagement: title.to_owned() }) }
 }
 
 /// An engagement as the check sees it.

@@ -31,12 +31,7 @@ pub fn fold(text: &str) -> String {
 /// Folds and joins several texts into one search column value.
 #[must_use]
 pub fn search_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(fold)
-        .collect::<Vec<_>>()
-        .join(" ")
+    parts.into_iter().filter(|p| !p.is_empty()).map(fold).collect::<Vec<_>>().join(" ")
 }
 
 /// Escapes a folded user query for a `LIKE '%…%'` pattern with `\` as the escape character.

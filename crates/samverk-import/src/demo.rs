@@ -345,7 +345,13 @@ async fn load_goal(
     Ok(())
 }
 
-async fn load_engagements(conn: &mut Conn<'_>, defs: &[EngagementDef], orgs: &Keys, decisions: &Keys, goals: &Keys) -> Result<(), ImportError> {
+async fn load_engagements(
+    conn: &mut Conn<'_>,
+    defs: &[EngagementDef],
+    orgs: &Keys,
+    decisions: &Keys,
+    goals: &Keys,
+) -> Result<(), ImportError> {
     let mut keys = Keys::new("engagement");
     // Parents before children, whatever the order in the file.
     let mut pending: Vec<&EngagementDef> = defs.iter().collect();
@@ -354,7 +360,12 @@ async fn load_engagements(conn: &mut Conn<'_>, defs: &[EngagementDef], orgs: &Ke
             pending.into_iter().partition(|e| e.parent.as_ref().is_none_or(|p| keys.ids.contains_key(p)));
         if ready.is_empty() {
             let stuck = waiting.first().map(|e| e.key.clone()).unwrap_or_default();
-            return Err(ImportError::Invalid { file: FILE.to_owned(), what: "engagement", key: stuck, problem: "has an unknown parent".into() });
+            return Err(ImportError::Invalid {
+                file: FILE.to_owned(),
+                what: "engagement",
+                key: stuck,
+                problem: "has an unknown parent".into(),
+            });
         }
         for e in ready {
             let id = load_engagement(conn, e, orgs, decisions, goals, &keys).await?;
@@ -391,8 +402,12 @@ async fn load_engagement(
         .collect::<Result<Vec<_>, ImportError>>()?;
     let id = engagement::create(conn, &draft, &contributions).await.map_err(context("engagement", &e.key))?;
     for p in &e.participants {
-        let draft =
-            ParticipantDraft { organisation_id: Some(orgs.get(&p.org)?), role: p.role.clone(), start: date(p.start.as_ref()), end: date(p.end.as_ref()) };
+        let draft = ParticipantDraft {
+            organisation_id: Some(orgs.get(&p.org)?),
+            role: p.role.clone(),
+            start: date(p.start.as_ref()),
+            end: date(p.end.as_ref()),
+        };
         engagement::save_participant(conn, id, None, &draft).await.map_err(context("engagement", &e.key))?;
     }
     Ok(id)

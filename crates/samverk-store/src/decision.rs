@@ -35,14 +35,16 @@ const SELECT: &str = "SELECT d.id, d.owner_id, o.name AS owner_name, d.body, d.c
                       FROM decisions d JOIN organisations o ON o.id = d.owner_id";
 
 pub(crate) async fn insert(conn: &mut Conn<'_>, d: &NewDecision) -> Result<i64, sqlx::Error> {
-    let sql = Sql::new("INSERT INTO decisions (owner_id, body, case_number, date, date_precision, title, url) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
-        .arg(d.owner_id)
-        .arg(d.body.clone())
-        .arg(d.case_number.clone())
-        .arg(d.date)
-        .arg(d.date_precision.code())
-        .arg(d.title.clone())
-        .arg(d.url.clone());
+    let sql = Sql::new(
+        "INSERT INTO decisions (owner_id, body, case_number, date, date_precision, title, url) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .arg(d.owner_id)
+    .arg(d.body.clone())
+    .arg(d.case_number.clone())
+    .arg(d.date)
+    .arg(d.date_precision.code())
+    .arg(d.title.clone())
+    .arg(d.url.clone());
     conn.insert(&sql).await
 }
 

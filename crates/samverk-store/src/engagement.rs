@@ -3,8 +3,8 @@
 use samverk_domain::Problem;
 use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::{
-    ContributionDraft, EngagementDraft, EngagementKind, EngagementStatus, NewContribution, NewEngagement, NewParticipant,
-    ParticipantDraft, Role,
+    ContributionDraft, EngagementDraft, EngagementKind, EngagementStatus, NewContribution, NewEngagement, NewParticipant, ParticipantDraft,
+    Role,
 };
 use samverk_domain::refs::{ContributionRef, References};
 use samverk_domain::{rule, text};
@@ -526,7 +526,12 @@ impl Store {
         self.save_contribution(engagement_id, Some(contribution_id), draft).await.map(|_| ())
     }
 
-    async fn save_contribution(&self, engagement_id: i64, contribution_id: Option<i64>, draft: &ContributionDraft) -> Result<i64, StoreError> {
+    async fn save_contribution(
+        &self,
+        engagement_id: i64,
+        contribution_id: Option<i64>,
+        draft: &ContributionDraft,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let (engagement, mut refs) = engagement_with_contributions(&mut conn, engagement_id).await?;

@@ -16,10 +16,7 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
     Migrator::with_migrations(
-        MIGRATIONS
-            .iter()
-            .map(|m| Migration::new(m.0, Cow::Borrowed(m.1), MigrationType::Simple, pick(m).into_sql_str(), false))
-            .collect(),
+        MIGRATIONS.iter().map(|m| Migration::new(m.0, Cow::Borrowed(m.1), MigrationType::Simple, pick(m).into_sql_str(), false)).collect(),
     )
 }
 

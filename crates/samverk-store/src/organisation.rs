@@ -181,18 +181,22 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let predecessors = conn
-            .all(&Sql::new(
-                "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.predecessor_id \
+            .all(
+                &Sql::new(
+                    "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.predecessor_id \
                  WHERE s.successor_id = ? ORDER BY s.date, o.name",
+                )
+                .arg(id),
             )
-            .arg(id))
             .await?;
         let successors = conn
-            .all(&Sql::new(
-                "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.successor_id \
+            .all(
+                &Sql::new(
+                    "SELECT o.id AS organisation_id, o.name, s.date FROM successions s JOIN organisations o ON o.id = s.successor_id \
                  WHERE s.predecessor_id = ? ORDER BY s.date, o.name",
+                )
+                .arg(id),
             )
-            .arg(id))
             .await?;
         Ok((predecessors, successors))
     }

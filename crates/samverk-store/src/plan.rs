@@ -376,16 +376,20 @@ impl Store {
         let mut sql = Sql::new(PLAN_SELECT);
         sql.push(" WHERE p.id = ").bind(id);
         let Some(plan) = conn.optional::<Plan>(&sql).await? else { return Ok(None) };
-        let principles = conn.all(&Sql::new("SELECT id, title FROM plan_principles WHERE plan_id = ? ORDER BY position, id").arg(id)).await?;
-        let focus_areas =
-            conn.all(&Sql::new("SELECT id, plan_id, title, description FROM focus_areas WHERE plan_id = ? ORDER BY position, id").arg(id)).await?;
+        let principles =
+            conn.all(&Sql::new("SELECT id, title FROM plan_principles WHERE plan_id = ? ORDER BY position, id").arg(id)).await?;
+        let focus_areas = conn
+            .all(&Sql::new("SELECT id, plan_id, title, description FROM focus_areas WHERE plan_id = ? ORDER BY position, id").arg(id))
+            .await?;
         let mut goals_sql = Sql::new(GOAL_SELECT);
         goals_sql.push(" WHERE g.plan_id = ").bind(id).push(" ORDER BY g.position, g.id");
         let goals = conn.all(&goals_sql).await?;
         let measures = conn
             .all(
-                &Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures WHERE plan_id = ? ORDER BY position, id")
-                    .arg(id),
+                &Sql::new(
+                    "SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures WHERE plan_id = ? ORDER BY position, id",
+                )
+                .arg(id),
             )
             .await?;
         let sdgs = conn
@@ -489,7 +493,9 @@ impl Store {
         let mut sql = Sql::new(GOAL_SELECT);
         sql.push(" WHERE g.id = ").bind(id);
         let Some(goal) = conn.optional::<Goal>(&sql).await? else { return Ok(None) };
-        let sdgs = conn.all(&Sql::new("SELECT goal_id, sdg_code, sdg_goal FROM goal_sdgs WHERE goal_id = ? ORDER BY sdg_goal, sdg_code").arg(id)).await?;
+        let sdgs = conn
+            .all(&Sql::new("SELECT goal_id, sdg_code, sdg_goal FROM goal_sdgs WHERE goal_id = ? ORDER BY sdg_goal, sdg_code").arg(id))
+            .await?;
         Ok(Some((goal, sdgs)))
     }
 
@@ -553,8 +559,7 @@ impl Store {
     /// The database error.
     pub async fn measure(&self, id: i64) -> Result<Option<Measure>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h
-            .conn()
+        Ok(h.conn()
             .optional(&Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures WHERE id = ?").arg(id))
             .await?)
     }

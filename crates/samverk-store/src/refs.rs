@@ -123,7 +123,9 @@ pub(crate) async fn contributions(conn: &mut Conn<'_>, refs: &mut References, en
 }
 
 pub(crate) async fn sdg_codes(conn: &mut Conn<'_>, refs: &mut References) -> Result<(), sqlx::Error> {
-    let sql = Sql::new("SELECT CAST(number AS TEXT) FROM sdg_goals UNION ALL SELECT code FROM sdg_targets UNION ALL SELECT code FROM sdg_indicators");
+    let sql = Sql::new(
+        "SELECT CAST(number AS TEXT) FROM sdg_goals UNION ALL SELECT code FROM sdg_targets UNION ALL SELECT code FROM sdg_indicators",
+    );
     refs.sdg_codes.extend(conn.scalars::<String>(&sql).await?);
     Ok(())
 }

@@ -90,14 +90,18 @@ impl Store {
     /// The database error.
     pub async fn sdg_goals(&self) -> Result<Vec<SdgGoal>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h.conn().all(&Sql::new("SELECT number, short_en, title_en, short_nb, title_nb, short_sv, title_sv FROM sdg_goals ORDER BY number")).await?)
+        Ok(h.conn()
+            .all(&Sql::new("SELECT number, short_en, title_en, short_nb, title_nb, short_sv, title_sv FROM sdg_goals ORDER BY number"))
+            .await?)
     }
 
     /// # Errors
     /// The database error.
     pub async fn sdg_targets(&self, goal: i64) -> Result<Vec<SdgTarget>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h.conn().all(&Sql::new("SELECT code, goal, title_en, title_nb FROM sdg_targets WHERE goal = ? ORDER BY position").arg(goal)).await?)
+        Ok(h.conn()
+            .all(&Sql::new("SELECT code, goal, title_en, title_nb FROM sdg_targets WHERE goal = ? ORDER BY position").arg(goal))
+            .await?)
     }
 
     /// Counts of (goals, targets, indicators) loaded.

@@ -69,7 +69,13 @@ pub struct PlanBuilder(PlanDraft);
 impl PlanBuilder {
     #[must_use]
     pub fn new(owner_id: i64, title: &str) -> Self {
-        Self(PlanDraft { owner_id: Some(owner_id), title: title.into(), kind: "plan".into(), status: "adopted".into(), ..Default::default() })
+        Self(PlanDraft {
+            owner_id: Some(owner_id),
+            title: title.into(),
+            kind: "plan".into(),
+            status: "adopted".into(),
+            ..Default::default()
+        })
     }
 
     #[must_use]
@@ -90,7 +96,10 @@ impl PlanBuilder {
 /// # Panics
 /// When the store refuses it.
 pub async fn focus_area(store: &Store, plan_id: i64, title: &str) -> i64 {
-    store.create_focus_area(&FocusAreaDraft { plan_id: Some(plan_id), title: title.into(), ..Default::default() }).await.expect("focus area")
+    store
+        .create_focus_area(&FocusAreaDraft { plan_id: Some(plan_id), title: title.into(), ..Default::default() })
+        .await
+        .expect("focus area")
 }
 
 /// A goal in a plan: a main goal unless given a parent.
@@ -138,7 +147,13 @@ impl EngagementBuilder {
     #[must_use]
     pub fn new(owner_id: i64, title: &str) -> Self {
         Self {
-            draft: EngagementDraft { owner_id: Some(owner_id), title: title.into(), kind: "network".into(), status: "proposed".into(), ..Default::default() },
+            draft: EngagementDraft {
+                owner_id: Some(owner_id),
+                title: title.into(),
+                kind: "network".into(),
+                status: "proposed".into(),
+                ..Default::default()
+            },
             contributions: Vec::new(),
             participants: Vec::new(),
         }
