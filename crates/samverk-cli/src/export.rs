@@ -49,9 +49,12 @@ fn write_csv(rows: &[EngagementPage], out: &mut impl Write) -> anyhow::Result<()
     for page in rows {
         let e = &page.engagement;
         let decision = match (&e.decision_body, e.decision_date) {
-            (Some(body), Some(date)) => {
-                [body.as_str(), e.decision_case_number.as_deref().unwrap_or_default(), &format_date(date)].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
-            }
+            (Some(body), Some(date)) => [body.as_str(), e.decision_case_number.as_deref().unwrap_or_default(), &format_date(date)]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => String::new(),
         };
         let base = CsvRow {
@@ -69,7 +72,12 @@ fn write_csv(rows: &[EngagementPage], out: &mut impl Write) -> anyhow::Result<()
             writer.serialize(&base)?;
         }
         for p in &page.participants {
-            writer.serialize(CsvRow { line: "participant", organisation: neutralise(&p.organisation_name), role: p.role.code(), ..base.clone() })?;
+            writer.serialize(CsvRow {
+                line: "participant",
+                organisation: neutralise(&p.organisation_name),
+                role: p.role.code(),
+                ..base.clone()
+            })?;
         }
         for c in &page.contributions {
             let goal = c.goal_title.as_deref().unwrap_or("(wording not yet filled in)");

@@ -66,6 +66,9 @@ async fn sqlite_and_postgres_schemas_have_the_same_tables_and_columns() {
     let postgres = postgres_columns(&base).await;
     let only_sqlite: Vec<_> = sqlite.difference(&postgres).collect();
     let only_postgres: Vec<_> = postgres.difference(&sqlite).collect();
-    assert!(only_sqlite.is_empty() && only_postgres.is_empty(), "schemas drift:\n only in SQLite: {only_sqlite:?}\n only in PostgreSQL: {only_postgres:?}");
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "schemas drift:\n only in SQLite: {only_sqlite:?}\n only in PostgreSQL: {only_postgres:?}"
+    );
     assert!(sqlite.iter().any(|(t, c, _)| t == "engagements" && c == "search_text"));
 }

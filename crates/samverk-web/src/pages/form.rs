@@ -2,7 +2,6 @@
 
 use samverk_domain::ValidationErrors;
 
-
 /// One option of a `<select>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
@@ -39,4 +38,3 @@ pub fn records<'a>(items: impl IntoIterator<Item = (i64, &'a str)>, selected: Op
 pub fn no_errors() -> ValidationErrors {
     ValidationErrors::new()
 }
-

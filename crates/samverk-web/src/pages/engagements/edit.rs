@@ -64,7 +64,13 @@ impl FormPage {
 }
 
 /// Builds the form page with the choices its selects need.
-async fn form_page(store: &Store, id: Option<i64>, heading: String, form: EngagementForm, errors: ValidationErrors) -> Result<FormPage, AppError> {
+async fn form_page(
+    store: &Store,
+    id: Option<i64>,
+    heading: String,
+    form: EngagementForm,
+    errors: ValidationErrors,
+) -> Result<FormPage, AppError> {
     let i = I18n;
     let d = &form.draft;
     let authorities = store.organisations(&OrganisationFilter { authorities_only: true, per_page: 500, ..Default::default() }).await?;
@@ -80,7 +86,13 @@ async fn form_page(store: &Store, id: Option<i64>, heading: String, form: Engage
         let candidates = store.engagements(&EngagementFilter { owner_id: Some(owner), per_page: 500, ..Default::default() }).await?;
         parents.extend(form::records(candidates.items.iter().filter(|e| Some(e.id) != id).map(|e| (e.id, e.title.as_str())), d.parent_id));
         for decision in store.decisions(Some(owner)).await? {
-            let label = format!("{} {} {} – {}", decision.body, decision.case_number.unwrap_or_default(), format_date(decision.date), decision.title);
+            let label = format!(
+                "{} {} {} – {}",
+                decision.body,
+                decision.case_number.unwrap_or_default(),
+                format_date(decision.date),
+                decision.title
+            );
             decisions.push(Choice::new(decision.id, label, Some(decision.id) == d.decision_id));
         }
         for (plan, goal) in store.goals_of_owner(owner).await? {

@@ -39,7 +39,13 @@ pub struct PickerQuery {
 }
 
 /// The participant form: the engagement's title, a search field narrowing the organisations.
-async fn participant_page(store: &Store, id: i64, org_q: String, draft: ParticipantDraft, errors: ValidationErrors) -> Result<ParticipantPage, AppError> {
+async fn participant_page(
+    store: &Store,
+    id: i64,
+    org_q: String,
+    draft: ParticipantDraft,
+    errors: ValidationErrors,
+) -> Result<ParticipantPage, AppError> {
     let i = I18n;
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let filter = OrganisationFilter { q: Some(org_q.clone()), per_page: PICKER_SIZE, ..Default::default() };
@@ -58,11 +64,19 @@ async fn participant_page(store: &Store, id: i64, org_q: String, draft: Particip
     Ok(ParticipantPage { i, engagement, org_q, draft, errors, organisations, roles })
 }
 
-pub async fn new_participant(State(state): State<AppState>, Path(id): Path<i64>, Query(q): Query<PickerQuery>) -> Result<ParticipantPage, AppError> {
+pub async fn new_participant(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(q): Query<PickerQuery>,
+) -> Result<ParticipantPage, AppError> {
     participant_page(&state.store, id, q.org_q, ParticipantDraft::default(), form::no_errors()).await
 }
 
-pub async fn add_participant(State(state): State<AppState>, Path(id): Path<i64>, Form(draft): Form<ParticipantDraft>) -> Result<Response, AppError> {
+pub async fn add_participant(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(draft): Form<ParticipantDraft>,
+) -> Result<Response, AppError> {
     match state.store.add_participant(id, &draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
@@ -88,7 +102,12 @@ pub struct ContributionPage {
     goals: Vec<Choice>,
 }
 
-async fn contribution_page(store: &Store, id: i64, draft: ContributionDraft, errors: ValidationErrors) -> Result<ContributionPage, AppError> {
+async fn contribution_page(
+    store: &Store,
+    id: i64,
+    draft: ContributionDraft,
+    errors: ValidationErrors,
+) -> Result<ContributionPage, AppError> {
     let i = I18n;
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let mut goals = vec![Choice::blank(i.t("none-selected"), draft.goal_id.is_none())];
@@ -104,7 +123,11 @@ pub async fn new_contribution(State(state): State<AppState>, Path(id): Path<i64>
     contribution_page(&state.store, id, ContributionDraft::default(), form::no_errors()).await
 }
 
-pub async fn add_contribution(State(state): State<AppState>, Path(id): Path<i64>, Form(draft): Form<ContributionDraft>) -> Result<Response, AppError> {
+pub async fn add_contribution(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(draft): Form<ContributionDraft>,
+) -> Result<Response, AppError> {
     match state.store.add_contribution(id, &draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
