@@ -513,7 +513,7 @@ impl Store {
         let mut h = self.handle().await?;
         let sql = Sql::new(
             "SELECT p.title AS plan_title, g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
-             0 AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired' \
+             CAST(0 AS BIGINT) AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired' \
              ORDER BY p.title, g.position, g.id",
         )
         .arg(owner_id);

@@ -57,8 +57,8 @@ impl I18n {
 
     /// A message with one number argument (plural rules apply).
     #[must_use]
-    pub fn tn(&self, key: &str, name: &'static str, value: i64) -> String {
-        self.ta(key, &[(name, FluentValue::from(value))])
+    pub fn tn(&self, key: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
+        self.ta(key, &[(name, FluentValue::from(*value.borrow()))])
     }
 
     /// "Page 2 of 7".
