@@ -336,10 +336,6 @@ pub async fn save_participant(
     })
 }
 
-fn not_found(entity: &'static str, id: i64, changed: u64) -> Result<(), StoreError> {
-    if changed == 0 { Err(StoreError::NotFound { entity, id }) } else { Ok(()) }
-}
-
 impl Store {
     /// Creates an engagement with its first contributions, in one transaction.
     ///
@@ -374,7 +370,7 @@ impl Store {
         .arg(e.decision_id)
         .arg(search_text(&e))
         .arg(id);
-        not_found("engagement", id, conn.execute(&sql).await?)?;
+        StoreError::changed("engagement", id, conn.execute(&sql).await?)?;
         tx.commit().await
     }
 
