@@ -98,6 +98,7 @@ field-period_end = Period end
 field-beneficiary = Who benefits
 field-sdgs = UN Sustainable Development Goals (e.g. 13, 13.2)
 field-q = Search text
+field-org = Participant (name)
 field-year = Year
 field-sort = Sort by
 

@@ -22,6 +22,7 @@ pub struct ListQuery {
     pub status: String,
     pub goal_id: String,
     pub organisation_id: String,
+    pub org: String,
     pub year: String,
     pub q: String,
     pub sort: String,
@@ -30,7 +31,7 @@ pub struct ListQuery {
     pub per_page: String,
 }
 
-const FILTER_FIELDS: [&str; 7] = ["owner_id", "kind", "status", "goal_id", "organisation_id", "year", "q"];
+const FILTER_FIELDS: [&str; 8] = ["owner_id", "kind", "status", "goal_id", "organisation_id", "org", "year", "q"];
 
 impl ListQuery {
     fn value(&self, field: &str) -> &str {
@@ -40,6 +41,7 @@ impl ListQuery {
             "status" => &self.status,
             "goal_id" => &self.goal_id,
             "organisation_id" => &self.organisation_id,
+            "org" => &self.org,
             "year" => &self.year,
             "q" => &self.q,
             "sort" => &self.sort,
@@ -58,6 +60,7 @@ impl ListQuery {
             status: EngagementStatus::from_code(self.status.trim()),
             goal_id: self.goal_id.trim().parse().ok(),
             organisation_id: self.organisation_id.trim().parse().ok(),
+            participant_q: Some(self.org.trim().to_owned()).filter(|q| !q.is_empty()),
             year: self.year.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
             q: Some(self.q.trim().to_owned()).filter(|q| !q.is_empty()),
             parent_id: None,

@@ -54,6 +54,8 @@ async fn filters_combine_kind_status_year_goal_organisation_and_text() {
         (format!("/engagements?owner_id={telemark}&q=minneapolis"), "Bilateral avtale med Minneapolis"),
         // Folded search: no diacritics, other case.
         ("/engagements?q=ostlandssamarbeidet".to_owned(), "Østlandssamarbeidet"),
+        // A participant's name, folded.
+        ("/engagements?org=sorost".to_owned(), "Østlandssamarbeidet"),
     ];
     for (path, only) in cases {
         let text = app.get(&path).await.text();
