@@ -32,14 +32,7 @@ pub fn router() -> Router<AppState> {
 /// "December 2024", never with the first day its storage uses.
 #[must_use]
 pub(crate) fn decision_date(i: &I18n, date: Date, precision: DatePrecision) -> String {
-    match precision {
-        DatePrecision::Day => i.date(&date),
-        DatePrecision::Month => i.ta(
-            "date-month-year",
-            &[("month", i.t(&format!("month-{}", u8::from(date.month()))).into()), ("year", date.year().to_string().into())],
-        ),
-        DatePrecision::Year => date.year().to_string(),
-    }
+    i.decision_date(&date, precision.code())
 }
 
 /// The authorities that can own decisions, as select choices.
