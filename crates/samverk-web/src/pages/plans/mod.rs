@@ -101,12 +101,7 @@ fn decision_label(i: &I18n, d: &Decision) -> String {
     }
 }
 
-/// A decision's date only as precisely as it is known ("desember 2024" is stored as its first
-/// day; showing 2024-12-01 would invent a day).
+/// A decision's date only as precisely as it is known (one formatter for every page).
 fn decision_date(i: &I18n, date: Date, precision: DatePrecision) -> String {
-    match precision {
-        DatePrecision::Day => i.date(&date),
-        DatePrecision::Month => format!("{:04}-{:02}", date.year(), u8::from(date.month())),
-        DatePrecision::Year => format!("{:04}", date.year()),
-    }
+    i.decision_date(&date, precision.code())
 }

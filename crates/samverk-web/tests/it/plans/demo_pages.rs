@@ -30,7 +30,7 @@ async fn telemarksplanen_shows_nine_main_goals_not_yet_worded_that_nothing_contr
     let page = app.get(&format!("/plans/{id}")).await;
     assert_eq!(page.status, 200);
     let text = page.text();
-    assert!(text.contains("Adopted by Telemarksplanen – endelig vedtak (Fylkestinget, 2024-12)"), "{text}");
+    assert!(text.contains("Adopted by Telemarksplanen – endelig vedtak (Fylkestinget, December 2024)"), "{text}");
     assert!(text.contains("Samordning av ressurser"), "{text}");
     let areas = [
         section(&text, "Inkluderende Telemark", Some("Skapende Telemark")),
