@@ -1,5 +1,5 @@
-//! Extractors whose rejections are problem documents: axum's own answer with plain text, which
-//! an API client cannot parse as the problem+json every other error is.
+//! Extractors whose rejections are problem documents. axum's own extractors reject with plain
+//! text, which a client expecting problem+json for every error could not parse.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;

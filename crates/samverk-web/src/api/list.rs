@@ -89,7 +89,10 @@ pub fn flag(errors: &mut ValidationErrors, field: &'static str, text: Option<&st
     match text.map(str::trim).unwrap_or_default() {
         "" | "false" | "0" => false,
         "true" | "1" | "on" => true,
-        _ => errors.check(field, Err::<bool, _>(Problem::UnknownValue { allowed: "true, false".to_owned() })).unwrap_or(false),
+        _ => {
+            errors.add(field, Problem::UnknownValue { allowed: "true, false".to_owned() });
+            false
+        }
     }
 }
 

@@ -24,7 +24,6 @@ use utoipa::OpenApi;
 
 use crate::AppState;
 
-pub use list::List;
 pub use problem::{ApiError, FieldProblem, Problem};
 
 /// The media type of every error answer.

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use samverk_domain::ValidationErrors;
+use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
 use samverk_domain::organisation::{OrganisationDraft, OrganisationKind, SuccessionDraft, country_code, parse_kind};
 use samverk_store::Store;
 use samverk_store::engagement::Participation as StoredParticipation;
@@ -89,13 +90,13 @@ pub struct Participation {
     pub engagement_id: i64,
     pub title: String,
     #[schema(schema_with = schema::engagement_kind)]
-    pub kind: samverk_domain::engagement::EngagementKind,
+    pub kind: EngagementKind,
     #[schema(schema_with = schema::engagement_status)]
-    pub status: samverk_domain::engagement::EngagementStatus,
+    pub status: EngagementStatus,
     /// The authority that owns the engagement.
     pub owner_name: String,
     #[schema(schema_with = schema::role)]
-    pub role: samverk_domain::engagement::Role,
+    pub role: Role,
 }
 
 impl From<StoredParticipation> for Participation {

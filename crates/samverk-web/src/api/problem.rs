@@ -58,7 +58,7 @@ impl Problem {
         }
     }
 
-    fn into_response(self) -> Response {
+    fn render(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let json = serde_json::to_vec(&self).unwrap_or_default();
         (status, [(header::CONTENT_TYPE, "application/problem+json")], json).into_response()
@@ -91,7 +91,7 @@ impl IntoResponse for ApiError {
             }
             tracing::error!(error = %chain, "api request failed");
         }
-        Problem::new(self.0.status(), self.0.code(), detail, errors).into_response()
+        Problem::new(self.0.status(), self.0.code(), detail, errors).render()
     }
 }
 
@@ -102,5 +102,5 @@ pub async fn not_found() -> ApiError {
 
 /// Answers a method a route does not serve, keeping axum's `Allow` header.
 pub async fn method_not_allowed() -> Response {
-    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", None, Vec::new()).into_response()
+    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", None, Vec::new()).render()
 }

@@ -81,11 +81,14 @@ async fn an_unknown_address_or_method_under_the_api_is_a_problem() {
     let app = TestApp::new().await;
     let nowhere = app.get("/api/v1/partnerships").await;
     assert_problem(&nowhere, 404, "not_found");
+    assert_eq!(nowhere.json()["title"], "Not found");
+    assert_eq!(nowhere.json()["detail"], "No record has this id, or nothing is served at this address.");
     let deeper = app.delete("/api/v1/organisations/1/successors/2").await;
     assert_problem(&deeper, 404, "not_found");
 
     let wrong = app.delete("/api/v1/organisations").await;
     assert_problem(&wrong, 405, "method_not_allowed");
+    assert_eq!(wrong.json()["title"], "Method not allowed");
     let allow = wrong.headers.get(header::ALLOW).and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(allow.contains("GET") && allow.contains("POST"), "Allow: {allow}");
 }

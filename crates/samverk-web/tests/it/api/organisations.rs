@@ -90,6 +90,12 @@ async fn bad_input_names_the_field_and_writes_nothing() {
     assert_invalid(&refused, "kind", "unknown_value");
     assert_invalid(&refused, "country", "invalid_format");
     assert_invalid(&refused, "org_number", "invalid_format");
+    assert_eq!(refused.json()["title"], "The input could not be saved");
+    assert!(
+        refused.json()["errors"].as_array().is_some_and(|e| e.iter().any(|e| e["message"] == "This field is required.")),
+        "{}",
+        refused.body
+    );
     assert_eq!(total(&app, "/api/v1/organisations").await, 0);
 
     let id = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
