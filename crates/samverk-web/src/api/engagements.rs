@@ -156,6 +156,8 @@ pub struct EngagementQuery {
     year: Option<String>,
     /// Free text, matched against title and description.
     q: Option<String>,
+    /// Some participant's name contains this text (case and accents ignored).
+    org: Option<String>,
     /// `title` (default), `start`, `kind`, `status` or `owner`.
     sort: Option<String>,
     /// `true` for descending order.
@@ -195,6 +197,7 @@ impl EngagementQuery {
             sort: list::code(&mut e, "sort", self.sort.as_deref(), parse_sort).unwrap_or_default(),
             descending: list::flag(&mut e, "desc", self.desc.as_deref()),
             q: list::text(self.q),
+            participant_q: list::text(self.org),
             page: paging.page,
             per_page: paging.per_page,
         };
