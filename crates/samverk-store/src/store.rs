@@ -141,7 +141,9 @@ impl Store {
     /// The database error.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match &self.pool {
-            Pool::Sqlite(p) => Tx::Sqlite(p.begin().await?, self.counter.clone()),
+            // IMMEDIATE takes the write lock at once (waiting up to busy_timeout); a deferred
+            // transaction that upgrades later fails with SQLITE_BUSY without waiting.
+            Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?, self.counter.clone()),
             Pool::Postgres(p) => Tx::Postgres(p.begin().await?, self.counter.clone()),
         })
     }
