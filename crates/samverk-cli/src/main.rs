@@ -1,1 +1,202 @@
-fn main() {}
+//! The `samverk` binary: serve, migrate, demo, check, export.
+//!
+//! Configuration comes from flags, then `SAMVERK_*` environment variables, then an optional
+//! `samverk.toml`, then defaults. These names are a contract scripts and operators rely on.
+
+mod config;
+mod export;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use samverk_store::Store;
+
+use crate::config::{Config, FileConfig};
+
+#[derive(Debug, Parser)]
+#[command(name = "samverk", version, about = "Partnerships, networks and international cooperation of public authorities")]
+struct Cli {
+    /// Database URL: sqlite://path (created when missing) or postgres://…
+    #[arg(long, env = "SAMVERK_DATABASE", global = true)]
+    database: Option<String>,
+    /// Configuration file (default: samverk.toml in the working folder, when present).
+    #[arg(long, env = "SAMVERK_CONFIG", global = true)]
+    config: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web pages and the API (migrates first).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "SAMVERK_BIND")]
+        bind: Option<String>,
+        /// Load the demo data of the source documents when the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Load the demo data (the facts of the source documents) into an empty database.
+    Demo,
+    /// Check the contribution rule: every active network engagement contributes to a main goal.
+    /// Exits with status 1 when an engagement breaks it.
+    Check {
+        /// Only this authority's engagements and goals (organisation id).
+        #[arg(long)]
+        owner: Option<i64>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export records to standard output.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportWhat {
+    /// Engagements with their participants and contributions.
+    Engagements {
+        #[arg(long, value_enum, default_value_t = export::Format::Csv)]
+        format: export::Format,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAMVERK_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let file = FileConfig::load(cli.config.as_deref())?;
+    let bind_flag = match &cli.command {
+        Command::Serve { bind, .. } => bind.clone(),
+        _ => None,
+    };
+    let config = Config::resolve(cli.database, bind_flag, file);
+    match cli.command {
+        Command::Serve { demo, .. } => serve(&config, demo).await,
+        Command::Migrate => {
+            open(&config).await?;
+            println!("The database schema at {} is up to date.", config.redacted_database());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo => {
+            let store = open(&config).await?;
+            let summary = samverk_import::demo::load(&store).await?;
+            println!(
+                "Loaded the demo data: {} organisations, {} decisions, {} plans with {} goals, {} engagements.",
+                summary.organisations, summary.decisions, summary.plans, summary.goals, summary.engagements
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { owner, json } => check(&config, owner, json).await,
+        Command::Export { what: ExportWhat::Engagements { format } } => {
+            let store = open(&config).await?;
+            let rows = store.export_engagements().await?;
+            let mut out = std::io::stdout().lock();
+            export::engagements(&rows, format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Connects, migrates and makes sure the shipped SDG reference is loaded.
+async fn open(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::open(&config.database).await.with_context(|| format!("cannot open the database {}", config.redacted_database()))?;
+    samverk_import::sdg::ensure_loaded(&store).await?;
+    Ok(store)
+}
+
+async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
+    let store = open(config).await?;
+    if demo {
+        if store.organisations(&Default::default()).await?.total == 0 {
+            let summary = samverk_import::demo::load(&store).await?;
+            tracing::info!(engagements = summary.engagements, plans = summary.plans, "loaded the demo data");
+        } else {
+            tracing::info!("the database already holds data; the demo data was not loaded");
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
+    let address = listener.local_addr()?;
+    tracing::info!(database = %config.redacted_database(), "samverk listening on http://{address}");
+    axum::serve(listener, samverk_web::app(store.clone())).with_graceful_shutdown(shutdown()).await?;
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutting down");
+}
+
+async fn check(config: &Config, owner: Option<i64>, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open(config).await?;
+    let outcome = store.check(owner).await?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &outcome)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "Rule: every active network engagement contributes to one or more main goals of a plan in force.")?;
+        if outcome.violations.is_empty() {
+            writeln!(out, "No engagement breaks the rule.")?;
+        } else {
+            writeln!(out, "{} engagement(s) break the rule:", outcome.violations.len())?;
+            for v in &outcome.violations {
+                let why = if v.only_expired_plans { "contributes only to goals of expired plans" } else { "contributes to no goal" };
+                writeln!(out, "  - #{} {} ({}, {}): {why}", v.engagement_id, v.title, v.kind, v.owner_name)?;
+            }
+        }
+        if outcome.goals_without_contributions.is_empty() {
+            writeln!(out, "Every goal has at least one contributing engagement.")?;
+        } else {
+            writeln!(out, "{} goal(s) without any contributing engagement:", outcome.goals_without_contributions.len())?;
+            for g in &outcome.goals_without_contributions {
+                let level = if g.is_main { "main goal" } else { "sub-goal" };
+                let title = g.title.as_deref().unwrap_or("(wording not yet filled in)");
+                writeln!(out, "  - #{} {title} ({level} in «{}», {})", g.goal_id, g.plan_title, g.owner_name)?;
+            }
+        }
+    }
+    Ok(if outcome.violations.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

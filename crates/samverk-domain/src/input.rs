@@ -125,6 +125,26 @@ pub fn required_id(value: Option<i64>) -> Result<i64, Problem> {
     value.ok_or(Problem::Required)
 }
 
+/// Deserialises an optional id from a number, a numeric string, or blank/null (a form's empty
+/// select), so the same draft type serves forms and JSON.
+///
+/// # Errors
+/// A text that is neither blank nor a whole number.
+pub fn id_or_blank<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(i64),
+        Text(String),
+    }
+    match Option::<Raw>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Raw::Number(n)) => Ok(Some(n)),
+        Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
+        Some(Raw::Text(t)) => t.trim().parse().map(Some).map_err(|_| serde::de::Error::custom(format!("`{t}` is not an id"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,25 +169,5 @@ mod tests {
         assert_eq!(required_text("  a  ", 5), Ok("a".into()));
         assert_eq!(required_text("   ", 5), Err(Problem::Required));
         assert_eq!(required_text("abcdef", 5), Err(Problem::TooLong { max: 5 }));
-    }
-}
-
-/// Deserialises an optional id from a number, a numeric string, or blank/null (a form's empty
-/// select), so the same draft type serves forms and JSON.
-///
-/// # Errors
-/// A text that is neither blank nor a whole number.
-pub fn id_or_blank<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Number(i64),
-        Text(String),
-    }
-    match Option::<Raw>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(Raw::Number(n)) => Ok(Some(n)),
-        Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
-        Some(Raw::Text(t)) => t.trim().parse().map(Some).map_err(|_| serde::de::Error::custom(format!("`{t}` is not an id"))),
     }
 }

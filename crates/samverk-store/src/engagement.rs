@@ -125,6 +125,8 @@ pub struct EngagementFilter {
     /// Contributes to this goal or one of its sub-goals.
     pub goal_id: Option<i64>,
     pub organisation_id: Option<i64>,
+    /// Some participant's name matches this text (folded).
+    pub participant_q: Option<String>,
     /// Runs during this calendar year.
     pub year: Option<i32>,
     pub q: Option<String>,
@@ -168,6 +170,12 @@ fn filter_sql(f: &EngagementFilter) -> Sql {
     }
     if let Some(org) = f.organisation_id {
         sql.push(" AND EXISTS (SELECT 1 FROM participants p WHERE p.engagement_id = e.id AND p.organisation_id = ").bind(org).push(")");
+    }
+    if let Some(q) = f.participant_q.as_deref().filter(|q| !q.trim().is_empty()) {
+        sql.push(
+            " AND EXISTS (SELECT 1 FROM participants p JOIN organisations po ON po.id = p.organisation_id WHERE p.engagement_id = e.id",
+        );
+        sql.push(" AND po.search_text LIKE ").bind(text::like_pattern(q)).push(" ESCAPE '\\')");
     }
     if let Some(parent) = f.parent_id {
         sql.push(" AND e.parent_id = ").bind(parent);
@@ -336,10 +344,6 @@ pub async fn save_participant(
     })
 }
 
-fn not_found(entity: &'static str, id: i64, changed: u64) -> Result<(), StoreError> {
-    if changed == 0 { Err(StoreError::NotFound { entity, id }) } else { Ok(()) }
-}
-
 impl Store {
     /// Creates an engagement with its first contributions, in one transaction.
     ///
@@ -374,7 +378,7 @@ impl Store {
         .arg(e.decision_id)
         .arg(search_text(&e))
         .arg(id);
-        not_found("engagement", id, conn.execute(&sql).await?)?;
+        StoreError::changed("engagement", id, conn.execute(&sql).await?)?;
         tx.commit().await
     }
 

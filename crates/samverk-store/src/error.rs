@@ -24,6 +24,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// `NotFound` when a write changed no row: the record does not exist.
+    pub(crate) fn changed(entity: &'static str, id: i64, rows: u64) -> Result<(), Self> {
+        if rows == 0 { Err(Self::NotFound { entity, id }) } else { Ok(()) }
+    }
+
     /// Maps a failed lookup of `entity` to `NotFound`.
     pub(crate) fn not_found(entity: &'static str, id: i64) -> impl FnOnce() -> Self {
         move || Self::NotFound { entity, id }

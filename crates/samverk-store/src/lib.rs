@@ -17,7 +17,7 @@ mod store;
 
 pub use db::{Conn, Engine, QueryCounter, Sql};
 pub use error::StoreError;
-pub use store::{Store, Tx};
+pub use store::{Store, Tx, redact};
 
 /// A page of results and the total number of matching rows.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -244,3 +244,32 @@ impl Store {
         Ok(Page { items, total, page, per_page })
     }
 }
+
+/// An authority with how much it holds, for the front page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct AuthorityOverview {
+    pub id: i64,
+    pub name: String,
+    pub plans: i64,
+    pub engagements: i64,
+    pub active: i64,
+}
+
+impl Store {
+    /// Organisations that own plans or engagements, with their counts.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn authorities_overview(&self) -> Result<Vec<AuthorityOverview>, StoreError> {
+        let mut h = self.handle().await?;
+        let sql = Sql::new(
+            "SELECT o.id, o.name, \
+             (SELECT COUNT(*) FROM plans p WHERE p.owner_id = o.id) AS plans, \
+             (SELECT COUNT(*) FROM engagements e WHERE e.owner_id = o.id) AS engagements, \
+             (SELECT COUNT(*) FROM engagements e WHERE e.owner_id = o.id AND e.status = 'active') AS active \
+             FROM organisations o WHERE EXISTS (SELECT 1 FROM plans p WHERE p.owner_id = o.id) \
+             OR EXISTS (SELECT 1 FROM engagements e WHERE e.owner_id = o.id) ORDER BY o.name",
+        );
+        Ok(h.conn().all(&sql).await?)
+    }
+}

@@ -292,10 +292,6 @@ pub async fn add_principle(conn: &mut Conn<'_>, plan_id: i64, title: &str) -> Re
     Ok(insert_principle(conn, plan_id, &title).await?)
 }
 
-fn not_found(entity: &'static str, id: i64, changed: u64) -> Result<(), StoreError> {
-    if changed == 0 { Err(StoreError::NotFound { entity, id }) } else { Ok(()) }
-}
-
 impl Store {
     /// # Errors
     /// Validation errors; nothing is written then.
@@ -325,7 +321,7 @@ impl Store {
         .arg(p.decision_id)
         .arg(p.description)
         .arg(id);
-        not_found("plan", id, tx.conn().execute(&sql).await?)?;
+        StoreError::changed("plan", id, tx.conn().execute(&sql).await?)?;
         tx.commit().await
     }
 
@@ -339,7 +335,7 @@ impl Store {
 
     pub(crate) async fn delete_row(&self, entity: &'static str, sql: Sql, id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        not_found(entity, id, tx.conn().execute(&sql).await?)?;
+        StoreError::changed(entity, id, tx.conn().execute(&sql).await?)?;
         tx.commit().await
     }
 
@@ -425,7 +421,7 @@ impl Store {
             .arg(f.description)
             .arg(id)
             .arg(f.plan_id);
-        not_found("focus_area", id, tx.conn().execute(&sql).await?)?;
+        StoreError::changed("focus_area", id, tx.conn().execute(&sql).await?)?;
         tx.commit().await
     }
 
@@ -471,7 +467,7 @@ impl Store {
         .arg(id)
         .arg(g.plan_id);
         let mut conn = tx.conn();
-        not_found("goal", id, conn.execute(&sql).await?)?;
+        StoreError::changed("goal", id, conn.execute(&sql).await?)?;
         write_goal_sdgs(&mut conn, id, &g).await?;
         tx.commit().await
     }
@@ -513,7 +509,7 @@ impl Store {
         let mut h = self.handle().await?;
         let sql = Sql::new(
             "SELECT p.title AS plan_title, g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
-             0 AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired' \
+             CAST(0 AS BIGINT) AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired' \
              ORDER BY p.title, g.position, g.id",
         )
         .arg(owner_id);
@@ -545,7 +541,7 @@ impl Store {
         .arg(m.description)
         .arg(id)
         .arg(m.plan_id);
-        not_found("measure", id, tx.conn().execute(&sql).await?)?;
+        StoreError::changed("measure", id, tx.conn().execute(&sql).await?)?;
         tx.commit().await
     }
 

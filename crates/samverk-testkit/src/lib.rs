@@ -5,6 +5,8 @@
 //! `SAMVERK_TEST_POSTGRES` set to a PostgreSQL URL every app gets its own schema there;
 //! without it, its own SQLite file in a temporary folder.
 
+#![expect(clippy::expect_used, reason = "test support: a failed set-up must stop the test with its cause")]
+
 mod builders;
 pub mod fixtures;
 mod http;

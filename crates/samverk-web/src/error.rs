@@ -76,7 +76,6 @@ impl From<StoreError> for AppError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     i: I18n,
-    status: u16,
     code: &'a str,
     errors: Option<&'a ValidationErrors>,
 }
@@ -88,7 +87,7 @@ impl IntoResponse for AppError {
             Self::Invalid(e) => Some(e),
             _ => None,
         };
-        let page = ErrorPage { i: I18n, status: self.status().as_u16(), code: self.code(), errors };
+        let page = ErrorPage { i: I18n, code: self.code(), errors };
         let body = page.render().unwrap_or_else(|_| "Error".to_owned());
         (self.status(), Html(body)).into_response()
     }

@@ -57,8 +57,14 @@ impl I18n {
 
     /// A message with one number argument (plural rules apply).
     #[must_use]
-    pub fn tn(&self, key: &str, name: &'static str, value: i64) -> String {
-        self.ta(key, &[(name, FluentValue::from(value))])
+    pub fn tn(&self, key: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
+        self.ta(key, &[(name, FluentValue::from(*value.borrow()))])
+    }
+
+    /// "Page 2 of 7".
+    #[must_use]
+    pub fn page_of(&self, page: u32, pages: u32) -> String {
+        self.ta("page-of", &[("page", FluentValue::from(page)), ("pages", FluentValue::from(pages))])
     }
 
     /// The label of a form field.
@@ -150,6 +156,17 @@ impl I18n {
     #[must_use]
     pub fn date(&self, date: &Date) -> String {
         samverk_domain::input::format_date(*date)
+    }
+
+    /// A decision's date as precisely as it is known: "December 2024" for a month, "2024" for
+    /// a year, never an invented day.
+    #[must_use]
+    pub fn decision_date(&self, date: &Date, precision: &str) -> String {
+        match precision {
+            "month" => format!("{} {}", self.t(&format!("month-{}", u8::from(date.month()))), date.year()),
+            "year" => date.year().to_string(),
+            _ => self.date(date),
+        }
     }
 
     /// An optional date, or the "not set" text.

@@ -98,6 +98,7 @@ field-period_end = Period end
 field-beneficiary = Who benefits
 field-sdgs = UN Sustainable Development Goals (e.g. 13, 13.2)
 field-q = Search text
+field-org = Participant (name)
 field-year = Year
 field-sort = Sort by
 
@@ -179,3 +180,17 @@ plan-status-expired = Expired
 beneficiary-region = The region
 beneficiary-organisation = The organisation
 beneficiary-citizens = The citizens
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

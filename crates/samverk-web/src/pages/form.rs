@@ -1,9 +1,6 @@
 //! Helpers shared by the forms: choices for selects, redirects after a save.
 
-use axum::response::Redirect;
 use samverk_domain::ValidationErrors;
-
-use crate::i18n::I18n;
 
 /// One option of a `<select>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,16 +37,4 @@ pub fn records<'a>(items: impl IntoIterator<Item = (i64, &'a str)>, selected: Op
 #[must_use]
 pub fn no_errors() -> ValidationErrors {
     ValidationErrors::new()
-}
-
-/// After a successful POST, show the saved record (303 so a reload does not resubmit).
-#[must_use]
-pub fn see_other(path: &str) -> Redirect {
-    Redirect::to(path)
-}
-
-/// The label of the blank option of an optional select.
-#[must_use]
-pub fn none_label(i: &I18n) -> String {
-    i.t("none-selected")
 }

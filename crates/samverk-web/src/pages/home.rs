@@ -1,9 +1,26 @@
-//! Pages for home.
+//! The front page: each authority with its plans and engagements.
 
+use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use samverk_store::organisation::AuthorityOverview;
 
-use crate::AppState;
+use crate::i18n::I18n;
+use crate::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/", get(home))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+struct HomePage {
+    i: I18n,
+    authorities: Vec<AuthorityOverview>,
+}
+
+async fn home(State(state): State<AppState>) -> Result<HomePage, AppError> {
+    Ok(HomePage { i: I18n, authorities: state.store.authorities_overview().await? })
 }

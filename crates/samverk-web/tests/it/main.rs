@@ -2,6 +2,7 @@
 //! on PostgreSQL when `SAMVERK_TEST_POSTGRES` is set (the README's test command runs both).
 
 mod api;
+mod catalogue;
 mod check;
 mod decisions;
 mod demo;

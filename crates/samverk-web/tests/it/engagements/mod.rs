@@ -1,1 +1,5 @@
 //! Tests for /engagements.
+
+mod forms;
+mod list;
+mod page;

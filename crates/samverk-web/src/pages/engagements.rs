@@ -1,9 +1,0 @@
-//! Pages for engagements.
-
-use axum::Router;
-
-use crate::AppState;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-}

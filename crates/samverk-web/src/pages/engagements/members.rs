@@ -1,0 +1,144 @@
+//! Adding and removing participants and contributions of an engagement.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use samverk_domain::ValidationErrors;
+use samverk_domain::engagement::{ContributionDraft, ParticipantDraft, Role};
+use samverk_store::engagement::Engagement;
+use samverk_store::organisation::OrganisationFilter;
+use samverk_store::{Store, StoreError};
+use serde::Deserialize;
+
+use crate::i18n::I18n;
+use crate::pages::form::{self, Choice};
+use crate::{AppError, AppState};
+
+/// How many organisations the participant picker offers at once; narrow with the search field.
+const PICKER_SIZE: u32 = 200;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "engagements/participant_form.html")]
+pub struct ParticipantPage {
+    i: I18n,
+    engagement: Engagement,
+    org_q: String,
+    draft: ParticipantDraft,
+    errors: ValidationErrors,
+    organisations: Vec<Choice>,
+    roles: Vec<Choice>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PickerQuery {
+    org_q: String,
+}
+
+/// The participant form: the engagement's title, a search field narrowing the organisations.
+async fn participant_page(
+    store: &Store,
+    id: i64,
+    org_q: String,
+    draft: ParticipantDraft,
+    errors: ValidationErrors,
+) -> Result<ParticipantPage, AppError> {
+    let i = I18n;
+    let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
+    let filter = OrganisationFilter { q: Some(org_q.clone()), per_page: PICKER_SIZE, ..Default::default() };
+    let found = store.organisations(&filter).await?;
+    let mut organisations = vec![Choice::blank(i.t("none-selected"), draft.organisation_id.is_none())];
+    organisations.extend(form::records(found.items.iter().map(|o| (o.id, o.name.as_str())), draft.organisation_id));
+    // Keep a chosen organisation selectable even when the search no longer lists it.
+    if let Some(chosen) = draft.organisation_id
+        && !found.items.iter().any(|o| o.id == chosen)
+        && let Some(o) = store.organisation(chosen).await?
+    {
+        organisations.push(Choice::new(o.id, o.name, true));
+    }
+    let mut roles = vec![Choice::blank(i.t("none-selected"), draft.role.is_empty())];
+    roles.extend(form::codes(Role::ALL, Role::code, |r| i.role(r), draft.role.trim()));
+    Ok(ParticipantPage { i, engagement, org_q, draft, errors, organisations, roles })
+}
+
+pub async fn new_participant(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(q): Query<PickerQuery>,
+) -> Result<ParticipantPage, AppError> {
+    participant_page(&state.store, id, q.org_q, ParticipantDraft::default(), form::no_errors()).await
+}
+
+pub async fn add_participant(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(draft): Form<ParticipantDraft>,
+) -> Result<Response, AppError> {
+    match state.store.add_participant(id, &draft).await {
+        Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
+        Err(StoreError::Invalid(errors)) => {
+            let page = participant_page(&state.store, id, String::new(), draft, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn remove_participant(State(state): State<AppState>, Path((id, pid)): Path<(i64, i64)>) -> Result<Redirect, AppError> {
+    state.store.remove_participant(id, pid).await?;
+    Ok(Redirect::to(&format!("/engagements/{id}")))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "engagements/contribution_form.html")]
+pub struct ContributionPage {
+    i: I18n,
+    engagement: Engagement,
+    draft: ContributionDraft,
+    errors: ValidationErrors,
+    goals: Vec<Choice>,
+}
+
+async fn contribution_page(
+    store: &Store,
+    id: i64,
+    draft: ContributionDraft,
+    errors: ValidationErrors,
+) -> Result<ContributionPage, AppError> {
+    let i = I18n;
+    let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
+    let mut goals = vec![Choice::blank(i.t("none-selected"), draft.goal_id.is_none())];
+    for (plan, goal) in store.goals_of_owner(engagement.owner_id).await? {
+        let title = goal.title.clone().unwrap_or_else(|| i.t("goal-wording-missing"));
+        let depth = if goal.parent_id.is_some() { "– " } else { "" };
+        goals.push(Choice::new(goal.id, format!("{plan}: {depth}{title}"), Some(goal.id) == draft.goal_id));
+    }
+    Ok(ContributionPage { i, engagement, draft, errors, goals })
+}
+
+pub async fn new_contribution(State(state): State<AppState>, Path(id): Path<i64>) -> Result<ContributionPage, AppError> {
+    contribution_page(&state.store, id, ContributionDraft::default(), form::no_errors()).await
+}
+
+pub async fn add_contribution(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(draft): Form<ContributionDraft>,
+) -> Result<Response, AppError> {
+    match state.store.add_contribution(id, &draft).await {
+        Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
+        Err(StoreError::Invalid(errors)) => {
+            let page = contribution_page(&state.store, id, draft, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn remove_contribution(State(state): State<AppState>, Path((id, cid)): Path<(i64, i64)>) -> Result<Redirect, AppError> {
+    state.store.remove_contribution(id, cid).await?;
+    Ok(Redirect::to(&format!("/engagements/{id}")))
+}

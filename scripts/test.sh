@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README names it: lints, then every test on SQLite and again on
+# PostgreSQL. Installs what is missing (cargo-nextest, PostgreSQL) and is safe to run twice.
+#
+# PostgreSQL: $SAMVERK_TEST_POSTGRES when set; else the server on 127.0.0.1:5432 when one
+# answers; else a throwaway cluster on port 55432 (installed with apt when missing), stopped at exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_nextest() {
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    log "installing cargo-nextest"
+    cargo install cargo-nextest --locked
+  fi
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+ensure_postgres_packages() {
+  if [ -z "$(pg_bin)" ] || ! command -v psql >/dev/null 2>&1; then
+    log "installing PostgreSQL"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-client >/dev/null
+  fi
+}
+
+THROWAWAY=""
+cleanup() {
+  if [ -n "$THROWAWAY" ]; then
+    runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$THROWAWAY/data" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$THROWAWAY"
+  fi
+}
+trap cleanup EXIT
+
+start_throwaway() {
+  ensure_postgres_packages
+  local bin; bin=$(pg_bin)
+  THROWAWAY=$(mktemp -d /tmp/samverk-pg.XXXXXX)
+  chown postgres: "$THROWAWAY"
+  runuser -u postgres -- "$bin/initdb" -D "$THROWAWAY/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  runuser -u postgres -- "$bin/pg_ctl" -D "$THROWAWAY/data" -l "$THROWAWAY/log" -w \
+    -o "-p 55432 -k $THROWAWAY -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+  echo "postgres://postgres@127.0.0.1:55432"
+}
+
+postgres_server() {
+  if [ -n "${SAMVERK_TEST_POSTGRES:-}" ]; then
+    echo "${SAMVERK_TEST_POSTGRES%/*}"
+    return
+  fi
+  if command -v psql >/dev/null 2>&1 && psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'SELECT 1' >/dev/null 2>&1; then
+    echo "postgres://postgres@127.0.0.1:5432"
+    return
+  fi
+  start_throwaway
+}
+
+ensure_nextest
+log "formatting"
+cargo fmt --all -- --check
+log "lints"
+cargo clippy --workspace --all-targets -- -D warnings
+
+server=$(postgres_server)
+database="samverk_test_$(id -u)"
+psql "$server/postgres" -Atq -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+pg_url="$server/$database"
+# The schema-parity test compares both engines in either run.
+export SAMVERK_PARITY_POSTGRES="$pg_url"
+
+log "tests on SQLite"
+env -u SAMVERK_TEST_POSTGRES cargo nextest run --workspace --no-fail-fast
+log "tests on PostgreSQL ($pg_url)"
+SAMVERK_TEST_POSTGRES="$pg_url" cargo nextest run --workspace --no-fail-fast
