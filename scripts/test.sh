@@ -28,6 +28,9 @@ ensure_postgres_packages() {
 }
 
 THROWAWAY=""
+SERVER=""
+# A free port for a throwaway cluster (set SAMVERK_TEST_THROWAWAY=1 to force one).
+PORT="${SAMVERK_TEST_PG_PORT:-55432}"
 cleanup() {
   if [ -n "$THROWAWAY" ]; then
     runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$THROWAWAY/data" -m fast stop >/dev/null 2>&1 || true
@@ -36,6 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Sets SERVER (and THROWAWAY, for the cleanup); not run in a subshell for that reason.
 start_throwaway() {
   ensure_postgres_packages
   local bin; bin=$(pg_bin)
@@ -43,20 +47,20 @@ start_throwaway() {
   chown postgres: "$THROWAWAY"
   runuser -u postgres -- "$bin/initdb" -D "$THROWAWAY/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   runuser -u postgres -- "$bin/pg_ctl" -D "$THROWAWAY/data" -l "$THROWAWAY/log" -w \
-    -o "-p 55432 -k $THROWAWAY -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-  echo "postgres://postgres@127.0.0.1:55432"
+    -o "-p $PORT -k $THROWAWAY -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+  SERVER="postgres://postgres@127.0.0.1:$PORT"
 }
 
+# Sets SERVER to a PostgreSQL server URL without a database name.
 postgres_server() {
   if [ -n "${SAMVERK_TEST_POSTGRES:-}" ]; then
-    echo "${SAMVERK_TEST_POSTGRES%/*}"
-    return
+    SERVER="${SAMVERK_TEST_POSTGRES%/*}"
+  elif [ -z "${SAMVERK_TEST_THROWAWAY:-}" ] && command -v psql >/dev/null 2>&1 \
+      && psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'SELECT 1' >/dev/null 2>&1; then
+    SERVER="postgres://postgres@127.0.0.1:5432"
+  else
+    start_throwaway
   fi
-  if command -v psql >/dev/null 2>&1 && psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc 'SELECT 1' >/dev/null 2>&1; then
-    echo "postgres://postgres@127.0.0.1:5432"
-    return
-  fi
-  start_throwaway
 }
 
 ensure_nextest
@@ -65,7 +69,8 @@ cargo fmt --all -- --check
 log "lints"
 cargo clippy --workspace --all-targets -- -D warnings
 
-server=$(postgres_server)
+postgres_server
+server="$SERVER"
 database="samverk_test_$(id -u)"
 psql "$server/postgres" -Atq -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
 pg_url="$server/$database"

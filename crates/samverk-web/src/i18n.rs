@@ -163,7 +163,13 @@ impl I18n {
     #[must_use]
     pub fn decision_date(&self, date: &Date, precision: &str) -> String {
         match precision {
-            "month" => format!("{} {}", self.t(&format!("month-{}", u8::from(date.month()))), date.year()),
+            "month" => self.ta(
+                "date-month-year",
+                &[
+                    ("month", FluentValue::from(self.t(&format!("month-{}", u8::from(date.month()))))),
+                    ("year", FluentValue::from(date.year().to_string())),
+                ],
+            ),
             "year" => date.year().to_string(),
             _ => self.date(date),
         }

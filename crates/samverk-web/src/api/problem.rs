@@ -1,6 +1,6 @@
 //! Errors as `application/problem+json` (RFC 9457) with a stable code and the fields at fault.
 
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ impl<E: Into<AppError>> From<E> for ApiError {
 /// One field at fault.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FieldProblem {
-    /// The field name as in the request body.
+    /// The field as named in the request body, or the query parameter at fault.
     pub field: String,
     /// Stable code of what is wrong, e.g. `required`, `end_before_start`, `duplicate`.
     pub code: String,
@@ -35,17 +35,39 @@ pub struct Problem {
     pub type_: String,
     pub title: String,
     pub status: u16,
-    /// Stable code: `not_found`, `invalid_input`, `in_use`, `bad_request`, `internal`.
+    /// Stable code: `not_found`, `invalid_input`, `in_use`, `bad_request`, `method_not_allowed`, `internal`.
     pub code: String,
     pub detail: String,
+    /// The fields at fault (only for `invalid_input`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
+}
+
+impl Problem {
+    /// A problem document whose title and explanation come from the catalogue
+    /// (`api-error-<code>-title`, `api-error-<code>-text`).
+    fn new(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<FieldProblem>) -> Self {
+        let i = I18n;
+        Self {
+            type_: format!("https://samverk.example/problems/{code}"),
+            title: i.t(&format!("api-error-{code}-title")),
+            status: status.as_u16(),
+            code: code.to_owned(),
+            detail: detail.unwrap_or_else(|| i.t(&format!("api-error-{code}-text"))),
+            errors,
+        }
+    }
+
+    fn render(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let json = serde_json::to_vec(&self).unwrap_or_default();
+        (status, [(header::CONTENT_TYPE, "application/problem+json")], json).into_response()
+    }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let i = I18n;
-        let code = self.0.code();
         let errors = match &self.0 {
             AppError::Invalid(errors) => errors
                 .errors()
@@ -55,23 +77,30 @@ impl IntoResponse for ApiError {
             _ => Vec::new(),
         };
         let detail = match &self.0 {
-            AppError::BadRequest(reason) => reason.clone(),
-            _ => i.t(&format!("error-{code}-text")),
+            AppError::BadRequest(reason) => Some(reason.clone()),
+            _ => None,
         };
-        let status = self.0.status();
-        let body = Problem {
-            type_: format!("https://samverk.example/problems/{code}"),
-            title: i.t(&format!("error-{code}-title")),
-            status: status.as_u16(),
-            code: code.to_owned(),
-            detail,
-            errors,
-        };
-        if let AppError::Internal(_) = &self.0 {
-            // Logged through the page path; the body never carries the cause.
-            tracing::error!(error = %self.0, "api request failed");
+        if let AppError::Internal(cause) = &self.0 {
+            // The cause chain goes to the log only; the body never carries it.
+            let mut chain = cause.to_string();
+            let mut source = std::error::Error::source(cause);
+            while let Some(s) = source {
+                chain.push_str(": ");
+                chain.push_str(&s.to_string());
+                source = s.source();
+            }
+            tracing::error!(error = %chain, "api request failed");
         }
-        let json = serde_json::to_vec(&body).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, "application/problem+json")], json).into_response()
+        Problem::new(self.0.status(), self.0.code(), detail, errors).render()
     }
+}
+
+/// Answers an address under `/api/v1` that serves nothing.
+pub async fn not_found() -> ApiError {
+    ApiError(AppError::NotFound)
+}
+
+/// Answers a method a route does not serve, keeping axum's `Allow` header.
+pub async fn method_not_allowed() -> Response {
+    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", None, Vec::new()).render()
 }

@@ -38,3 +38,14 @@ pub fn records<'a>(items: impl IntoIterator<Item = (i64, &'a str)>, selected: Op
 pub fn no_errors() -> ValidationErrors {
     ValidationErrors::new()
 }
+
+/// After a successful POST, show the saved record (303, so a reload does not resubmit).
+pub fn see_other(path: &str) -> axum::response::Redirect {
+    axum::response::Redirect::to(path)
+}
+
+/// The label of the blank option of an optional select.
+#[must_use]
+pub fn none_label(i: &crate::i18n::I18n) -> String {
+    i.t("none-selected")
+}

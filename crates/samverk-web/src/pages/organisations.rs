@@ -1,9 +1,157 @@
-//! Pages for organisations.
+//! Pages for organisations: the searchable register, each organisation's page (identifiers,
+//! predecessors and successors, the engagements it takes part in) and the forms behind them.
 
+mod edit;
+mod page;
+
+use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::{get, post};
+use fluent_templates::fluent_bundle::FluentValue;
+use samverk_domain::organisation::OrganisationKind;
+use samverk_store::organisation::{Organisation, OrganisationFilter};
+use serde::Deserialize;
 
-use crate::AppState;
+use crate::i18n::I18n;
+use crate::pages::form::{self, Choice};
+use crate::{AppError, AppState};
+
+/// Rows per page of the register.
+const PER_PAGE: u32 = 50;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/organisations", get(list).post(edit::create))
+        .route("/organisations/new", get(edit::new))
+        .route("/organisations/{id}", get(page::show).post(edit::update))
+        .route("/organisations/{id}/edit", get(edit::edit))
+        .route("/organisations/{id}/delete", post(edit::delete))
+        .route("/organisations/{id}/predecessors", post(page::add_predecessor))
+}
+
+/// An id from the path; anything that is not a whole number names no record, so it is a 404
+/// page rather than axum's plain-text rejection.
+pub(crate) fn path_id(text: &str) -> Result<i64, AppError> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Percent-encodes a query-string value, for links that keep the current search.
+pub(crate) fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0x0f)]));
+            }
+        }
+    }
+    out
+}
+
+/// The register's query string. Every field is text so a hand-edited URL (`page=x`) shows the
+/// register instead of a rejection.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ListQuery {
+    q: String,
+    kind: String,
+    country: String,
+    page: String,
+    deleted: String,
+}
+
+/// One row of the register, ready to show.
+struct Row {
+    id: i64,
+    name: String,
+    kind: String,
+    country: String,
+    identifiers: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "organisations/list.html")]
+struct ListPage {
+    i: I18n,
+    q: String,
+    country: String,
+    kinds: Vec<Choice>,
+    rows: Vec<Row>,
+    count: String,
+    filtered: bool,
+    deleted: bool,
+    pages: u32,
+    page_label: String,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+/// The identifiers worth showing in a list row, in a fixed order.
+fn identifiers(o: &Organisation) -> String {
+    [&o.org_number, &o.region_code, &o.scb_code, &o.nuts_code].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+}
+
+async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
+    let i = I18n;
+    let q = query.q.trim().to_owned();
+    let kind = OrganisationKind::from_code(query.kind.trim());
+    let country = query.country.trim().to_ascii_uppercase();
+    let page_no = query.page.trim().parse::<u32>().unwrap_or(1).max(1);
+    let filter = OrganisationFilter {
+        q: Some(q.clone()).filter(|q| !q.is_empty()),
+        kind,
+        country: Some(country.clone()).filter(|c| !c.is_empty()),
+        authorities_only: false,
+        page: page_no,
+        per_page: PER_PAGE,
+    };
+    let filtered = filter.q.is_some() || filter.kind.is_some() || filter.country.is_some();
+    let result = state.store.organisations(&filter).await?;
+    let pages = result.pages();
+    let keep = format!("q={}&kind={}&country={}", encode(&q), encode(kind.map_or("", OrganisationKind::code)), encode(&country));
+    let link = |n: u32| format!("/organisations?{keep}&page={n}");
+    let rows = result
+        .items
+        .iter()
+        .map(|o| Row {
+            id: o.id,
+            name: o.name.clone(),
+            kind: i.organisation_kind(&o.kind),
+            country: o.country.clone(),
+            identifiers: identifiers(o),
+        })
+        .collect();
+    let mut kinds = vec![Choice::blank(i.t("any"), kind.is_none())];
+    kinds.extend(form::codes(
+        OrganisationKind::ALL,
+        OrganisationKind::code,
+        |k| i.organisation_kind(k),
+        kind.map_or("", OrganisationKind::code),
+    ));
+    Ok(ListPage {
+        i,
+        count: i.tn("organisations-count", "count", result.total),
+        q,
+        country,
+        kinds,
+        rows,
+        filtered,
+        deleted: !query.deleted.is_empty(),
+        page_label: page_label(&i, result.page, pages),
+        pages,
+        previous: (result.page > 1).then(|| link(result.page - 1)),
+        next: (result.page < pages).then(|| link(result.page + 1)),
+    })
+}
+
+/// "Page 2 of 7".
+pub(crate) fn page_label(i: &I18n, page: u32, pages: u32) -> String {
+    i.ta("page-of", &[("page", FluentValue::from(page)), ("pages", FluentValue::from(pages))])
 }

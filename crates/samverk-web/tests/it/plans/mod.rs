@@ -1,1 +1,6 @@
-//! Tests for /plans.
+//! Tests for /plans, /goals, /focus-areas and /measures.
+
+mod demo_pages;
+mod forms;
+mod goal_forms;
+mod support;

@@ -1,9 +1,0 @@
-//! Pages for plans.
-
-use axum::Router;
-
-use crate::AppState;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-}

@@ -1,0 +1,108 @@
+//! The form that creates, edits and deletes a focus area of a plan.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::State;
+use axum::extract::rejection::FormRejection;
+use axum::response::{IntoResponse, Response};
+use samverk_domain::ValidationErrors;
+use samverk_domain::plan::FocusAreaDraft;
+use samverk_store::StoreError;
+use samverk_store::plan::{FocusArea, Plan};
+
+use super::{Id, bad_form, rejected};
+use crate::i18n::I18n;
+use crate::pages::form;
+use crate::{AppError, AppState};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/focus_area_form.html")]
+pub struct FormPage {
+    i: I18n,
+    heading: String,
+    plan: Plan,
+    action: String,
+    delete_action: Option<String>,
+    draft: FocusAreaDraft,
+    errors: ValidationErrors,
+}
+
+fn page(plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, errors: ValidationErrors) -> FormPage {
+    let i = I18n;
+    let (heading, action, delete_action) = match area {
+        None => (i.t("plans-new-focus-area-heading"), format!("/plans/{}/focus-areas", plan.id), None),
+        Some(a) => (
+            i.t1("plans-edit-focus-area-heading", "title", &a.title),
+            format!("/focus-areas/{}", a.id),
+            Some(format!("/focus-areas/{}/delete", a.id)),
+        ),
+    };
+    FormPage { i, heading, plan, action, delete_action, draft, errors }
+}
+
+async fn plan(state: &AppState, id: i64) -> Result<Plan, AppError> {
+    state.store.plan(id).await?.ok_or(AppError::NotFound)
+}
+
+async fn area(state: &AppState, id: i64) -> Result<FocusArea, AppError> {
+    state.store.focus_area(id).await?.ok_or(AppError::NotFound)
+}
+
+/// The saved focus area, on its plan's page.
+fn saved(plan_id: i64, area_id: i64) -> Response {
+    form::see_other(&format!("/plans/{plan_id}#focus-area-{area_id}")).into_response()
+}
+
+pub async fn new(State(state): State<AppState>, Id(plan_id): Id) -> Result<FormPage, AppError> {
+    let plan = plan(&state, plan_id).await?;
+    Ok(page(plan, None, FocusAreaDraft { plan_id: Some(plan_id), ..Default::default() }, form::no_errors()))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Id(plan_id): Id,
+    form: Result<Form<FocusAreaDraft>, FormRejection>,
+) -> Result<Response, AppError> {
+    let plan = plan(&state, plan_id).await?;
+    let Form(mut draft) = form.map_err(bad_form)?;
+    // The plan is the one in the address, whatever the body says.
+    draft.plan_id = Some(plan_id);
+    match state.store.create_focus_area(&draft).await {
+        Ok(id) => Ok(saved(plan_id, id)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(page(plan, None, draft, errors))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
+    let area = area(&state, id).await?;
+    let plan = plan(&state, area.plan_id).await?;
+    let draft = FocusAreaDraft {
+        plan_id: Some(area.plan_id),
+        title: area.title.clone(),
+        description: area.description.clone().unwrap_or_default(),
+    };
+    Ok(page(plan, Some(&area), draft, form::no_errors()))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Id(id): Id,
+    form: Result<Form<FocusAreaDraft>, FormRejection>,
+) -> Result<Response, AppError> {
+    let area = area(&state, id).await?;
+    let Form(mut draft) = form.map_err(bad_form)?;
+    draft.plan_id = Some(area.plan_id);
+    match state.store.update_focus_area(id, &draft).await {
+        Ok(()) => Ok(saved(area.plan_id, id)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(page(plan(&state, area.plan_id).await?, Some(&area), draft, errors))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    let area = area(&state, id).await?;
+    state.store.delete_focus_area(id).await?;
+    Ok(form::see_other(&format!("/plans/{}", area.plan_id)).into_response())
+}

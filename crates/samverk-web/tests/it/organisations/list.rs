@@ -1,0 +1,70 @@
+//! The organisation register: folded search, filters, pagination, the empty state.
+
+use samverk_testkit::{OrganisationBuilder, TestApp};
+
+#[tokio::test]
+async fn a_search_without_accents_finds_lidkoping() {
+    let app = TestApp::with_demo().await;
+    // As a browser sends them: "Lidkoping", "lidköping", "LIDKÖPINGS".
+    for q in ["Lidkoping", "lidk%C3%B6ping", "LIDK%C3%96PINGS"] {
+        let response = app.get(&format!("/organisations?q={q}")).await;
+        assert_eq!(response.status, 200, "{q}");
+        let text = response.text();
+        assert!(text.contains("One organisation found"), "{q}: {text}");
+        assert!(text.contains("Lidköpings kommun Municipality SE 1494"), "{q}: {text}");
+        assert!(!text.contains("Telemark fylkeskommune"), "{q}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn a_search_without_a_hit_says_so_and_suggests_what_to_do() {
+    let app = TestApp::with_demo().await;
+    let response = app.get("/organisations?q=Atlantis&kind=county&country=NO").await;
+    assert_eq!(response.status, 200);
+    let text = response.text();
+    assert!(text.contains("No organisations found"), "{text}");
+    assert!(text.contains("No organisation matches this search. Try another search or another filter, or clear the filters"), "{text}");
+    assert!(response.body.contains("value=\"Atlantis\""), "search text lost");
+    assert!(response.body.contains("<option value=\"county\" selected>County</option>"), "kind filter lost");
+}
+
+#[tokio::test]
+async fn kind_and_country_filter_the_register() {
+    let app = TestApp::with_demo().await;
+    let text = app.get("/organisations?kind=county&country=no").await.text();
+    assert!(text.contains("3 organisations found"), "{text}");
+    assert!(text.contains("Vestfold og Telemark fylkeskommune"), "{text}");
+    assert!(!text.contains("Tønsberg kommune"), "{text}");
+    let text = app.get("/organisations?country=SE").await.text();
+    assert!(text.contains("Region Västernorrland"), "{text}");
+    assert!(!text.contains("Avinor"), "{text}");
+}
+
+#[tokio::test]
+async fn the_register_pages_by_fifty_and_keeps_the_search_in_the_links() {
+    let app = TestApp::new().await;
+    for n in 0..55 {
+        OrganisationBuilder::new(&format!("Kommune {n:02}")).kind("municipality").insert(&app.store).await;
+    }
+    let first = app.get("/organisations?q=kommune").await;
+    let text = first.text();
+    assert!(text.contains("55 organisations found"), "{text}");
+    assert!(text.contains("Kommune 49"), "{text}");
+    assert!(!text.contains("Kommune 50"), "{text}");
+    assert!(text.contains("Page 1 of 2"), "{text}");
+    // Follow the "Next" link as a browser would: it keeps the search.
+    let next = next_link(&first.body);
+    assert!(next.starts_with("/organisations?q=kommune&") && next.ends_with("&page=2"), "{next}");
+    let second = app.get(&next).await.text();
+    assert!(second.contains("Kommune 54"), "{second}");
+    assert!(!second.contains("Kommune 49"), "{second}");
+    // A page number that is not one still shows the register.
+    assert_eq!(app.get("/organisations?page=x").await.status, 200);
+}
+
+/// The address of the page's "Next" link, with the HTML escaping of `&` undone.
+fn next_link(html: &str) -> String {
+    let end = html.find("\" rel=\"next\"").unwrap_or_else(|| panic!("no next link: {html}"));
+    let start = html[..end].rfind("href=\"").map_or_else(|| panic!("no href: {html}"), |s| s + 6);
+    html[start..end].replace("&#38;", "&").replace("&amp;", "&")
+}
