@@ -148,7 +148,10 @@ impl Generated {
     #[must_use]
     pub fn busiest_organisation(&self) -> (i64, usize) {
         let busiest = (0..self.organisations.len()).max_by_key(|&i| self.participations_by_organisation[i]).unwrap_or(0);
-        (self.organisations.get(busiest).copied().unwrap_or_default(), self.participations_by_organisation.get(busiest).copied().unwrap_or(0))
+        (
+            self.organisations.get(busiest).copied().unwrap_or_default(),
+            self.participations_by_organisation.get(busiest).copied().unwrap_or(0),
+        )
     }
 }
 
@@ -389,7 +392,9 @@ async fn write_plans(
         values!(sql; p.0, p.1.clone(), "strategy", "adopted", Date::from_ordinal_date(2020, 1).ok(), Date::from_ordinal_date(2035, 365).ok(), p.2);
     })
     .await?;
-    let plans = new_ids(conn, "SELECT id, title AS key FROM plans WHERE id > ? ORDER BY id", "plans", after, titles.iter().map(String::as_str)).await?;
+    let plans =
+        new_ids(conn, "SELECT id, title AS key FROM plans WHERE id > ? ORDER BY id", "plans", after, titles.iter().map(String::as_str))
+            .await?;
 
     let areas: Vec<(i64, usize, &str)> =
         plans.iter().flat_map(|&plan| (0..FOCUS_AREAS_PER_PLAN).map(move |n| (plan, n, names::FOCUS_AREAS[n]))).collect();

@@ -3,6 +3,8 @@
 //! the benchmarks run on holds exactly what was asked for. The timings themselves are in
 //! `benches/pages.rs`, never in a test.
 
+#![expect(clippy::expect_used, reason = "test helpers: a failed set-up must stop the test with its cause")]
+
 use samverk_store::Sql;
 use samverk_store::engagement::EngagementFilter;
 use samverk_testkit::fixtures::{self, Generated, SEARCH_WORD, Size};
