@@ -53,11 +53,12 @@ async fn fixture(app: TestApp) -> Fixture {
         started.elapsed().as_secs_f64()
     );
     if app.engine() == Engine::Postgres {
-        // On a live server autovacuum analyses freshly loaded tables within a minute; do it now
-        // so the planner sees what it would see in production. SQLite has no such daemon, so
-        // it is measured as a production file would be: without statistics.
+        // On a live server autovacuum vacuums and analyses freshly loaded tables within a
+        // minute (statistics for the planner, the visibility map for index-only scans); do it
+        // now so the pages are measured as production would serve them. SQLite has no such
+        // daemon, so it is measured as a production file would be: without statistics.
         let mut handle = app.store.handle().await.expect("connection");
-        handle.conn().execute(&Sql::new("ANALYZE")).await.expect("analyse");
+        handle.conn().execute_unprepared("VACUUM ANALYZE").await.expect("vacuum and analyse");
     }
     let engagement = generated.engagement_with(10, 3).expect("an engagement with 10 participants and 3 contributions").id;
     let (organisation, shares) = generated.busiest_organisation();

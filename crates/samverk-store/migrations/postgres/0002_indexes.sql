@@ -12,3 +12,9 @@ DROP INDEX contributions_goal;
 -- The year filter and the sort by start read the period (and the title, the next sort key)
 -- from this index rather than from the whole rows.
 CREATE INDEX engagements_period ON engagements (start_date, end_date, title);
+
+-- The list's default order is `title, id`. SQLite's index on the title already ends in the
+-- rowid; PostgreSQL's does not, and without the id it sorted all 10,000 titles for every page
+-- (12 ms for page 100). With it both engines walk the index and stop after the page.
+CREATE INDEX engagements_title_id ON engagements (title, id);
+DROP INDEX engagements_title;
