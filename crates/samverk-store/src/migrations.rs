@@ -7,12 +7,15 @@ use sqlx::SqlSafeStr;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 /// (version, description, SQLite DDL, PostgreSQL DDL), in order. Forward only.
-pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "0001_foundation.sql",
-    include_str!("../migrations/sqlite/0001_foundation.sql"),
-    include_str!("../migrations/postgres/0001_foundation.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "0001_foundation.sql",
+        include_str!("../migrations/sqlite/0001_foundation.sql"),
+        include_str!("../migrations/postgres/0001_foundation.sql"),
+    ),
+    (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
+];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
     Migrator::with_migrations(

@@ -8,6 +8,7 @@
 #![expect(clippy::expect_used, reason = "test support: a failed set-up must stop the test with its cause")]
 
 mod builders;
+pub mod fixtures;
 mod http;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,14 +35,31 @@ impl TestApp {
     /// # Panics
     /// When the database cannot be prepared: a test cannot run without it.
     pub async fn new() -> Self {
-        let (url, dir) = match std::env::var("SAMVERK_TEST_POSTGRES") {
-            Ok(base) if !base.is_empty() => (postgres_schema(&base).await, None),
-            _ => {
-                let dir = tempfile::tempdir().expect("temporary folder");
-                let url = format!("sqlite://{}", dir.path().join("samverk.db").display());
-                (url, Some(dir))
-            }
-        };
+        match std::env::var("SAMVERK_TEST_POSTGRES") {
+            Ok(base) if !base.is_empty() => Self::postgres(&base).await,
+            _ => Self::sqlite().await,
+        }
+    }
+
+    /// A fresh app on its own SQLite file in a temporary folder, whatever the environment says.
+    ///
+    /// # Panics
+    /// When the database cannot be prepared.
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite://{}", dir.path().join("samverk.db").display());
+        Self::open(url, Some(dir)).await
+    }
+
+    /// A fresh app on a schema of its own in the PostgreSQL database at `base`.
+    ///
+    /// # Panics
+    /// When the database cannot be prepared.
+    pub async fn postgres(base: &str) -> Self {
+        Self::open(postgres_schema(base).await, None).await
+    }
+
+    async fn open(url: String, dir: Option<tempfile::TempDir>) -> Self {
         let store = Store::open(&url).await.expect("open and migrate the test database");
         samverk_import::sdg::ensure_loaded(&store).await.expect("load the SDG reference");
         let router = samverk_web::app(store.clone());

@@ -6,7 +6,6 @@ use axum::extract::{Query, State};
 use samverk_domain::engagement::{EngagementKind, EngagementStatus};
 use samverk_store::Page;
 use samverk_store::engagement::{EngagementFilter, EngagementSummary, Sort};
-use samverk_store::organisation::OrganisationFilter;
 use serde::Deserialize;
 
 use crate::i18n::I18n;
@@ -142,9 +141,9 @@ pub async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>)
     let filter = query.filter();
     let store = &state.store;
     let result = store.engagements(&filter).await?;
-    let authorities = store.organisations(&OrganisationFilter { authorities_only: true, per_page: 500, ..Default::default() }).await?;
+    let authorities = store.engagement_owners().await?;
     let mut owners = vec![Choice::blank(i.t("any"), filter.owner_id.is_none())];
-    owners.extend(form::records(authorities.items.iter().map(|o| (o.id, o.name.as_str())), filter.owner_id));
+    owners.extend(form::records(authorities.iter().map(|o| (o.id, o.name.as_str())), filter.owner_id));
     let mut goals = vec![Choice::blank(i.t("filter-goal-any"), filter.goal_id.is_none())];
     if let Some(owner) = filter.owner_id {
         let owned = store.goals_of_owner(owner).await?;
