@@ -207,8 +207,8 @@ fn order_sql(f: &EngagementFilter) -> &'static str {
     match (f.sort, f.descending) {
         (Sort::Title, false) => " ORDER BY e.title, e.id",
         (Sort::Title, true) => " ORDER BY e.title DESC, e.id DESC",
-        (Sort::Start, false) => " ORDER BY e.start_date, e.title, e.id",
-        (Sort::Start, true) => " ORDER BY e.start_date DESC, e.title, e.id",
+        (Sort::Start, false) => " ORDER BY e.start_date NULLS LAST, e.title, e.id",
+        (Sort::Start, true) => " ORDER BY e.start_date DESC NULLS LAST, e.title, e.id",
         (Sort::Kind, false) => " ORDER BY e.kind, e.title, e.id",
         (Sort::Kind, true) => " ORDER BY e.kind DESC, e.title, e.id",
         (Sort::Status, false) => " ORDER BY e.status, e.title, e.id",
