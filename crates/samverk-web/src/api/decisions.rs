@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use samverk_domain::ValidationErrors;
 use samverk_domain::decision::{DatePrecision, DecisionDraft};
 use samverk_store::Store;
 use samverk_store::decision::Decision as Stored;
@@ -100,10 +99,7 @@ fn location(id: i64) -> String {
     (status = 422, description = "A filter is not valid; `errors` names it", body = Problem, content_type = PROBLEM),
 ))]
 pub async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<DecisionQuery>) -> Result<Json<List<Decision>>, ApiError> {
-    let mut e = ValidationErrors::new();
-    let owner_id = list::id(&mut e, "owner_id", query.owner_id.as_deref());
-    let paging = list::paging(&mut e, query.page.as_deref(), query.per_page.as_deref());
-    e.into_result(|| ())?;
+    let (owner_id, paging) = list::owner_and_paging(query.owner_id.as_deref(), query.page.as_deref(), query.per_page.as_deref())?;
     let all = state.store.decisions(owner_id).await?;
     Ok(Json(List::slice(all, paging, Decision::from)))
 }

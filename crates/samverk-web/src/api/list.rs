@@ -48,6 +48,21 @@ pub const DEFAULT_PER_PAGE: u32 = 50;
 pub const MAX_PER_PAGE: u32 = 500;
 
 /// Parses `page` (from 1) and `per_page` (1 to 500; 50 when absent).
+/// Parses the `owner_id` filter and the paging shared by the per-authority lists.
+///
+/// # Errors
+/// The parameters that do not parse, named.
+pub fn owner_and_paging(
+    owner_id: Option<&str>,
+    page: Option<&str>,
+    per_page: Option<&str>,
+) -> Result<(Option<i64>, Paging), ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let owner_id = id(&mut e, "owner_id", owner_id);
+    let paging = paging(&mut e, page, per_page);
+    e.into_result(|| (owner_id, paging))
+}
+
 pub fn paging(errors: &mut ValidationErrors, page: Option<&str>, per_page: Option<&str>) -> Paging {
     let page = errors.check("page", number(page, 1, u32::MAX, "a page number from 1")).flatten().unwrap_or(1);
     let per_page = errors

@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use samverk_domain::ValidationErrors;
 use samverk_domain::decision::DatePrecision;
 use samverk_domain::plan::{PlanDraft, PlanKind, PlanStatus};
 use samverk_store::Store;
@@ -195,10 +194,7 @@ async fn detail(store: &Store, id: i64) -> Result<PlanDetail, ApiError> {
     (status = 422, description = "A filter is not valid; `errors` names it", body = Problem, content_type = PROBLEM),
 ))]
 pub async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<PlanQuery>) -> Result<Json<List<Plan>>, ApiError> {
-    let mut e = ValidationErrors::new();
-    let owner_id = list::id(&mut e, "owner_id", query.owner_id.as_deref());
-    let paging = list::paging(&mut e, query.page.as_deref(), query.per_page.as_deref());
-    e.into_result(|| ())?;
+    let (owner_id, paging) = list::owner_and_paging(query.owner_id.as_deref(), query.page.as_deref(), query.per_page.as_deref())?;
     let all = state.store.plans(owner_id).await?;
     Ok(Json(List::slice(all, paging, Plan::from)))
 }
