@@ -23,30 +23,70 @@ fluent_templates::static_loader! {
     };
 }
 
-const EN: LanguageIdentifier = langid!("en");
+static EN: LanguageIdentifier = langid!("en");
+
+/// A language the UI is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, as in the `lang` attribute.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Self::En => &EN,
+        }
+    }
+}
 
 /// The language a page is rendered in, and the lookups templates use.
+///
+/// Handlers take it as an extractor (`i: I18n`), so the language is chosen per request in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct I18n;
+pub struct I18n {
+    lang: Lang,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for I18n {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(_parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::default())
+    }
+}
 
 impl I18n {
+    #[must_use]
+    pub const fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+
     /// The language code for the `lang` attribute.
     #[must_use]
     pub const fn lang(&self) -> &'static str {
-        "en"
+        self.lang.code()
     }
 
     /// The message for `key`; the key itself when missing (a test keeps that from happening).
     #[must_use]
     pub fn t(&self, key: &str) -> String {
-        LOCALES.try_lookup(&EN, key).unwrap_or_else(|| key.to_owned())
+        LOCALES.try_lookup(self.lang.id(), key).unwrap_or_else(|| key.to_owned())
     }
 
     /// The message for `key` with named arguments.
     #[must_use]
     pub fn ta(&self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
-        LOCALES.try_lookup_with_args(&EN, key, &map).unwrap_or_else(|| key.to_owned())
+        LOCALES.try_lookup_with_args(self.lang.id(), key, &map).unwrap_or_else(|| key.to_owned())
     }
 
     /// A message with one text argument.

@@ -29,5 +29,5 @@ struct CheckPage {
 }
 
 async fn check(State(state): State<AppState>, Query(query): Query<CheckQuery>) -> Result<CheckPage, AppError> {
-    Ok(CheckPage { i: I18n, outcome: state.store.check(query.owner_id).await? })
+    Ok(CheckPage { i: I18n::default(), outcome: state.store.check(query.owner_id).await? })
 }

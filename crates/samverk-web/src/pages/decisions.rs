@@ -94,7 +94,7 @@ struct ListPage {
 }
 
 async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     // An owner id that is not a number filters nothing rather than failing the page.
     let owner_id = query.owner_id.trim().parse::<i64>().ok();
     let decisions = state.store.decisions(owner_id).await?;
@@ -121,7 +121,7 @@ struct ShowPage {
 }
 
 async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let id = path_id(&id)?;
     let decision = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
     let established = state.store.established_by(id).await?;

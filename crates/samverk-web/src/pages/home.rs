@@ -22,5 +22,5 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>) -> Result<HomePage, AppError> {
-    Ok(HomePage { i: I18n, authorities: state.store.authorities_overview().await? })
+    Ok(HomePage { i: I18n::default(), authorities: state.store.authorities_overview().await? })
 }

@@ -99,7 +99,7 @@ fn identifiers(o: &Organisation) -> String {
 }
 
 async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let q = query.q.trim().to_owned();
     let kind = OrganisationKind::from_code(query.kind.trim());
     let country = query.country.trim().to_ascii_uppercase();

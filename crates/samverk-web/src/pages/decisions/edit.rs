@@ -76,7 +76,7 @@ pub(super) struct FormPage {
 impl FormPage {
     /// The form for a new decision (`id` None) or for editing one, filled with `draft`.
     async fn new(state: &AppState, id: Option<(i64, &str)>, draft: DecisionForm, errors: ValidationErrors) -> Result<Self, AppError> {
-        let i = I18n;
+        let i = I18n::default();
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
         owners.extend(authority_choices(state, selected).await?);

@@ -71,7 +71,7 @@ async fn form_page(
     form: EngagementForm,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let d = &form.draft;
     let authorities = store.organisations(&OrganisationFilter { authorities_only: true, per_page: 500, ..Default::default() }).await?;
     let mut owners = vec![Choice::blank(i.t("none-selected"), d.owner_id.is_none())];
@@ -123,13 +123,20 @@ pub struct NewQuery {
 
 pub async fn new(State(state): State<AppState>, Query(query): Query<NewQuery>) -> Result<FormPage, AppError> {
     let draft = EngagementDraft { owner_id: query.owner_id, parent_id: query.parent_id, status: "proposed".into(), ..Default::default() };
-    form_page(&state.store, None, I18n.t("engagement-new-title"), EngagementForm { draft, ..Default::default() }, form::no_errors()).await
+    form_page(
+        &state.store,
+        None,
+        I18n::default().t("engagement-new-title"),
+        EngagementForm { draft, ..Default::default() },
+        form::no_errors(),
+    )
+    .await
 }
 
 pub async fn create(State(state): State<AppState>, Form(form): Form<EngagementForm>) -> Result<Response, AppError> {
     match state.store.create_engagement(&form.draft, &form.first_contribution()).await {
         Ok(id) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
-        Err(error) => rejected(&state.store, None, I18n.t("engagement-new-title"), form, error).await,
+        Err(error) => rejected(&state.store, None, I18n::default().t("engagement-new-title"), form, error).await,
     }
 }
 
@@ -146,7 +153,7 @@ pub async fn edit(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
         parent_id: e.parent_id,
         decision_id: e.decision_id,
     };
-    let heading = I18n.t1("engagement-edit-title", "title", &e.title);
+    let heading = I18n::default().t1("engagement-edit-title", "title", &e.title);
     form_page(&state.store, Some(id), heading, EngagementForm { draft, ..Default::default() }, form::no_errors()).await
 }
 
@@ -154,7 +161,7 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<i64>, Form(for
     match state.store.update_engagement(id, &form.draft).await {
         Ok(()) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(error) => {
-            let heading = I18n.t1("engagement-edit-title", "title", &form.draft.title);
+            let heading = I18n::default().t1("engagement-edit-title", "title", &form.draft.title);
             rejected(&state.store, Some(id), heading, form, error).await
         }
     }

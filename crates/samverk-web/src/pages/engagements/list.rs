@@ -137,7 +137,7 @@ impl ListPage {
 }
 
 pub async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let filter = query.filter();
     let store = &state.store;
     let result = store.engagements(&filter).await?;

@@ -46,7 +46,7 @@ async fn participant_page(
     draft: ParticipantDraft,
     errors: ValidationErrors,
 ) -> Result<ParticipantPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let filter = OrganisationFilter { q: Some(org_q.clone()), per_page: PICKER_SIZE, ..Default::default() };
     let found = store.organisations(&filter).await?;
@@ -108,7 +108,7 @@ async fn contribution_page(
     draft: ContributionDraft,
     errors: ValidationErrors,
 ) -> Result<ContributionPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let mut goals = vec![Choice::blank(i.t("none-selected"), draft.goal_id.is_none())];
     for (plan, goal) in store.goals_of_owner(engagement.owner_id).await? {

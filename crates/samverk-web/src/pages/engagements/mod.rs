@@ -66,5 +66,5 @@ impl ShowPage {
 
 async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> Result<ShowPage, AppError> {
     let page = state.store.engagement_page(id).await?.ok_or(AppError::NotFound)?;
-    Ok(ShowPage { i: I18n, page })
+    Ok(ShowPage { i: I18n::default(), page })
 }

@@ -33,7 +33,7 @@ pub(super) struct FormPage {
 impl FormPage {
     /// The form for a new organisation (`id` None) or for editing one, filled with `draft`.
     fn new(id: Option<(i64, &str)>, draft: OrganisationDraft, errors: ValidationErrors) -> Self {
-        let i = I18n;
+        let i = I18n::default();
         let mut kinds = vec![Choice::blank(form::none_label(&i), draft.kind.trim().is_empty())];
         kinds.extend(form::codes(OrganisationKind::ALL, OrganisationKind::code, |k| i.organisation_kind(k), draft.kind.trim()));
         let (heading, action, cancel) = match id {
@@ -108,7 +108,7 @@ pub(super) async fn delete(State(state): State<AppState>, Path(id): Path<String>
     match state.store.delete_organisation(id).await {
         Ok(()) => Ok(see_other("/organisations?deleted=1").into_response()),
         Err(StoreError::InUse { used_by, .. }) => {
-            let i = I18n;
+            let i = I18n::default();
             let key = match used_by {
                 "engagements" => "organisation-in-use-engagements",
                 "plans" => "organisation-in-use-plans",

@@ -93,7 +93,7 @@ fn facts(i: &I18n, pairs: &[(&str, &Option<String>)]) -> Vec<Fact> {
 
 /// Builds the page of organisation `id`, or `NotFound`.
 pub(super) async fn show_page(state: &AppState, id: i64, extras: Extras) -> Result<ShowPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let store = &state.store;
     let o = store.organisation(id).await?.ok_or(AppError::NotFound)?;
     let (predecessors, successors) = store.successions(id).await?;

@@ -29,7 +29,7 @@ pub struct FormPage {
 }
 
 fn page(plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, errors: ValidationErrors) -> FormPage {
-    let i = I18n;
+    let i = I18n::default();
     let (heading, action, delete_action) = match area {
         None => (i.t("plans-new-focus-area-heading"), format!("/plans/{}/focus-areas", plan.id), None),
         Some(a) => (

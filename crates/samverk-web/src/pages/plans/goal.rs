@@ -64,7 +64,7 @@ async fn tree_of(state: &AppState, goal_id: i64) -> Result<(Goal, PlanTree), App
 }
 
 pub async fn show(State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let (goal, tree) = tree_of(&state, id).await?;
     let sdg_goals = if tree.sdgs.is_empty() { Vec::new() } else { state.store.sdg_goals().await? };
     let contributions = state.store.contributions_to_goal(id).await?;
@@ -136,7 +136,7 @@ async fn form_page(
     draft: GoalDraft,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
     let view = TreeView::new(i, &tree, &[]);
     let (heading, action, cancel, delete_action) = match goal {

@@ -49,7 +49,7 @@ async fn form_page(
     draft: MeasureDraft,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
     let view = TreeView::new(i, &tree, &[]);
     let (heading, action, delete_action) = match measure {

@@ -43,7 +43,7 @@ pub struct ListPage {
 }
 
 pub async fn list(State(state): State<AppState>) -> Result<ListPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let mut groups: Vec<OwnerGroup> = Vec::new();
     // The store orders by owner name, so each authority's plans arrive together.
     for p in state.store.plans(None).await? {
@@ -100,7 +100,7 @@ fn decision_view(i: &I18n, plan: &Plan) -> Option<DecisionView> {
 }
 
 pub async fn show(State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let tree = state.store.plan_tree(id).await?.ok_or(AppError::NotFound)?;
     let sdg_goals = if tree.sdgs.is_empty() { Vec::new() } else { state.store.sdg_goals().await? };
     let view = TreeView::new(i, &tree, &sdg_goals);
@@ -144,7 +144,7 @@ enum Target {
 }
 
 async fn form_page(state: &AppState, target: Target, draft: PlanDraft, errors: ValidationErrors) -> Result<FormPage, AppError> {
-    let i = I18n;
+    let i = I18n::default();
     let (heading, action, cancel, delete_action) = match target {
         Target::New => (i.t("plans-new-heading"), "/plans".to_owned(), "/plans".to_owned(), None),
         Target::Existing { id, title } => (
