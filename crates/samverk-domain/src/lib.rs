@@ -5,6 +5,7 @@
 //! rules can be tested without any set-up and serve the web pages, the API and the CLI alike.
 
 pub mod decision;
+pub mod discovery;
 pub mod engagement;
 pub mod error;
 pub mod input;

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod db;
 pub mod decision;
+pub mod discovery;
 pub mod engagement;
 pub mod error;
 pub mod migrations;

@@ -21,6 +21,13 @@ impl OrganisationBuilder {
         self
     }
 
+    /// Norwegian fylkesnummer or kommunenummer.
+    #[must_use]
+    pub fn region_code(mut self, code: &str) -> Self {
+        self.0.region_code = code.into();
+        self
+    }
+
     #[must_use]
     pub fn country(mut self, country: &str) -> Self {
         self.0.country = country.into();

@@ -80,6 +80,17 @@ fn number(text: Option<&str>, min: u32, max: u32, expected: &'static str) -> Res
     }
 }
 
+/// An optional whole number from `min` to `max`; blank is absent.
+pub fn bounded(
+    errors: &mut ValidationErrors,
+    field: &'static str,
+    text: Option<&str>,
+    (min, max): (u32, u32),
+    expected: &'static str,
+) -> Option<u32> {
+    errors.check(field, number(text, min, max, expected)).flatten()
+}
+
 /// An optional record id; blank is absent.
 pub fn id(errors: &mut ValidationErrors, field: &'static str, text: Option<&str>) -> Option<i64> {
     let text = text.map(str::trim).filter(|t| !t.is_empty())?;

@@ -4,6 +4,7 @@
 //! converted from the store's rows, and every error is an `application/problem+json` document.
 
 mod decisions;
+mod discovery;
 mod engagements;
 mod extract;
 mod goals;
@@ -40,6 +41,8 @@ const PROBLEM: &str = "application/problem+json";
         organisations::update,
         organisations::delete,
         organisations::add_predecessor,
+        discovery::partner_proposals,
+        discovery::network,
         decisions::list,
         decisions::get,
         decisions::create,
@@ -99,6 +102,13 @@ const PROBLEM: &str = "application/problem+json";
         organisations::OrganisationDetail,
         organisations::Succession,
         organisations::Participation,
+        discovery::PartnerProposals,
+        discovery::Proposal,
+        discovery::ProposalEvidence,
+        discovery::Network,
+        discovery::NetworkPartner,
+        discovery::SharedEngagement,
+        discovery::NetworkMembership,
         decisions::Decision,
         decisions::DecisionDetail,
         plans::Plan,
@@ -150,6 +160,8 @@ fn v1() -> routes::Routes {
         .add(o::__path_update, o::update)
         .add(o::__path_delete, o::delete)
         .add(o::__path_add_predecessor, o::add_predecessor)
+        .add(discovery::__path_partner_proposals, discovery::partner_proposals)
+        .add(discovery::__path_network, discovery::network)
         .add(decisions::__path_list, decisions::list)
         .add(decisions::__path_get, decisions::get)
         .add(decisions::__path_create, decisions::create)

@@ -3,6 +3,9 @@
 
 mod edit;
 mod page;
+mod partners;
+
+pub(crate) use partners::evidence_sentence;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -29,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/organisations/{id}/edit", get(edit::edit))
         .route("/organisations/{id}/delete", post(edit::delete))
         .route("/organisations/{id}/predecessors", post(page::add_predecessor))
+        .route("/organisations/{id}/network", get(partners::network))
+        .route("/organisations/{id}/partners", get(partners::partners))
 }
 
 /// An id from the path; anything that is not a whole number names no record, so it is a 404

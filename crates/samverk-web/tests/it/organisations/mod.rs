@@ -3,6 +3,7 @@
 mod form;
 mod list;
 mod page;
+mod partners;
 
 use samverk_store::organisation::OrganisationFilter;
 use samverk_testkit::TestApp;
