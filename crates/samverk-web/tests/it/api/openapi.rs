@@ -11,6 +11,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("/api/v1/organisations", &["get", "post"]),
     ("/api/v1/organisations/{id}", &["get", "put", "delete"]),
     ("/api/v1/organisations/{id}/predecessors", &["post"]),
+    ("/api/v1/organisations/{id}/partner-proposals", &["get"]),
+    ("/api/v1/organisations/{id}/network", &["get"]),
     ("/api/v1/decisions", &["get", "post"]),
     ("/api/v1/decisions/{id}", &["get", "put", "delete"]),
     ("/api/v1/plans", &["get", "post"]),
