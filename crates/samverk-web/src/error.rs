@@ -87,7 +87,7 @@ impl IntoResponse for AppError {
             Self::Invalid(e) => Some(e),
             _ => None,
         };
-        let page = ErrorPage { i: I18n::default(), code: self.code(), errors };
+        let page = ErrorPage { i: I18n::current(), code: self.code(), errors };
         let body = page.render().unwrap_or_else(|_| "Error".to_owned());
         (self.status(), Html(body)).into_response()
     }

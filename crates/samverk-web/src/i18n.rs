@@ -1,7 +1,8 @@
 //! The message catalogue: every string the UI shows comes from `locales/<lang>/*.ftl`.
 //!
-//! English is the only language in the foundation; Norwegian Bokmål and Swedish are added as
-//! further folders without touching the templates.
+//! English, Norwegian Bokmål and Swedish, one folder each with the same keys (a test checks).
+//! The language of a request is chosen once by [`middleware`]: a `?lang=` link, the switcher's
+//! remembered choice, `Accept-Language`, or the configured default.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -24,28 +25,108 @@ fluent_templates::static_loader! {
 }
 
 static EN: LanguageIdentifier = langid!("en");
+static NB: LanguageIdentifier = langid!("nb");
+static SV: LanguageIdentifier = langid!("sv");
+
+/// The cookie that remembers the language a visitor chose with the switcher.
+pub const LANG_COOKIE: &str = "samverk_lang";
 
 /// A language the UI is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,
+    Nb,
+    Sv,
 }
 
 impl Lang {
+    /// Every language, in the order the switcher shows them.
+    pub const ALL: [Self; 3] = [Self::Nb, Self::Sv, Self::En];
+
     /// The BCP 47 code, as in the `lang` attribute.
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
             Self::En => "en",
+            Self::Nb => "nb",
+            Self::Sv => "sv",
         }
+    }
+
+    /// The language's name in itself, as the switcher shows it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Nb => "Norsk bokmål",
+            Self::Sv => "Svenska",
+        }
+    }
+
+    /// A language tag (`nb`, `nb-NO`, `no`, `sv-FI`, `en-GB`…) to a UI language. Nynorsk and
+    /// the macro-language `no` are served in Bokmål, the nearest written standard we have.
+    #[must_use]
+    pub fn parse(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Self::En),
+            "nb" | "no" | "nn" => Some(Self::Nb),
+            "sv" => Some(Self::Sv),
+            _ => None,
+        }
+    }
+
+    /// The best language for an `Accept-Language` header: the highest-weighted tag we serve.
+    #[must_use]
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        let mut best: Option<(Self, f32)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("");
+            let q = parts.find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.trim().parse::<f32>().ok())).unwrap_or(1.0);
+            if let Some(lang) = Self::parse(tag)
+                && q > 0.0
+                && best.is_none_or(|(_, bq)| q > bq)
+            {
+                best = Some((lang, q));
+            }
+        }
+        best.map(|(lang, _)| lang)
+    }
+
+    /// The language of a request: `?lang=` (a link to one language, not remembered), else the
+    /// remembered choice (cookie), else `Accept-Language`, else the configured default.
+    #[must_use]
+    pub fn negotiate(parts: &axum::http::request::Parts, default: Self) -> Self {
+        let from_query = parts.uri.query().and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("lang="))).and_then(Self::parse);
+        let from_cookie = || {
+            parts
+                .headers
+                .get_all(axum::http::header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(';'))
+                .find_map(|c| c.trim().strip_prefix(LANG_COOKIE).and_then(|rest| rest.strip_prefix('=')).and_then(Self::parse))
+        };
+        let from_header =
+            || parts.headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Self::from_accept_language);
+        from_query.or_else(from_cookie).or_else(from_header).unwrap_or(default)
     }
 
     fn id(self) -> &'static LanguageIdentifier {
         match self {
             Self::En => &EN,
+            Self::Nb => &NB,
+            Self::Sv => &SV,
         }
     }
+}
+
+tokio::task_local! {
+    /// The language of the request being answered, for code that has no request at hand (the
+    /// error page, problem documents). Set by [`middleware`] around every request.
+    static CURRENT: Lang;
 }
 
 /// The language a page is rendered in, and the lookups templates use.
@@ -59,9 +140,29 @@ pub struct I18n {
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for I18n {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(_parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self::default())
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<Self>().copied().unwrap_or_else(|| Self::new(Lang::negotiate(parts, Lang::default()))))
     }
+}
+
+/// Chooses the language of every request once, makes it available to handlers (extension) and
+/// to error rendering (task-local), and says in the response which language it is and what it
+/// varies by, so caches keep the languages apart.
+pub async fn middleware(
+    axum::extract::State(default): axum::extract::State<Lang>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let (mut parts, body) = request.into_parts();
+    let lang = Lang::negotiate(&parts, default);
+    parts.extensions.insert(I18n::new(lang));
+    let mut response = CURRENT.scope(lang, next.run(axum::extract::Request::from_parts(parts, body))).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(axum::http::header::CONTENT_LANGUAGE) {
+        headers.insert(axum::http::header::CONTENT_LANGUAGE, axum::http::HeaderValue::from_static(lang.code()));
+    }
+    headers.append(axum::http::header::VARY, axum::http::HeaderValue::from_static("Accept-Language, Cookie"));
+    response
 }
 
 impl I18n {
@@ -70,10 +171,35 @@ impl I18n {
         Self { lang }
     }
 
+    /// The language of the request being answered (the configured default outside a request).
+    #[must_use]
+    pub fn current() -> Self {
+        Self::new(CURRENT.try_with(|lang| *lang).unwrap_or_default())
+    }
+
     /// The language code for the `lang` attribute.
     #[must_use]
     pub const fn lang(&self) -> &'static str {
         self.lang.code()
+    }
+
+    /// The language itself.
+    #[must_use]
+    pub const fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// The languages the switcher offers.
+    #[must_use]
+    pub const fn languages(&self) -> [Lang; 3] {
+        Lang::ALL
+    }
+
+    /// A note that a text is shown in another language than the page, e.g. "(in Norwegian)".
+    #[must_use]
+    pub fn in_language(&self, code: &str) -> String {
+        Lang::parse(code)
+            .map_or_else(|| self.t1("text-in-language-other", "code", code), |l| self.t(&format!("text-in-language-{}", l.code())))
     }
 
     /// The message for `key`; the key itself when missing (a test keeps that from happening).
@@ -192,10 +318,14 @@ impl I18n {
         self.t(&format!("beneficiary-{}", beneficiary.code()))
     }
 
-    /// A date as the UI shows it (ISO 8601 in English; per-language formats come with nb/sv).
+    /// A date as the UI shows it: ISO 8601 in English and Swedish (the Swedish standard form,
+    /// SS-ISO 8601), day.month.year in Norwegian (as Norwegian public bodies write it).
     #[must_use]
     pub fn date(&self, date: &Date) -> String {
-        samverk_domain::input::format_date(*date)
+        match self.lang {
+            Lang::Nb => format!("{:02}.{:02}.{}", date.day(), u8::from(date.month()), date.year()),
+            Lang::En | Lang::Sv => samverk_domain::input::format_date(*date),
+        }
     }
 
     /// A decision's date as precisely as it is known: "December 2024" for a month, "2024" for

@@ -22,15 +22,23 @@ pub struct AppState {
     pub store: Store,
 }
 
-/// The whole application: pages, API, health check and static assets.
+/// The whole application: pages, API, health check and static assets, with English as the
+/// language of visitors who state none.
 pub fn app(store: Store) -> Router {
+    app_with_language(store, i18n::Lang::default())
+}
+
+/// The whole application, with `default` as the language of visitors who state none.
+pub fn app_with_language(store: Store, default: i18n::Lang) -> Router {
     let state = AppState { store };
     Router::new()
         .merge(pages::router())
         .merge(api::router())
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(stylesheet))
+        .route("/lang/{code}", get(pages::language::switch))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(default, i18n::middleware))
         .with_state(state)
 }
 

@@ -7,6 +7,11 @@ nav-organisations = Organisations
 nav-decisions = Decisions
 nav-check = Contribution check
 footer-text = samverk – partnerships, networks and international cooperation, followed up.
+lang-switch-label = Language
+text-in-language-nb = (in Norwegian Bokmål)
+text-in-language-sv = (in Swedish)
+text-in-language-en = (in English)
+text-in-language-other = (in the language { $code })
 
 ## Common words
 required = required
@@ -28,7 +33,6 @@ previous-page = Previous
 next-page = Next
 page-of = Page { $page } of { $pages }
 pagination-label = Pages
-yes = Yes
 no = No
 confirm-delete = Delete permanently
 

@@ -20,7 +20,6 @@ organisations-col-identifiers = Identifiers
 
 ## Organisation page (/organisations/{id})
 organisation-facts = About the organisation
-organisation-names = Names
 organisation-identifiers = Identifiers
 organisation-no-identifiers = No identifiers registered.
 organisation-validity = Valid
@@ -31,7 +30,6 @@ organisation-no-predecessors = No predecessors registered.
 organisation-no-successors = No successors registered.
 organisation-col-organisation = Organisation
 organisation-col-date = Date
-organisation-succeeded-by = { $name } took over on { $date }
 organisation-participations = Takes part in
 organisation-no-participations = This organisation takes part in no registered engagement.
 organisation-engagement-meta = { $kind }, { $status }, owned by { $owner }

@@ -35,7 +35,7 @@ fn bad_body(rejection: &JsonRejection) -> ApiError {
     // serde's own words say where the body went wrong ("expected value at line 1 column 2");
     // they name only what the client sent, never anything of the server.
     let reason = std::error::Error::source(rejection).map_or_else(String::new, ToString::to_string);
-    ApiError(AppError::BadRequest(I18n::default().t1(key, "reason", &reason)))
+    ApiError(AppError::BadRequest(I18n::current().t1(key, "reason", &reason)))
 }
 
 /// Query parameters; a query string that cannot be read at all is a 400 (values are checked
@@ -50,7 +50,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
             Ok(Query(value)) => Ok(Self(value)),
             Err(rejection) => {
                 let reason = std::error::Error::source(&rejection).map_or_else(String::new, ToString::to_string);
-                Err(ApiError(AppError::BadRequest(I18n::default().t1("api-query-unreadable", "reason", &reason))))
+                Err(ApiError(AppError::BadRequest(I18n::current().t1("api-query-unreadable", "reason", &reason))))
             }
         }
     }

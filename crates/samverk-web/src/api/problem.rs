@@ -47,7 +47,7 @@ impl Problem {
     /// A problem document whose title and explanation come from the catalogue
     /// (`api-error-<code>-title`, `api-error-<code>-text`).
     fn new(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<FieldProblem>) -> Self {
-        let i = I18n::default();
+        let i = I18n::current();
         Self {
             type_: format!("https://samverk.example/problems/{code}"),
             title: i.t(&format!("api-error-{code}-title")),
@@ -67,7 +67,7 @@ impl Problem {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let i = I18n::default();
+        let i = I18n::current();
         let errors = match &self.0 {
             AppError::Invalid(errors) => errors
                 .errors()

@@ -28,6 +28,6 @@ struct CheckPage {
     outcome: CheckOutcome,
 }
 
-async fn check(State(state): State<AppState>, Query(query): Query<CheckQuery>) -> Result<CheckPage, AppError> {
-    Ok(CheckPage { i: I18n::default(), outcome: state.store.check(query.owner_id).await? })
+async fn check(i: I18n, State(state): State<AppState>, Query(query): Query<CheckQuery>) -> Result<CheckPage, AppError> {
+    Ok(CheckPage { i, outcome: state.store.check(query.owner_id).await? })
 }

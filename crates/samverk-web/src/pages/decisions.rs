@@ -93,8 +93,7 @@ struct ListPage {
     rows: Vec<Row>,
 }
 
-async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n::default();
+async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
     // An owner id that is not a number filters nothing rather than failing the page.
     let owner_id = query.owner_id.trim().parse::<i64>().ok();
     let decisions = state.store.decisions(owner_id).await?;
@@ -120,8 +119,7 @@ struct ShowPage {
     engagements: Vec<(i64, String)>,
 }
 
-async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
-    let i = I18n::default();
+async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
     let id = path_id(&id)?;
     let decision = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
     let established = state.store.established_by(id).await?;

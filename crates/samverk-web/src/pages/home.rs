@@ -21,6 +21,6 @@ struct HomePage {
     authorities: Vec<AuthorityOverview>,
 }
 
-async fn home(State(state): State<AppState>) -> Result<HomePage, AppError> {
-    Ok(HomePage { i: I18n::default(), authorities: state.store.authorities_overview().await? })
+async fn home(i: I18n, State(state): State<AppState>) -> Result<HomePage, AppError> {
+    Ok(HomePage { i, authorities: state.store.authorities_overview().await? })
 }

@@ -5,6 +5,7 @@ mod decisions;
 mod engagements;
 mod form;
 mod home;
+pub mod language;
 mod organisations;
 mod plans;
 

@@ -103,8 +103,7 @@ fn identifiers(o: &Organisation) -> String {
     [&o.org_number, &o.region_code, &o.scb_code, &o.nuts_code].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
 }
 
-async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n::default();
+async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
     let q = query.q.trim().to_owned();
     let kind = OrganisationKind::from_code(query.kind.trim());
     let country = query.country.trim().to_ascii_uppercase();

@@ -1,5 +1,5 @@
-//! Every message the code and templates ask for exists in the catalogue, so no page ever shows a
-//! raw key. (Norwegian and Swedish catalogues join this check when they arrive.)
+//! Every message the code and templates ask for exists in the catalogue of every language, so no
+//! page ever shows a raw key; every language has the same keys; and no key is left unused.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -20,9 +20,15 @@ fn files(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
+const LANGUAGES: [&str; 3] = ["en", "nb", "sv"];
+
 fn catalogue_keys() -> BTreeSet<String> {
+    catalogue_keys_of("en")
+}
+
+fn catalogue_keys_of(lang: &str) -> BTreeSet<String> {
     let mut texts = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en"), &mut texts);
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang), &mut texts);
     texts
         .iter()
         .flat_map(|t| t.lines())
@@ -98,4 +104,59 @@ fn every_message_asked_for_is_in_the_english_catalogue() {
     let mut missing: Vec<String> = used.into_iter().filter(|k| !catalogue.contains(k)).collect();
     missing.extend(enum_keys().into_iter().filter(|k| !catalogue.contains(k)));
     assert!(missing.is_empty(), "keys missing from locales/en: {missing:?}");
+}
+
+#[test]
+fn every_language_has_the_same_keys() {
+    let english = catalogue_keys_of("en");
+    for lang in LANGUAGES {
+        let keys = catalogue_keys_of(lang);
+        let missing: Vec<&String> = english.difference(&keys).collect();
+        let extra: Vec<&String> = keys.difference(&english).collect();
+        assert!(missing.is_empty(), "keys missing from locales/{lang}: {missing:?}");
+        assert!(extra.is_empty(), "keys in locales/{lang} but not in locales/en: {extra:?}");
+    }
+}
+
+/// The file names in each language folder are the same, so an area's strings stay together.
+#[test]
+fn every_language_has_the_same_files() {
+    let names = |lang: &str| -> BTreeSet<String> {
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang))
+            .unwrap_or_else(|e| panic!("locales/{lang}: {e}"))
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    for lang in LANGUAGES {
+        assert_eq!(names(lang), names("en"), "the .ftl files of locales/{lang} differ from locales/en");
+    }
+}
+
+/// A key is used when the code names it (literally, as a quoted string anywhere in the sources),
+/// or builds it from a prefix (`format!("engagement-kind-{}", …)`), or an enum names it.
+#[test]
+fn every_message_in_the_catalogue_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    files(&root.join("templates"), &mut texts);
+    files(&root.join("src"), &mut texts);
+    let all = texts.join("\n");
+    let mut prefixes = BTreeSet::new();
+    for (at, _) in all.match_indices("-{") {
+        let before = &all[..=at];
+        let start = before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).map_or(0, |p| p + 1);
+        if before[..start].ends_with('"') && at + 1 > start {
+            prefixes.insert(all[start..=at].to_owned());
+        }
+    }
+    let used = used_keys();
+    let enums: BTreeSet<String> = enum_keys().into_iter().collect();
+    let unused: Vec<String> = catalogue_keys()
+        .into_iter()
+        .filter(|k| !used.contains(k) && !enums.contains(k))
+        .filter(|k| !all.contains(&format!("\"{k}\"")))
+        .filter(|k| !prefixes.iter().any(|p| k.starts_with(p.as_str())))
+        .collect();
+    assert!(unused.is_empty(), "keys in the catalogue that nothing uses: {unused:?}");
 }

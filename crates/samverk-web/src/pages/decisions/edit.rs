@@ -75,8 +75,13 @@ pub(super) struct FormPage {
 
 impl FormPage {
     /// The form for a new decision (`id` None) or for editing one, filled with `draft`.
-    async fn new(state: &AppState, id: Option<(i64, &str)>, draft: DecisionForm, errors: ValidationErrors) -> Result<Self, AppError> {
-        let i = I18n::default();
+    async fn new(
+        i: I18n,
+        state: &AppState,
+        id: Option<(i64, &str)>,
+        draft: DecisionForm,
+        errors: ValidationErrors,
+    ) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
         owners.extend(authority_choices(state, selected).await?);
@@ -95,25 +100,26 @@ fn rejected(page: FormPage) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-pub(super) async fn new(State(state): State<AppState>) -> Result<FormPage, AppError> {
-    FormPage::new(&state, None, DecisionForm::default(), form::no_errors()).await
+pub(super) async fn new(i: I18n, State(state): State<AppState>) -> Result<FormPage, AppError> {
+    FormPage::new(i, &state, None, DecisionForm::default(), form::no_errors()).await
 }
 
-pub(super) async fn create(State(state): State<AppState>, Form(posted): Form<DecisionForm>) -> Result<Response, AppError> {
+pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<DecisionForm>) -> Result<Response, AppError> {
     match state.store.create_decision(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/decisions/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, &state, None, posted, errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
 
-pub(super) async fn edit(State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let d = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-    FormPage::new(&state, Some((id, &d.title)), DecisionForm::of(&d), form::no_errors()).await
+    FormPage::new(i, &state, Some((id, &d.title)), DecisionForm::of(&d), form::no_errors()).await
 }
 
 pub(super) async fn update(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Form(posted): Form<DecisionForm>,
@@ -123,7 +129,7 @@ pub(super) async fn update(
     match state.store.update_decision(id, &posted.draft()).await {
         Ok(()) => Ok(see_other(&format!("/decisions/{id}")).into_response()),
         // The heading keeps the stored title: the typed one was not saved.
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, Some((id, &d.title)), posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, &state, Some((id, &d.title)), posted, errors).await?)),
         Err(other) => Err(other.into()),
     }
 }

@@ -65,13 +65,13 @@ impl FormPage {
 
 /// Builds the form page with the choices its selects need.
 async fn form_page(
+    i: I18n,
     store: &Store,
     id: Option<i64>,
     heading: String,
     form: EngagementForm,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n::default();
     let d = &form.draft;
     let authorities = store.organisations(&OrganisationFilter { authorities_only: true, per_page: 500, ..Default::default() }).await?;
     let mut owners = vec![Choice::blank(i.t("none-selected"), d.owner_id.is_none())];
@@ -104,10 +104,17 @@ async fn form_page(
 }
 
 /// Shows a rejected form again (422) or passes other errors on.
-async fn rejected(store: &Store, id: Option<i64>, heading: String, form: EngagementForm, error: StoreError) -> Result<Response, AppError> {
+async fn rejected(
+    i: I18n,
+    store: &Store,
+    id: Option<i64>,
+    heading: String,
+    form: EngagementForm,
+    error: StoreError,
+) -> Result<Response, AppError> {
     match error {
         StoreError::Invalid(errors) => {
-            let page = form_page(store, id, heading, form, errors).await?;
+            let page = form_page(i, store, id, heading, form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         other => Err(other.into()),
@@ -121,26 +128,19 @@ pub struct NewQuery {
     parent_id: Option<i64>,
 }
 
-pub async fn new(State(state): State<AppState>, Query(query): Query<NewQuery>) -> Result<FormPage, AppError> {
+pub async fn new(i: I18n, State(state): State<AppState>, Query(query): Query<NewQuery>) -> Result<FormPage, AppError> {
     let draft = EngagementDraft { owner_id: query.owner_id, parent_id: query.parent_id, status: "proposed".into(), ..Default::default() };
-    form_page(
-        &state.store,
-        None,
-        I18n::default().t("engagement-new-title"),
-        EngagementForm { draft, ..Default::default() },
-        form::no_errors(),
-    )
-    .await
+    form_page(i, &state.store, None, i.t("engagement-new-title"), EngagementForm { draft, ..Default::default() }, form::no_errors()).await
 }
 
-pub async fn create(State(state): State<AppState>, Form(form): Form<EngagementForm>) -> Result<Response, AppError> {
+pub async fn create(i: I18n, State(state): State<AppState>, Form(form): Form<EngagementForm>) -> Result<Response, AppError> {
     match state.store.create_engagement(&form.draft, &form.first_contribution()).await {
         Ok(id) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
-        Err(error) => rejected(&state.store, None, I18n::default().t("engagement-new-title"), form, error).await,
+        Err(error) => rejected(i, &state.store, None, i.t("engagement-new-title"), form, error).await,
     }
 }
 
-pub async fn edit(State(state): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
+pub async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
     let e = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let draft = EngagementDraft {
         owner_id: Some(e.owner_id),
@@ -153,16 +153,21 @@ pub async fn edit(State(state): State<AppState>, Path(id): Path<i64>) -> Result<
         parent_id: e.parent_id,
         decision_id: e.decision_id,
     };
-    let heading = I18n::default().t1("engagement-edit-title", "title", &e.title);
-    form_page(&state.store, Some(id), heading, EngagementForm { draft, ..Default::default() }, form::no_errors()).await
+    let heading = i.t1("engagement-edit-title", "title", &e.title);
+    form_page(i, &state.store, Some(id), heading, EngagementForm { draft, ..Default::default() }, form::no_errors()).await
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<i64>, Form(form): Form<EngagementForm>) -> Result<Response, AppError> {
+pub async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(form): Form<EngagementForm>,
+) -> Result<Response, AppError> {
     match state.store.update_engagement(id, &form.draft).await {
         Ok(()) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(error) => {
-            let heading = I18n::default().t1("engagement-edit-title", "title", &form.draft.title);
-            rejected(&state.store, Some(id), heading, form, error).await
+            let heading = i.t1("engagement-edit-title", "title", &form.draft.title);
+            rejected(i, &state.store, Some(id), heading, form, error).await
         }
     }
 }

@@ -136,8 +136,7 @@ impl ListPage {
     }
 }
 
-pub async fn list(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
-    let i = I18n::default();
+pub async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<ListPage, AppError> {
     let filter = query.filter();
     let store = &state.store;
     let result = store.engagements(&filter).await?;

@@ -40,13 +40,13 @@ pub struct PickerQuery {
 
 /// The participant form: the engagement's title, a search field narrowing the organisations.
 async fn participant_page(
+    i: I18n,
     store: &Store,
     id: i64,
     org_q: String,
     draft: ParticipantDraft,
     errors: ValidationErrors,
 ) -> Result<ParticipantPage, AppError> {
-    let i = I18n::default();
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let filter = OrganisationFilter { q: Some(org_q.clone()), per_page: PICKER_SIZE, ..Default::default() };
     let found = store.organisations(&filter).await?;
@@ -65,14 +65,16 @@ async fn participant_page(
 }
 
 pub async fn new_participant(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Query(q): Query<PickerQuery>,
 ) -> Result<ParticipantPage, AppError> {
-    participant_page(&state.store, id, q.org_q, ParticipantDraft::default(), form::no_errors()).await
+    participant_page(i, &state.store, id, q.org_q, ParticipantDraft::default(), form::no_errors()).await
 }
 
 pub async fn add_participant(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Form(draft): Form<ParticipantDraft>,
@@ -80,7 +82,7 @@ pub async fn add_participant(
     match state.store.add_participant(id, &draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            let page = participant_page(&state.store, id, String::new(), draft, errors).await?;
+            let page = participant_page(i, &state.store, id, String::new(), draft, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other.into()),
@@ -103,12 +105,12 @@ pub struct ContributionPage {
 }
 
 async fn contribution_page(
+    i: I18n,
     store: &Store,
     id: i64,
     draft: ContributionDraft,
     errors: ValidationErrors,
 ) -> Result<ContributionPage, AppError> {
-    let i = I18n::default();
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let mut goals = vec![Choice::blank(i.t("none-selected"), draft.goal_id.is_none())];
     for (plan, goal) in store.goals_of_owner(engagement.owner_id).await? {
@@ -119,11 +121,12 @@ async fn contribution_page(
     Ok(ContributionPage { i, engagement, draft, errors, goals })
 }
 
-pub async fn new_contribution(State(state): State<AppState>, Path(id): Path<i64>) -> Result<ContributionPage, AppError> {
-    contribution_page(&state.store, id, ContributionDraft::default(), form::no_errors()).await
+pub async fn new_contribution(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<ContributionPage, AppError> {
+    contribution_page(i, &state.store, id, ContributionDraft::default(), form::no_errors()).await
 }
 
 pub async fn add_contribution(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Form(draft): Form<ContributionDraft>,
@@ -131,7 +134,7 @@ pub async fn add_contribution(
     match state.store.add_contribution(id, &draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            let page = contribution_page(&state.store, id, draft, errors).await?;
+            let page = contribution_page(i, &state.store, id, draft, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other.into()),

@@ -64,7 +64,7 @@ impl ShowPage {
     }
 }
 
-async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> Result<ShowPage, AppError> {
+async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<ShowPage, AppError> {
     let page = state.store.engagement_page(id).await?.ok_or(AppError::NotFound)?;
-    Ok(ShowPage { i: I18n::default(), page })
+    Ok(ShowPage { i, page })
 }

@@ -32,8 +32,7 @@ pub(super) struct FormPage {
 
 impl FormPage {
     /// The form for a new organisation (`id` None) or for editing one, filled with `draft`.
-    fn new(id: Option<(i64, &str)>, draft: OrganisationDraft, errors: ValidationErrors) -> Self {
-        let i = I18n::default();
+    fn new(i: I18n, id: Option<(i64, &str)>, draft: OrganisationDraft, errors: ValidationErrors) -> Self {
         let mut kinds = vec![Choice::blank(form::none_label(&i), draft.kind.trim().is_empty())];
         kinds.extend(form::codes(OrganisationKind::ALL, OrganisationKind::code, |k| i.organisation_kind(k), draft.kind.trim()));
         let (heading, action, cancel) = match id {
@@ -70,25 +69,26 @@ fn rejected(page: FormPage) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-pub(super) async fn new() -> FormPage {
-    FormPage::new(None, OrganisationDraft::default(), form::no_errors())
+pub(super) async fn new(i: I18n) -> FormPage {
+    FormPage::new(i, None, OrganisationDraft::default(), form::no_errors())
 }
 
-pub(super) async fn create(State(state): State<AppState>, Form(draft): Form<OrganisationDraft>) -> Result<Response, AppError> {
+pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(draft): Form<OrganisationDraft>) -> Result<Response, AppError> {
     match state.store.create_organisation(&draft).await {
         Ok(id) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(None, draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, None, draft, errors))),
         Err(other) => Err(other.into()),
     }
 }
 
-pub(super) async fn edit(State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let o = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
-    Ok(FormPage::new(Some((id, &o.name)), draft_of(&o), form::no_errors()))
+    Ok(FormPage::new(i, Some((id, &o.name)), draft_of(&o), form::no_errors()))
 }
 
 pub(super) async fn update(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Form(draft): Form<OrganisationDraft>,
@@ -98,24 +98,23 @@ pub(super) async fn update(
     match state.store.update_organisation(id, &draft).await {
         Ok(()) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
         // The heading keeps the stored name: the typed one was not saved.
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(Some((id, &o.name)), draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, Some((id, &o.name)), draft, errors))),
         Err(other) => Err(other.into()),
     }
 }
 
-pub(super) async fn delete(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub(super) async fn delete(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     match state.store.delete_organisation(id).await {
         Ok(()) => Ok(see_other("/organisations?deleted=1").into_response()),
         Err(StoreError::InUse { used_by, .. }) => {
-            let i = I18n::default();
             let key = match used_by {
                 "engagements" => "organisation-in-use-engagements",
                 "plans" => "organisation-in-use-plans",
                 "decisions" => "organisation-in-use-decisions",
                 _ => "organisation-in-use-other",
             };
-            let page = show_page(&state, id, Extras { refusal: Some(i.t(key)), ..Extras::default() }).await?;
+            let page = show_page(i, &state, id, Extras { refusal: Some(i.t(key)), ..Extras::default() }).await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }
         Err(other) => Err(other.into()),

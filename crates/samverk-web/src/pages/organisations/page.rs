@@ -92,8 +92,7 @@ fn facts(i: &I18n, pairs: &[(&str, &Option<String>)]) -> Vec<Fact> {
 }
 
 /// Builds the page of organisation `id`, or `NotFound`.
-pub(super) async fn show_page(state: &AppState, id: i64, extras: Extras) -> Result<ShowPage, AppError> {
-    let i = I18n::default();
+pub(super) async fn show_page(i: I18n, state: &AppState, id: i64, extras: Extras) -> Result<ShowPage, AppError> {
     let store = &state.store;
     let o = store.organisation(id).await?.ok_or(AppError::NotFound)?;
     let (predecessors, successors) = store.successions(id).await?;
@@ -175,12 +174,13 @@ pub(super) struct ShowQuery {
 }
 
 pub(super) async fn show(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<ShowQuery>,
 ) -> Result<ShowPage, AppError> {
     let id = path_id(&id)?;
-    show_page(&state, id, Extras { pred_q: query.pred_q, ..Extras::default() }).await
+    show_page(i, &state, id, Extras { pred_q: query.pred_q, ..Extras::default() }).await
 }
 
 /// The predecessor form as posted; text fields so a rejected form comes back as typed.
@@ -193,6 +193,7 @@ pub(super) struct PredecessorForm {
 }
 
 pub(super) async fn add_predecessor(
+    i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
     Form(form): Form<PredecessorForm>,
@@ -210,7 +211,7 @@ pub(super) async fn add_predecessor(
         Ok(_) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
             let extras = Extras { pred_q: form.pred_q, predecessor_id, date: form.date, errors, refusal: None };
-            let page = show_page(&state, id, extras).await?;
+            let page = show_page(i, &state, id, extras).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other.into()),

@@ -28,8 +28,7 @@ pub struct FormPage {
     errors: ValidationErrors,
 }
 
-fn page(plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, errors: ValidationErrors) -> FormPage {
-    let i = I18n::default();
+fn page(i: I18n, plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, errors: ValidationErrors) -> FormPage {
     let (heading, action, delete_action) = match area {
         None => (i.t("plans-new-focus-area-heading"), format!("/plans/{}/focus-areas", plan.id), None),
         Some(a) => (
@@ -54,12 +53,13 @@ fn saved(plan_id: i64, area_id: i64) -> Response {
     form::see_other(&format!("/plans/{plan_id}#focus-area-{area_id}")).into_response()
 }
 
-pub async fn new(State(state): State<AppState>, Id(plan_id): Id) -> Result<FormPage, AppError> {
+pub async fn new(i: I18n, State(state): State<AppState>, Id(plan_id): Id) -> Result<FormPage, AppError> {
     let plan = plan(&state, plan_id).await?;
-    Ok(page(plan, None, FocusAreaDraft { plan_id: Some(plan_id), ..Default::default() }, form::no_errors()))
+    Ok(page(i, plan, None, FocusAreaDraft { plan_id: Some(plan_id), ..Default::default() }, form::no_errors()))
 }
 
 pub async fn create(
+    i: I18n,
     State(state): State<AppState>,
     Id(plan_id): Id,
     form: Result<Form<FocusAreaDraft>, FormRejection>,
@@ -70,12 +70,12 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_focus_area(&draft).await {
         Ok(id) => Ok(saved(plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(page(plan, None, draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(page(i, plan, None, draft, errors))),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
+pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let area = area(&state, id).await?;
     let plan = plan(&state, area.plan_id).await?;
     let draft = FocusAreaDraft {
@@ -83,10 +83,11 @@ pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage,
         title: area.title.clone(),
         description: area.description.clone().unwrap_or_default(),
     };
-    Ok(page(plan, Some(&area), draft, form::no_errors()))
+    Ok(page(i, plan, Some(&area), draft, form::no_errors()))
 }
 
 pub async fn update(
+    i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
     form: Result<Form<FocusAreaDraft>, FormRejection>,
@@ -96,7 +97,7 @@ pub async fn update(
     draft.plan_id = Some(area.plan_id);
     match state.store.update_focus_area(id, &draft).await {
         Ok(()) => Ok(saved(area.plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(page(plan(&state, area.plan_id).await?, Some(&area), draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(page(i, plan(&state, area.plan_id).await?, Some(&area), draft, errors))),
         Err(e) => Err(e.into()),
     }
 }

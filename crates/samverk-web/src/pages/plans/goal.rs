@@ -63,8 +63,7 @@ async fn tree_of(state: &AppState, goal_id: i64) -> Result<(Goal, PlanTree), App
     Ok((goal, tree))
 }
 
-pub async fn show(State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
-    let i = I18n::default();
+pub async fn show(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
     let (goal, tree) = tree_of(&state, id).await?;
     let sdg_goals = if tree.sdgs.is_empty() { Vec::new() } else { state.store.sdg_goals().await? };
     let contributions = state.store.contributions_to_goal(id).await?;
@@ -130,13 +129,13 @@ pub struct FormPage {
 }
 
 async fn form_page(
+    i: I18n,
     state: &AppState,
     plan_id: i64,
     goal: Option<&Goal>,
     draft: GoalDraft,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n::default();
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
     let view = TreeView::new(i, &tree, &[]);
     let (heading, action, cancel, delete_action) = match goal {
@@ -175,6 +174,7 @@ async fn plan_exists(state: &AppState, plan_id: i64) -> Result<(), AppError> {
 }
 
 pub async fn new(
+    i: I18n,
     State(state): State<AppState>,
     Id(plan_id): Id,
     query: Result<Query<Placement>, QueryRejection>,
@@ -186,10 +186,11 @@ pub async fn new(
         (area, _) => area,
     };
     let draft = GoalDraft { plan_id: Some(plan_id), focus_area_id, parent_id: place.parent_id, ..Default::default() };
-    form_page(&state, plan_id, None, draft, form::no_errors()).await
+    form_page(i, &state, plan_id, None, draft, form::no_errors()).await
 }
 
 pub async fn create(
+    i: I18n,
     State(state): State<AppState>,
     Id(plan_id): Id,
     form: Result<Form<GoalDraft>, FormRejection>,
@@ -200,7 +201,7 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_goal(&draft).await {
         Ok(id) => Ok(form::see_other(&format!("/goals/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(&state, plan_id, None, draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, draft, errors).await?)),
         Err(e) => Err(e.into()),
     }
 }
@@ -217,19 +218,24 @@ fn draft_of(goal: &Goal, tree: &PlanTree) -> GoalDraft {
     }
 }
 
-pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
+pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let (goal, tree) = tree_of(&state, id).await?;
-    form_page(&state, goal.plan_id, Some(&goal), draft_of(&goal, &tree), form::no_errors()).await
+    form_page(i, &state, goal.plan_id, Some(&goal), draft_of(&goal, &tree), form::no_errors()).await
 }
 
-pub async fn update(State(state): State<AppState>, Id(id): Id, form: Result<Form<GoalDraft>, FormRejection>) -> Result<Response, AppError> {
+pub async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Id(id): Id,
+    form: Result<Form<GoalDraft>, FormRejection>,
+) -> Result<Response, AppError> {
     let (goal, _) = state.store.goal(id).await?.ok_or(AppError::NotFound)?;
     let Form(mut draft) = form.map_err(bad_form)?;
     // A goal stays in its plan; moving it would strand its contributions' rule checks.
     draft.plan_id = Some(goal.plan_id);
     match state.store.update_goal(id, &draft).await {
         Ok(()) => Ok(form::see_other(&format!("/goals/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(&state, goal.plan_id, Some(&goal), draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, goal.plan_id, Some(&goal), draft, errors).await?)),
         Err(e) => Err(e.into()),
     }
 }

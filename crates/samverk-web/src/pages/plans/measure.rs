@@ -43,13 +43,13 @@ pub struct FormPage {
 }
 
 async fn form_page(
+    i: I18n,
     state: &AppState,
     plan_id: i64,
     measure: Option<&Measure>,
     draft: MeasureDraft,
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
-    let i = I18n::default();
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
     let view = TreeView::new(i, &tree, &[]);
     let (heading, action, delete_action) = match measure {
@@ -84,6 +84,7 @@ fn saved(plan_id: i64, measure_id: i64) -> Response {
 }
 
 pub async fn new(
+    i: I18n,
     State(state): State<AppState>,
     Id(plan_id): Id,
     query: Result<Query<Placement>, QueryRejection>,
@@ -95,10 +96,11 @@ pub async fn new(
         (area, _) => area,
     };
     let draft = MeasureDraft { plan_id: Some(plan_id), focus_area_id, goal_id: place.goal_id, ..Default::default() };
-    form_page(&state, plan_id, None, draft, form::no_errors()).await
+    form_page(i, &state, plan_id, None, draft, form::no_errors()).await
 }
 
 pub async fn create(
+    i: I18n,
     State(state): State<AppState>,
     Id(plan_id): Id,
     form: Result<Form<MeasureDraft>, FormRejection>,
@@ -109,12 +111,12 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_measure(&draft).await {
         Ok(id) => Ok(saved(plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(&state, plan_id, None, draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, draft, errors).await?)),
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
+pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let m = measure(&state, id).await?;
     let draft = MeasureDraft {
         plan_id: Some(m.plan_id),
@@ -123,10 +125,11 @@ pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage,
         title: m.title.clone(),
         description: m.description.clone().unwrap_or_default(),
     };
-    form_page(&state, m.plan_id, Some(&m), draft, form::no_errors()).await
+    form_page(i, &state, m.plan_id, Some(&m), draft, form::no_errors()).await
 }
 
 pub async fn update(
+    i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
     form: Result<Form<MeasureDraft>, FormRejection>,
@@ -136,7 +139,7 @@ pub async fn update(
     draft.plan_id = Some(m.plan_id);
     match state.store.update_measure(id, &draft).await {
         Ok(()) => Ok(saved(m.plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(&state, m.plan_id, Some(&m), draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, m.plan_id, Some(&m), draft, errors).await?)),
         Err(e) => Err(e.into()),
     }
 }

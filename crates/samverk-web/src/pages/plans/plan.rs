@@ -42,8 +42,7 @@ pub struct ListPage {
     groups: Vec<OwnerGroup>,
 }
 
-pub async fn list(State(state): State<AppState>) -> Result<ListPage, AppError> {
-    let i = I18n::default();
+pub async fn list(i: I18n, State(state): State<AppState>) -> Result<ListPage, AppError> {
     let mut groups: Vec<OwnerGroup> = Vec::new();
     // The store orders by owner name, so each authority's plans arrive together.
     for p in state.store.plans(None).await? {
@@ -99,8 +98,7 @@ fn decision_view(i: &I18n, plan: &Plan) -> Option<DecisionView> {
     Some(DecisionView { id, title: plan.decision_title.clone().unwrap_or_default(), line })
 }
 
-pub async fn show(State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
-    let i = I18n::default();
+pub async fn show(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<ShowPage, AppError> {
     let tree = state.store.plan_tree(id).await?.ok_or(AppError::NotFound)?;
     let sdg_goals = if tree.sdgs.is_empty() { Vec::new() } else { state.store.sdg_goals().await? };
     let view = TreeView::new(i, &tree, &sdg_goals);
@@ -143,8 +141,7 @@ enum Target {
     Existing { id: i64, title: String },
 }
 
-async fn form_page(state: &AppState, target: Target, draft: PlanDraft, errors: ValidationErrors) -> Result<FormPage, AppError> {
-    let i = I18n::default();
+async fn form_page(i: I18n, state: &AppState, target: Target, draft: PlanDraft, errors: ValidationErrors) -> Result<FormPage, AppError> {
     let (heading, action, cancel, delete_action) = match target {
         Target::New => (i.t("plans-new-heading"), "/plans".to_owned(), "/plans".to_owned(), None),
         Target::Existing { id, title } => (
@@ -182,17 +179,17 @@ fn draft_of(p: &Plan) -> PlanDraft {
     }
 }
 
-pub async fn new(State(state): State<AppState>) -> Result<FormPage, AppError> {
+pub async fn new(i: I18n, State(state): State<AppState>) -> Result<FormPage, AppError> {
     // A new plan starts as a draft plan: most are drafted before the assembly adopts them.
     let draft = PlanDraft { kind: PlanKind::Plan.code().to_owned(), status: PlanStatus::Draft.code().to_owned(), ..Default::default() };
-    form_page(&state, Target::New, draft, form::no_errors()).await
+    form_page(i, &state, Target::New, draft, form::no_errors()).await
 }
 
-pub async fn create(State(state): State<AppState>, form: Result<Form<PlanDraft>, FormRejection>) -> Result<Response, AppError> {
+pub async fn create(i: I18n, State(state): State<AppState>, form: Result<Form<PlanDraft>, FormRejection>) -> Result<Response, AppError> {
     let Form(draft) = form.map_err(bad_form)?;
     match state.store.create_plan(&draft).await {
         Ok(id) => Ok(form::see_other(&format!("/plans/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(&state, Target::New, draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, Target::New, draft, errors).await?)),
         Err(e) => Err(e.into()),
     }
 }
@@ -201,18 +198,23 @@ async fn existing(state: &AppState, id: i64) -> Result<Plan, AppError> {
     state.store.plan(id).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn edit(State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
+pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let plan = existing(&state, id).await?;
-    form_page(&state, Target::Existing { id, title: plan.title.clone() }, draft_of(&plan), form::no_errors()).await
+    form_page(i, &state, Target::Existing { id, title: plan.title.clone() }, draft_of(&plan), form::no_errors()).await
 }
 
-pub async fn update(State(state): State<AppState>, Id(id): Id, form: Result<Form<PlanDraft>, FormRejection>) -> Result<Response, AppError> {
+pub async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Id(id): Id,
+    form: Result<Form<PlanDraft>, FormRejection>,
+) -> Result<Response, AppError> {
     let plan = existing(&state, id).await?;
     let Form(draft) = form.map_err(bad_form)?;
     match state.store.update_plan(id, &draft).await {
         Ok(()) => Ok(form::see_other(&format!("/plans/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            Ok(rejected(form_page(&state, Target::Existing { id, title: plan.title }, draft, errors).await?))
+            Ok(rejected(form_page(i, &state, Target::Existing { id, title: plan.title }, draft, errors).await?))
         }
         Err(e) => Err(e.into()),
     }

@@ -1,0 +1,64 @@
+// Shared set-up of the browser tests: the server's address, the browser, and the login hook.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const BASE = (process.env.SAMVERK_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const LANGUAGES = ['nb', 'sv', 'en'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Debian's chromium; no browser is ever downloaded (see STACK.md).
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// A context in one language: the cookie the language switcher sets.
+export async function context(browser, lang) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (lang) {
+    await ctx.addCookies([{ name: 'samverk_lang', value: lang, url: BASE }]);
+  }
+  await login(ctx);
+  return ctx;
+}
+
+// Signs in as a staff member so the staff pages are reached too. A no-op until accounts exist
+// (the trust issue); then it fills in the login form here, once, for every test.
+export async function login(_ctx) {}
+
+// The axe-core violations of the page as it is now, as readable lines (empty when it passes).
+export async function violations(page) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+// Every same-origin page reachable by links from `start`, breadth first. Skips the language
+// switch (it changes the cookie), the JSON API and downloads; at most `limit` pages.
+export async function crawl(page, start, limit = 400) {
+  const seen = new Set([start]);
+  const queue = [start];
+  const pages = [];
+  while (queue.length > 0 && pages.length < limit) {
+    const path = queue.shift();
+    const response = await page.goto(BASE + path);
+    const type = response ? response.headers()['content-type'] || '' : '';
+    if (!type.startsWith('text/html')) continue;
+    pages.push(path);
+    const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin !== new URL(BASE).origin) continue;
+      if (url.pathname.startsWith('/lang/') || url.pathname.startsWith('/api/') || url.pathname.startsWith('/static/')) continue;
+      if (/\.(xml|csv|xlsx|json|atom)$/.test(url.pathname)) continue;
+      const next = url.pathname + url.search;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return pages;
+}
