@@ -6,6 +6,7 @@ pub mod api;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod trust;
 
 use axum::Router;
 use axum::extract::State;
@@ -20,17 +21,27 @@ pub use error::AppError;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
+    pub trust: std::sync::Arc<trust::Trust>,
 }
 
-/// The whole application: pages, API, health check and static assets.
+/// The whole application: pages, API, health check and static assets, served over plain HTTP
+/// with no proxy in front (tests, local use).
 pub fn app(store: Store) -> Router {
-    let state = AppState { store };
+    app_with(store, trust::TrustConfig::default())
+}
+
+/// The whole application, every request passing the trust guard (identity, authorisation,
+/// anti-forgery token, security headers).
+pub fn app_with(store: Store, config: trust::TrustConfig) -> Router {
+    let state = AppState { store, trust: trust::Trust::new(config) };
     Router::new()
         .merge(pages::router())
+        .merge(trust::router())
         .merge(api::router())
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), trust::guard))
         .with_state(state)
 }
 

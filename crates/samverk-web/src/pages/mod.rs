@@ -13,6 +13,7 @@ use axum::Router;
 use crate::AppState;
 
 pub use form::Choice;
+pub(crate) use decisions::authority_choices;
 
 pub fn router() -> Router<AppState> {
     Router::new()
