@@ -3,6 +3,7 @@
 //! Configuration comes from flags, then `SAMVERK_*` environment variables, then an optional
 //! `samverk.toml`, then defaults. These names are a contract scripts and operators rely on.
 
+mod accounts;
 mod config;
 mod export;
 
@@ -52,6 +53,11 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Accounts: create the first administrator, list, reset links, disable, API tokens.
+    Account {
+        #[command(subcommand)]
+        what: accounts::AccountCommand,
     },
     /// Export records to standard output.
     Export {
@@ -114,9 +120,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 "Loaded the demo data: {} organisations, {} decisions, {} plans with {} goals, {} engagements.",
                 summary.organisations, summary.decisions, summary.plans, summary.goals, summary.engagements
             );
+            accounts::demo_accounts(&store, &mut std::io::stdout().lock()).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { owner, json } => check(&config, owner, json).await,
+        Command::Account { what } => {
+            let store = open(&config).await?;
+            accounts::run(&store, what, &mut std::io::stdout().lock()).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { what: ExportWhat::Engagements { format } } => {
             let store = open(&config).await?;
             let rows = store.export_engagements().await?;
@@ -141,6 +153,7 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
         if store.organisations(&Default::default()).await?.total == 0 {
             let summary = samverk_import::demo::load(&store).await?;
             tracing::info!(engagements = summary.engagements, plans = summary.plans, "loaded the demo data");
+            accounts::demo_accounts(&store, &mut std::io::stdout().lock()).await?;
         } else {
             tracing::info!("the database already holds data; the demo data was not loaded");
         }
@@ -148,7 +161,14 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(database = %config.redacted_database(), "samverk listening on http://{address}");
-    axum::serve(listener, samverk_web::app(store.clone())).with_graceful_shutdown(shutdown()).await?;
+    let trust = samverk_web::trust::TrustConfig {
+        // Behind a TLS-terminating proxy: SAMVERK_TLS=1 marks cookies Secure and sends HSTS.
+        tls: std::env::var("SAMVERK_TLS").is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
+        // The number of proxies appending to X-Forwarded-For (for sign-in limits per address).
+        trusted_proxies: std::env::var("SAMVERK_TRUSTED_PROXIES").ok().and_then(|v| v.parse().ok()).unwrap_or(0),
+    };
+    let app = samverk_web::app_with(store.clone(), trust).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -100,10 +100,11 @@ fn migrate_creates_the_sqlite_file_and_a_config_file_is_honoured() {
 }
 
 /// Sends `GET path` and returns the status line, or `None` while nothing listens.
-fn http_get(port: u16, path: &str) -> Option<String> {
+fn http_get(port: u16, path: &str, bearer: Option<&str>) -> Option<String> {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let auth = bearer.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n{auth}Connection: close\r\n\r\n").ok()?;
     let mut answer = String::new();
     stream.read_to_string(&mut answer).ok()?;
     Some(answer)
@@ -125,14 +126,26 @@ fn serve_with_demo_answers_healthz_and_shows_the_demo() {
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut health = None;
     while Instant::now() < deadline && health.is_none() {
-        health = http_get(port, "/healthz");
+        health = http_get(port, "/healthz", None);
         if health.is_none() {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-    let page = http_get(port, "/engagements?q=minneapolis");
+    // The pages need a signed-in account: an API token made by the CLI reads the same data.
+    let samverk = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_samverk")).args(args).env("SAMVERK_DATABASE", &url).output().unwrap_or_else(|e| panic!("{e}"));
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    };
+    samverk(&["account", "create", "--username", "tester", "--name", "Tester", "--role", "reader"]);
+    let token = samverk(&["account", "token", "--username", "tester"]);
+    let anonymous = http_get(port, "/engagements?q=minneapolis", None);
+    let page = http_get(port, "/api/v1/engagements?q=minneapolis", Some(&token));
     let _ = child.kill();
     let _ = child.wait();
     assert!(health.unwrap_or_default().starts_with("HTTP/1.1 200"));
     assert!(page.unwrap_or_default().contains("Bilateral avtale med Minneapolis"));
+    let anonymous = anonymous.unwrap_or_default();
+    assert!(anonymous.starts_with("HTTP/1.1 303"), "{anonymous}");
+    assert!(anonymous.to_lowercase().contains("location: /login?next="), "{anonymous}");
 }

@@ -4,6 +4,7 @@
 //! function from (current state, input, today) to a validated value or a typed error, so the
 //! rules can be tested without any set-up and serve the web pages, the API and the CLI alike.
 
+pub mod access;
 pub mod decision;
 pub mod discovery;
 pub mod engagement;

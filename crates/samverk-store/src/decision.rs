@@ -76,9 +76,18 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_decision(&self, id: i64, draft: &DecisionDraft) -> Result<(), StoreError> {
+        self.update_decision_at(id, None, draft).await.map(|_| ())
+    }
+
+    /// Updates a decision only if it is still at `expected` (the version the writer read);
+    /// returns the new version. `None` overwrites whatever is there (imports, the CLI).
+    ///
+    /// # Errors
+    /// `Stale` when another write came first, `NotFound`, or validation errors.
+    pub async fn update_decision_at(&self, id: i64, expected: Option<i64>, draft: &DecisionDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let new = validate(&mut tx.conn(), draft).await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "UPDATE decisions SET version = version + 1, owner_id = ?, body = ?, case_number = ?, date = ?, date_precision = ?, title = ?, url = ? WHERE id = ?",
         )
         .arg(new.owner_id)
@@ -89,10 +98,21 @@ impl Store {
         .arg(new.title)
         .arg(new.url)
         .arg(id);
-        if tx.conn().execute(&sql).await? == 0 {
-            return Err(StoreError::NotFound { entity: "decision", id });
+        if let Some(expected) = expected {
+            sql.push(" AND version = ").bind(expected);
         }
-        tx.commit().await
+        // The version check and the write are one statement: two writers from the same
+        // version cannot both succeed, on either engine.
+        if tx.conn().execute(&sql).await? == 0 {
+            let exists = tx.conn().scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM decisions WHERE id = ?").arg(id)).await? > 0;
+            return Err(match (exists, expected) {
+                (true, Some(expected)) => StoreError::Stale { entity: "decision", id, expected },
+                _ => StoreError::NotFound { entity: "decision", id },
+            });
+        }
+        let version = tx.conn().scalar::<i64>(&Sql::new("SELECT version FROM decisions WHERE id = ?").arg(id)).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes a decision; what it established stays, without the link.

@@ -21,6 +21,12 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// The record changed since the version the writer had read: nothing was written.
+    #[error("{entity} {id} changed since version {expected} was read")]
+    Stale { entity: &'static str, id: i64, expected: i64 },
+    /// Randomness or password hashing failed.
+    #[error("cryptography failed: {0}")]
+    Crypto(String),
 }
 
 impl StoreError {

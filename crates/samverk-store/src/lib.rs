@@ -3,6 +3,7 @@
 //! Every write loads what validation needs into [`samverk_domain::refs::References`], lets
 //! the domain decide, and writes inside one transaction: a failed write leaves nothing behind.
 
+pub mod account;
 pub mod check;
 pub mod db;
 pub mod decision;

@@ -7,6 +7,7 @@
 
 #![expect(clippy::expect_used, reason = "test support: a failed set-up must stop the test with its cause")]
 
+mod auth;
 mod builders;
 pub mod fixtures;
 mod http;
@@ -15,7 +16,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use samverk_store::{Engine, Store};
 
+pub use auth::{Credentials, sign_in};
 pub use builders::*;
+pub use samverk_domain::access::AccessRole;
 pub use http::TestResponse;
 
 /// A samverk application on its own empty, migrated database with the SDG reference loaded.
@@ -24,7 +27,9 @@ pub struct TestApp {
     pub router: axum::Router,
     /// The database URL, for driving the CLI against the same database.
     pub url: String,
-    _dir: Option<tempfile::TempDir>,
+    /// Who the requests act as (see [`auth`]): an administrator unless a constructor says otherwise.
+    pub auth: Credentials,
+    _dir: Option<std::sync::Arc<tempfile::TempDir>>,
 }
 
 static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -63,7 +68,8 @@ impl TestApp {
         let store = Store::open(&url).await.expect("open and migrate the test database");
         samverk_import::sdg::ensure_loaded(&store).await.expect("load the SDG reference");
         let router = samverk_web::app(store.clone());
-        Self { store, router, url, _dir: dir }
+        let auth = sign_in(&store, AccessRole::Administrator, None).await;
+        Self { store, router, url, auth, _dir: dir.map(std::sync::Arc::new) }
     }
 
     /// A fresh app with the demo data of the seeds loaded.

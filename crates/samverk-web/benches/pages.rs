@@ -100,7 +100,8 @@ async fn fixture(app: TestApp) -> Fixture {
 
 /// Requests a page through the router and reads the whole body; returns its status and size.
 async fn render(app: &TestApp, path: &str) -> (StatusCode, usize) {
-    let request = Request::builder().uri(path).body(Body::empty()).expect("request");
+    // Signed in as the testkit's administrator, as a user of these pages is.
+    let request = app.authorise(Request::builder().uri(path), path, None, Vec::new()).expect("request");
     let response = app.router.clone().oneshot(request).await.expect("the router answers");
     let status = response.status();
     let body = response.into_body().collect().await.expect("body").to_bytes();

@@ -19,6 +19,9 @@ pub enum AppError {
     InUse { entity: &'static str, used_by: &'static str },
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The record changed since the writer read it (pages show the conflict page instead).
+    #[error("changed meanwhile")]
+    Stale,
     #[error("internal error")]
     Internal(#[source] StoreError),
 }
@@ -31,6 +34,7 @@ impl AppError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::InUse { .. } => StatusCode::CONFLICT,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Stale => StatusCode::PRECONDITION_FAILED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,6 +47,7 @@ impl AppError {
             Self::Invalid(_) => "invalid_input",
             Self::InUse { .. } => "in_use",
             Self::BadRequest(_) => "bad_request",
+            Self::Stale => "stale",
             Self::Internal(_) => "internal",
         }
     }
@@ -67,6 +72,7 @@ impl From<StoreError> for AppError {
             StoreError::Invalid(errors) => Self::Invalid(errors),
             StoreError::NotFound { .. } => Self::NotFound,
             StoreError::InUse { entity, used_by, .. } => Self::InUse { entity, used_by },
+            StoreError::Stale { .. } => Self::Stale,
             other => Self::Internal(other),
         }
     }

@@ -46,7 +46,7 @@ pub struct Problem {
 impl Problem {
     /// A problem document whose title and explanation come from the catalogue
     /// (`api-error-<code>-title`, `api-error-<code>-text`).
-    fn new(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<FieldProblem>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<FieldProblem>) -> Self {
         let i = I18n::current();
         Self {
             type_: format!("https://samverk.example/problems/{code}"),
@@ -58,7 +58,7 @@ impl Problem {
         }
     }
 
-    fn render(self) -> Response {
+    pub(crate) fn render(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let json = serde_json::to_vec(&self).unwrap_or_default();
         (status, [(header::CONTENT_TYPE, "application/problem+json")], json).into_response()

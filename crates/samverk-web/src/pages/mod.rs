@@ -15,6 +15,7 @@ use crate::AppState;
 
 pub use form::Choice;
 pub(crate) use organisations::evidence_sentence;
+pub(crate) use decisions::authority_choices;
 
 pub fn router() -> Router<AppState> {
     Router::new()

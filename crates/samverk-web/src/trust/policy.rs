@@ -1,0 +1,49 @@
+//! What each request needs, decided from its method and path alone so it holds for every route,
+//! including routes added later: reads need a reader, writes an editor, `/admin` an
+//! administrator, and only a few named paths are open to the anonymous public.
+
+use axum::http::Method;
+use samverk_domain::access::{AccessRole, Need};
+
+/// Paths anyone may use, signed in or not.
+const PUBLIC: &[&str] = &["/login", "/logout", "/healthz", "/static/style.css", "/api/openapi.json"];
+/// Path prefixes anyone may use (a reset link is its own proof).
+const PUBLIC_PREFIXES: &[&str] = &["/static/", "/password-reset/"];
+
+/// Whether a method changes nothing (and so needs no anti-forgery token).
+#[must_use]
+pub fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// What a request for `method path` needs.
+#[must_use]
+pub fn need(method: &Method, path: &str) -> Need {
+    if PUBLIC.contains(&path) || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
+        Need::Public
+    } else if path == "/account" || path.starts_with("/account/") {
+        Need::SignedIn
+    } else if path == "/admin" || path.starts_with("/admin/") {
+        Need::Role(AccessRole::Administrator)
+    } else if is_safe(method) {
+        Need::Role(AccessRole::Reader)
+    } else {
+        Need::Role(AccessRole::Editor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_need_an_editor_and_admin_pages_an_administrator() {
+        assert_eq!(need(&Method::GET, "/engagements"), Need::Role(AccessRole::Reader));
+        assert_eq!(need(&Method::POST, "/engagements"), Need::Role(AccessRole::Editor));
+        assert_eq!(need(&Method::DELETE, "/api/v1/plans/1"), Need::Role(AccessRole::Editor));
+        assert_eq!(need(&Method::GET, "/admin/accounts"), Need::Role(AccessRole::Administrator));
+        assert_eq!(need(&Method::GET, "/login"), Need::Public);
+        assert_eq!(need(&Method::POST, "/account/password"), Need::SignedIn);
+        assert_eq!(need(&Method::GET, "/administrative"), Need::Role(AccessRole::Reader));
+    }
+}

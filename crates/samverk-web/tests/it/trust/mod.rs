@@ -1,0 +1,6 @@
+//! Trust: signing in, roles, the authorisation matrix, forged and expired forms, headers.
+
+mod account;
+mod forms;
+mod headers;
+mod matrix;
