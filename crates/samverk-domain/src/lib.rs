@@ -7,7 +7,9 @@
 pub mod decision;
 pub mod engagement;
 pub mod error;
+pub mod indicator;
 pub mod input;
+pub mod mandate;
 pub mod organisation;
 pub mod plan;
 pub mod refs;

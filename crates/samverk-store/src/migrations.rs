@@ -15,6 +15,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0001_foundation.sql"),
     ),
     (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
+    (
+        4,
+        "0004_mandates_indicators.sql",
+        include_str!("../migrations/sqlite/0004_mandates_indicators.sql"),
+        include_str!("../migrations/postgres/0004_mandates_indicators.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
