@@ -3,6 +3,7 @@
 mod check;
 mod decisions;
 mod engagements;
+mod followup;
 mod form;
 mod home;
 mod organisations;
@@ -22,4 +23,5 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(followup::router())
 }
