@@ -188,8 +188,14 @@ pub async fn generate_followup(store: &Store, size: &FollowupSize) -> Result<Gen
         })
         .await?;
         let main_ids = ids(&mut conn, Sql::new("SELECT id FROM goals WHERE plan_id = ? ORDER BY id").arg(plan_id)).await?;
-        let subs: Vec<(i64, i64, usize)> =
-            main_ids.iter().enumerate().flat_map(|(n, &m)| (0..size.sub_goals).map(move |k| (m, area_ids[n % area_ids.len()], n * 10 + k))).collect();
+        let subs: Vec<(i64, i64, usize)> = main_ids
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &m)| {
+                let area = area_ids[n % area_ids.len()];
+                (0..size.sub_goals).map(move |k| (m, area, n * 10 + k))
+            })
+            .collect();
         insert_chunked(&mut conn, "INSERT INTO goals (plan_id, focus_area_id, parent_id, title, position) VALUES ", &subs, |s, (parent, area, k)| {
             s.bind(plan_id).push(", ").bind(*area).push(", ").bind(*parent).push(", ").bind(format!("Sub-goal {k}")).push(", ").bind(i64::try_from(*k).unwrap_or_default());
         })

@@ -36,6 +36,7 @@ pub(super) struct IndicatorItem {
 pub(super) struct Section {
     id: Option<i64>,
     title: String,
+    caption: String,
     status: String,
     status_code: &'static str,
     goals: Vec<GoalRow>,
@@ -95,6 +96,7 @@ pub(super) async fn followup(i: I18n, State(state): State<AppState>, Path(id): P
         .map(|a| Section {
             id: Some(a.area.id),
             title: a.area.title.clone(),
+            caption: i.t1("followup-goals-of", "area", &a.area.title),
             status: status_label(&i, a.status),
             status_code: a.status.code(),
             goals: rows(&i, &f, Some(a.area.id)),
@@ -103,7 +105,8 @@ pub(super) async fn followup(i: I18n, State(state): State<AppState>, Path(id): P
     let loose = rows(&i, &f, None);
     if !loose.is_empty() {
         let status = samverk_domain::indicator::roll_up(f.main_goals(None).map(|g| g.status));
-        sections.push(Section { id: None, title: i.t("followup-goals-outside-areas"), status: status_label(&i, status), status_code: status.code(), goals: loose });
+        let title = i.t("followup-goals-outside-areas");
+        sections.push(Section { id: None, caption: title.clone(), title, status: status_label(&i, status), status_code: status.code(), goals: loose });
     }
     let [on, risk, off, none] = f.counts().map(|n| i64::try_from(n).unwrap_or_default());
     Ok(FollowupPage {

@@ -20,9 +20,9 @@ async fn the_demo_shows_mandates_reports_and_indicators() {
     let plans = app.store.plans(None).await.expect("plans");
     let policy = plans.iter().find(|p| p.title == "Internationell policy").expect("policy");
     let followup = app.get(&format!("/plans/{}/followup", policy.id)).await.text();
-    assert!(followup.contains("Pågående projekt med EU-finansiering: On track (2024: 7 projekt)"), "{followup}");
-    assert!(followup.contains("Arbetslöshet i länet: At risk (2024: 7.9 %)"), "{followup}");
-    assert!(followup.contains("Internationella kulturutbyten: No data"), "{followup}");
+    assert!(followup.contains("Pågående projekt med EU-finansiering : On track (2024: 7 projekt)"), "{followup}");
+    assert!(followup.contains("Arbetslöshet i länet : At risk (2024: 7.9 %)"), "{followup}");
+    assert!(followup.contains("Internationella kulturutbyten : No data"), "{followup}");
     let heatmap = app.get(&format!("/plans/{}/heatmap", policy.id)).await;
     assert_eq!(heatmap.status, 200);
 }

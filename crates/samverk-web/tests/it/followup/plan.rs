@@ -47,9 +47,9 @@ async fn the_follow_up_page_rolls_statuses_up_with_the_evidence_and_states_the_r
     assert!(text.contains("Plan status: Off track"), "{text}");
     assert!(text.contains("Regionen: Off track"), "{text}");
     assert!(text.contains("Indicators: 1 on track, 0 at risk, 1 off track, 0 without data."), "{text}");
-    assert!(text.contains("Bevaka intressen On track Kontakter: On track (2025: 49 %) 1 contributing, 1 reported in the last 12 months"), "{text}");
+    assert!(text.contains("Bevaka intressen On track Kontakter : On track (2025: 49 %) 1 contributing, 1 reported in the last 12 months"), "{text}");
     assert!(text.contains("Öka projektsamarbetet Off track"), "{text}");
-    assert!(text.contains("Sub-goal: ↳ Fler EU-projekt Off track EU-projekt: Off track (2025: 4 %) 1 contributing, 0 reported"), "{text}");
+    assert!(text.contains("Sub-goal: ↳ Fler EU-projekt Off track EU-projekt : Off track (2025: 4 %) 1 contributing, 0 reported"), "{text}");
     assert!(text.contains("Kulturutbyte No data Add an indicator 0 contributing, 0 reported"), "{text}");
     assert!(text.contains("How the status is computed"), "{text}");
     assert!(text.contains("On track: achieved is at least expected minus 10 percentage points. At risk: at least expected minus 25 points."), "{text}");
