@@ -15,6 +15,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0001_foundation.sql"),
     ),
     (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
+    (
+        4,
+        "0004_mandates_indicators.sql",
+        include_str!("../migrations/sqlite/0004_mandates_indicators.sql"),
+        include_str!("../migrations/postgres/0004_mandates_indicators.sql"),
+    ),
     (6, "0006_trust.sql", include_str!("../migrations/sqlite/0006_trust.sql"), include_str!("../migrations/postgres/0006_trust.sql")),
 ];
 

@@ -9,6 +9,7 @@
 
 mod auth;
 mod builders;
+pub mod followup;
 pub mod fixtures;
 mod http;
 

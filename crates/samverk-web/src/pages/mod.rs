@@ -3,6 +3,7 @@
 mod check;
 mod decisions;
 mod engagements;
+mod followup;
 mod form;
 mod home;
 pub mod language;
@@ -25,4 +26,5 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(followup::router())
 }

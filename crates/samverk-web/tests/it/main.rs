@@ -7,6 +7,7 @@ mod check;
 mod decisions;
 mod demo;
 mod engagements;
+mod followup;
 mod health;
 mod organisations;
 mod perf;

@@ -1,0 +1,116 @@
+//! Representatives: the list, the form, and each person's page ("my mandates").
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use samverk_domain::ValidationErrors;
+use samverk_domain::mandate::PersonDraft;
+use samverk_store::StoreError;
+use samverk_store::mandate::{MandateFilter, Person};
+use serde::Deserialize;
+
+use super::mandates::{MandateRow, ReportView};
+use super::{rejected, today};
+use crate::i18n::I18n;
+use crate::pages::decisions::authority_choices;
+use crate::pages::form::{self, Choice, see_other};
+use crate::pages::organisations::path_id;
+use crate::{AppError, AppState};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct OwnerQuery {
+    owner_id: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "followup/people.html")]
+pub(super) struct ListPage {
+    i: I18n,
+    people: Vec<Person>,
+}
+
+pub(super) async fn list(i: I18n, State(state): State<AppState>, Query(q): Query<OwnerQuery>) -> Result<ListPage, AppError> {
+    let people = state.store.people(q.owner_id.trim().parse().ok()).await?;
+    Ok(ListPage { i, people })
+}
+
+/// The person form as posted, every field as text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct PersonForm {
+    owner_id: String,
+    name: String,
+    person_title: String,
+    department: String,
+    email: String,
+}
+
+impl PersonForm {
+    fn draft(&self) -> PersonDraft {
+        PersonDraft {
+            owner_id: self.owner_id.trim().parse().ok(),
+            name: self.name.clone(),
+            title: self.person_title.clone(),
+            department: self.department.clone(),
+            email: self.email.clone(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "followup/person_form.html")]
+pub(super) struct FormPage {
+    i: I18n,
+    draft: PersonForm,
+    errors: ValidationErrors,
+    owners: Vec<Choice>,
+}
+
+async fn form_page(i: I18n, state: &AppState, draft: PersonForm, errors: ValidationErrors) -> Result<FormPage, AppError> {
+    let selected = draft.owner_id.trim().parse().ok();
+    let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
+    owners.extend(authority_choices(state, selected).await?);
+    Ok(FormPage { i, draft, errors, owners })
+}
+
+pub(super) async fn new(i: I18n, State(state): State<AppState>, Query(q): Query<OwnerQuery>) -> Result<FormPage, AppError> {
+    form_page(i, &state, PersonForm { owner_id: q.owner_id, ..PersonForm::default() }, form::no_errors()).await
+}
+
+pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<PersonForm>) -> Result<Response, AppError> {
+    match state.store.create_person(&posted.draft()).await {
+        Ok(id) => Ok(see_other(&format!("/people/{id}")).into_response()),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, posted, errors).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "followup/person.html")]
+pub(super) struct ShowPage {
+    i: I18n,
+    person: Person,
+    mandates: Vec<MandateRow>,
+    reports: Vec<ReportView>,
+}
+
+/// A person's page: her mandates with what each asks of her and when the next report is due
+/// (the "my mandates" view until accounts exist), and her latest reports.
+pub(super) async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
+    let id = path_id(&id)?;
+    let person = state.store.person(id).await?.ok_or(AppError::NotFound)?;
+    let mandates = state.store.mandates(&MandateFilter { person_id: Some(id), ..MandateFilter::default() }).await?;
+    let ids: Vec<i64> = mandates.iter().map(|m| m.id).collect();
+    let reports = state.store.reports(&ids).await?;
+    let today = today();
+    let titles: Vec<(i64, String)> = mandates.iter().map(|m| (m.id, m.engagement_title.clone())).collect();
+    Ok(ShowPage {
+        person,
+        mandates: mandates.into_iter().map(|m| MandateRow::of(&i, m, today)).collect(),
+        reports: reports.into_iter().map(|r| ReportView::of(&i, r, &titles)).collect(),
+        i,
+    })
+}
