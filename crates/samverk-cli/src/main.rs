@@ -5,6 +5,7 @@
 
 mod config;
 mod export;
+mod search;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,6 +25,9 @@ struct Cli {
     /// Configuration file (default: samverk.toml in the working folder, when present).
     #[arg(long, env = "SAMVERK_CONFIG", global = true)]
     config: Option<std::path::PathBuf>,
+    /// Search index directory, one per server (default: beside the SQLite file, or ./samverk-search).
+    #[arg(long, env = "SAMVERK_SEARCH_INDEX", global = true)]
+    search_index: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -53,11 +57,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The search index.
+    Search {
+        #[command(subcommand)]
+        what: SearchWhat,
+    },
     /// Export records to standard output.
     Export {
         #[command(subcommand)]
         what: ExportWhat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum SearchWhat {
+    /// Make this server's index anew from the database.
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,8 +115,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let config = Config::resolve(cli.database, bind_flag, file);
+    let index_dir = search::index_dir(&config.database, cli.search_index);
     match cli.command {
-        Command::Serve { demo, .. } => serve(&config, demo).await,
+        Command::Serve { demo, .. } => serve(&config, demo, &index_dir).await,
+        Command::Search { what: SearchWhat::Rebuild } => {
+            let store = open(&config).await?;
+            let count = search::rebuild(&store, &index_dir).await?;
+            println!("Rebuilt the search index in {}: {count} records.", index_dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Migrate => {
             open(&config).await?;
             println!("The database schema at {} is up to date.", config.redacted_database());
@@ -135,7 +157,7 @@ async fn open(config: &Config) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
+async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let store = open(config).await?;
     if demo {
         if store.organisations(&Default::default()).await?.total == 0 {
@@ -148,7 +170,13 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(database = %config.redacted_database(), "samverk listening on http://{address}");
-    axum::serve(listener, samverk_web::app(store.clone())).with_graceful_shutdown(shutdown()).await?;
+    let index = search::open(&store, index_dir).await?;
+    let follower = samverk_search::follow(index.clone(), store.clone(), search::FOLLOW_EVERY);
+    let app = samverk_web::app_with_search(store.clone(), Some(index));
+    // The peer address feeds the rate limit of the public input forms.
+    let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown()).await?;
+    follower.abort();
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }

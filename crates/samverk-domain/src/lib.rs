@@ -4,16 +4,20 @@
 //! function from (current state, input, today) to a validated value or a typed error, so the
 //! rules can be tested without any set-up and serve the web pages, the API and the CLI alike.
 
+pub mod call;
 pub mod decision;
 pub mod engagement;
 pub mod error;
 pub mod input;
+pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod referral;
 pub mod refs;
 pub mod rule;
 pub mod sdg;
 pub mod text;
+pub mod tz;
 
 pub use error::{FieldError, Problem, ValidationErrors};
 

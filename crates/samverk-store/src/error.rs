@@ -21,6 +21,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// Producing something derived from the records (an export, the search index) failed.
+    #[error("{0}")]
+    Derived(String),
 }
 
 impl StoreError {

@@ -3,14 +3,18 @@
 //! Every write loads what validation needs into [`samverk_domain::refs::References`], lets
 //! the domain decide, and writes inside one transaction: a failed write leaves nothing behind.
 
+pub mod call;
 pub mod check;
 pub mod db;
 pub mod decision;
 pub mod engagement;
 pub mod error;
 pub mod migrations;
+pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod referral;
+pub mod search_source;
 mod refs;
 pub mod sdg;
 mod store;

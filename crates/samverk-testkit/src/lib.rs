@@ -10,6 +10,7 @@
 mod builders;
 pub mod fixtures;
 mod http;
+mod news;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -17,6 +18,7 @@ use samverk_store::{Engine, Store};
 
 pub use builders::*;
 pub use http::TestResponse;
+pub use news::{CallBuilder, NewsBuilder};
 
 /// A samverk application on its own empty, migrated database with the SDG reference loaded.
 pub struct TestApp {

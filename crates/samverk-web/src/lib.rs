@@ -12,6 +12,9 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use std::sync::Arc;
+
+use samverk_search::SearchIndex;
 use samverk_store::Store;
 
 pub use error::AppError;
@@ -20,11 +23,19 @@ pub use error::AppError;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
+    /// This server's search index; `None` only when not even an in-memory one could be made.
+    pub search: Option<Arc<SearchIndex>>,
+}
+
+/// The whole application with a search index in memory, built from the store on first use.
+pub fn app(store: Store) -> Router {
+    let search = SearchIndex::in_memory().map_err(|error| tracing::error!(%error, "no search index")).ok().map(Arc::new);
+    app_with_search(store, search)
 }
 
 /// The whole application: pages, API, health check and static assets.
-pub fn app(store: Store) -> Router {
-    let state = AppState { store };
+pub fn app_with_search(store: Store, search: Option<Arc<SearchIndex>>) -> Router {
+    let state = AppState { store, search };
     Router::new()
         .merge(pages::router())
         .merge(api::router())

@@ -1,12 +1,17 @@
 //! HTML pages: one module per resource, each with its `router()`.
 
+mod calls;
 mod check;
 mod decisions;
 mod engagements;
+mod fields;
 mod form;
 mod home;
+mod news;
 mod organisations;
 mod plans;
+mod referrals;
+pub mod search;
 
 use axum::Router;
 
@@ -22,4 +27,8 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(news::router())
+        .merge(calls::router())
+        .merge(referrals::router())
+        .merge(search::router())
 }

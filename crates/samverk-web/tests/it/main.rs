@@ -2,12 +2,16 @@
 //! on PostgreSQL when `SAMVERK_TEST_POSTGRES` is set (the README's test command runs both).
 
 mod api;
+mod calls;
 mod catalogue;
 mod check;
 mod decisions;
 mod demo;
 mod engagements;
 mod health;
+mod news;
 mod organisations;
 mod perf;
 mod plans;
+mod referrals;
+mod search;
