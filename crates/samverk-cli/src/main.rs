@@ -6,6 +6,7 @@
 mod accounts;
 mod config;
 mod export;
+mod search;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -25,6 +26,9 @@ struct Cli {
     /// Configuration file (default: samverk.toml in the working folder, when present).
     #[arg(long, env = "SAMVERK_CONFIG", global = true)]
     config: Option<std::path::PathBuf>,
+    /// Search index directory, one per server (default: beside the SQLite file, or ./samverk-search).
+    #[arg(long, env = "SAMVERK_SEARCH_INDEX", global = true)]
+    search_index: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -59,11 +63,22 @@ enum Command {
         #[command(subcommand)]
         what: accounts::AccountCommand,
     },
+    /// The search index.
+    Search {
+        #[command(subcommand)]
+        what: SearchWhat,
+    },
     /// Export records to standard output.
     Export {
         #[command(subcommand)]
         what: ExportWhat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum SearchWhat {
+    /// Make this server's index anew from the database.
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,8 +121,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let config = Config::resolve(cli.database, bind_flag, file);
+    let index_dir = search::index_dir(&config.database, cli.search_index);
     match cli.command {
-        Command::Serve { demo, .. } => serve(&config, demo).await,
+        Command::Serve { demo, .. } => serve(&config, demo, &index_dir).await,
+        Command::Search { what: SearchWhat::Rebuild } => {
+            let store = open(&config).await?;
+            let count = search::rebuild(&store, &index_dir).await?;
+            println!("Rebuilt the search index in {}: {count} records.", index_dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Migrate => {
             open(&config).await?;
             println!("The database schema at {} is up to date.", config.redacted_database());
@@ -147,7 +169,7 @@ async fn open(config: &Config) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
+async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let store = open(config).await?;
     if demo {
         if store.organisations(&Default::default()).await?.total == 0 {
@@ -167,8 +189,14 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
         // The number of proxies appending to X-Forwarded-For (for sign-in limits per address).
         trusted_proxies: std::env::var("SAMVERK_TRUSTED_PROXIES").ok().and_then(|v| v.parse().ok()).unwrap_or(0),
     };
-    let app = samverk_web::app_with(store.clone(), trust).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    let index = search::open(&store, index_dir).await?;
+    let follower = samverk_search::follow(index.clone(), store.clone(), search::FOLLOW_EVERY);
+    let config = samverk_web::AppConfig { trust, search: Some(index), ..Default::default() };
+    let app = samverk_web::app_with(store.clone(), config);
+    // The peer address feeds the sign-in limits and the rate limit of the public input forms.
+    let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown()).await?;
+    follower.abort();
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@
 //! rules can be tested without any set-up and serve the web pages, the API and the CLI alike.
 
 pub mod access;
+pub mod call;
 pub mod decision;
 pub mod discovery;
 pub mod engagement;
@@ -12,12 +13,15 @@ pub mod error;
 pub mod indicator;
 pub mod input;
 pub mod mandate;
+pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod referral;
 pub mod refs;
 pub mod rule;
 pub mod sdg;
 pub mod text;
+pub mod tz;
 
 pub use error::{FieldError, Problem, ValidationErrors};
 

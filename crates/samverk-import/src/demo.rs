@@ -237,6 +237,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
     load_engagements(&mut conn, &demo.engagement, &orgs, &decisions, &goals).await?;
     summary.engagements = demo.engagement.len();
     crate::demo_followup::load(&mut conn).await?;
+    crate::demo_news::load(&mut conn, time::OffsetDateTime::now_utc()).await?;
     tx.commit().await?;
     Ok(summary)
 }

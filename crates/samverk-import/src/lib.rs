@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod demo_followup;
+pub mod demo_news;
 pub mod sdg;
 
 /// An error while reading a file, naming the file, the line and the field.

@@ -27,6 +27,9 @@ pub enum StoreError {
     /// Randomness or password hashing failed.
     #[error("cryptography failed: {0}")]
     Crypto(String),
+    /// Producing something derived from the records (an export, the search index) failed.
+    #[error("{0}")]
+    Derived(String),
 }
 
 impl StoreError {

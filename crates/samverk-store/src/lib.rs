@@ -4,6 +4,7 @@
 //! the domain decide, and writes inside one transaction: a failed write leaves nothing behind.
 
 pub mod account;
+pub mod call;
 pub mod check;
 pub mod db;
 pub mod decision;
@@ -14,8 +15,11 @@ pub mod followup;
 pub mod indicator;
 pub mod mandate;
 pub mod migrations;
+pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod referral;
+pub mod search_source;
 mod refs;
 pub mod sdg;
 mod store;

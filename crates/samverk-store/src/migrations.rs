@@ -22,6 +22,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0004_mandates_indicators.sql"),
     ),
     (6, "0006_trust.sql", include_str!("../migrations/sqlite/0006_trust.sql"), include_str!("../migrations/postgres/0006_trust.sql")),
+    (
+        8,
+        "0008_news_calls.sql",
+        include_str!("../migrations/sqlite/0008_news_calls.sql"),
+        include_str!("../migrations/postgres/0008_news_calls.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

@@ -12,6 +12,7 @@ mod builders;
 pub mod followup;
 pub mod fixtures;
 mod http;
+mod news;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -21,6 +22,7 @@ pub use auth::{Credentials, sign_in};
 pub use builders::*;
 pub use samverk_domain::access::AccessRole;
 pub use http::TestResponse;
+pub use news::{CallBuilder, NewsBuilder};
 
 /// A samverk application on its own empty, migrated database with the SDG reference loaded.
 pub struct TestApp {

@@ -13,6 +13,9 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use std::sync::Arc;
+
+use samverk_search::SearchIndex;
 use samverk_store::Store;
 
 pub use error::AppError;
@@ -21,29 +24,36 @@ pub use error::AppError;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
-    pub trust: std::sync::Arc<trust::Trust>,
+    pub trust: Arc<trust::Trust>,
+    /// This server's search index; `None` only when not even an in-memory one could be made.
+    pub search: Option<Arc<SearchIndex>>,
 }
 
-/// The whole application: pages, API, health check and static assets, served over plain HTTP
-/// with no proxy in front (tests, local use), English for visitors who state no language.
+/// How an application is put together; the default suits tests and local use: plain HTTP with
+/// no proxy in front, English for visitors who state no language, and a search index in memory
+/// built from the store on first use.
+#[derive(Debug, Default)]
+pub struct AppConfig {
+    pub trust: trust::TrustConfig,
+    pub default_language: i18n::Lang,
+    /// `None`: an in-memory index.
+    pub search: Option<Arc<SearchIndex>>,
+}
+
+/// The whole application with the default configuration.
 pub fn app(store: Store) -> Router {
-    app_configured(store, trust::TrustConfig::default(), i18n::Lang::default())
+    app_with(store, AppConfig::default())
 }
 
-/// The whole application with a trust configuration, English for visitors who state none.
-pub fn app_with(store: Store, config: trust::TrustConfig) -> Router {
-    app_configured(store, config, i18n::Lang::default())
-}
-
-/// The whole application, with `default` as the language of visitors who state none.
-pub fn app_with_language(store: Store, default: i18n::Lang) -> Router {
-    app_configured(store, trust::TrustConfig::default(), default)
-}
-
-/// The whole application, every request passing the trust guard (identity, authorisation,
-/// anti-forgery token, security headers) after its language is chosen.
-pub fn app_configured(store: Store, config: trust::TrustConfig, default: i18n::Lang) -> Router {
-    let state = AppState { store, trust: trust::Trust::new(config) };
+/// The whole application: pages, API, health check and static assets, every request passing
+/// the trust guard (identity, authorisation, anti-forgery token, security headers) after its
+/// language is chosen.
+pub fn app_with(store: Store, config: AppConfig) -> Router {
+    let search = config.search.or_else(|| {
+        SearchIndex::in_memory().map_err(|error| tracing::error!(%error, "no search index")).ok().map(Arc::new)
+    });
+    let default = config.default_language;
+    let state = AppState { store, trust: trust::Trust::new(config.trust), search };
     Router::new()
         .merge(pages::router())
         .merge(trust::router())

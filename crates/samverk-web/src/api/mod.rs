@@ -15,6 +15,7 @@ mod plans;
 mod problem;
 mod routes;
 mod schema;
+mod search;
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -83,6 +84,7 @@ const PROBLEM: &str = "application/problem+json";
         participants::add_contribution,
         participants::update_contribution,
         participants::remove_contribution,
+        search::search,
     ),
     components(schemas(
         Problem,
@@ -124,12 +126,17 @@ const PROBLEM: &str = "application/problem+json";
         engagements::NewEngagement,
         participants::Participant,
         participants::Contribution,
+        search::SearchResults,
+        search::SearchHit,
+        search::Facet,
+        search::FacetCount,
     )),
     tags(
         (name = "organisations", description = "The register of organisations and their successions"),
         (name = "decisions", description = "Decisions of the authorities' bodies"),
         (name = "plans", description = "Plans with their focus areas, goals and measures"),
         (name = "engagements", description = "Engagements with their participants and contributions"),
+        (name = "search", description = "One search over every public record, with facets"),
     )
 )]
 pub struct ApiDoc;
@@ -202,6 +209,7 @@ fn v1() -> routes::Routes {
         .add(p::__path_add_contribution, p::add_contribution)
         .add(p::__path_update_contribution, p::update_contribution)
         .add(p::__path_remove_contribution, p::remove_contribution)
+        .add(search::__path_search, search::search)
 }
 
 /// Every (path, lower-case method) the router serves under `/api/v1`, so a test can check

@@ -1,5 +1,6 @@
 //! HTML pages: one module per resource, each with its `router()`.
 
+mod calls;
 mod check;
 mod decisions;
 mod engagements;
@@ -7,8 +8,12 @@ mod followup;
 mod form;
 mod home;
 pub mod language;
+mod fields;
+mod news;
 mod organisations;
 mod plans;
+mod referrals;
+pub mod search;
 
 use axum::Router;
 
@@ -27,4 +32,8 @@ pub fn router() -> Router<AppState> {
         .merge(decisions::router())
         .merge(check::router())
         .merge(followup::router())
+        .merge(news::router())
+        .merge(calls::router())
+        .merge(referrals::router())
+        .merge(search::router())
 }

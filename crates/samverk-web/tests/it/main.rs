@@ -2,6 +2,7 @@
 //! on PostgreSQL when `SAMVERK_TEST_POSTGRES` is set (the README's test command runs both).
 
 mod api;
+mod calls;
 mod catalogue;
 mod check;
 mod decisions;
@@ -9,7 +10,10 @@ mod demo;
 mod engagements;
 mod followup;
 mod health;
+mod news;
 mod organisations;
 mod perf;
 mod plans;
 mod trust;
+mod referrals;
+mod search;

@@ -29,6 +29,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("/api/v1/engagements/{id}/participants/{participant_id}", &["get", "put", "delete"]),
     ("/api/v1/engagements/{id}/contributions", &["get", "post"]),
     ("/api/v1/engagements/{id}/contributions/{contribution_id}", &["get", "put", "delete"]),
+    ("/api/v1/search", &["get"]),
 ];
 
 type Routes = BTreeMap<String, BTreeSet<String>>;

@@ -22,7 +22,10 @@ async fn every_kind_of_answer_carries_the_security_headers() {
 async fn over_tls_cookies_are_secure_and_hsts_is_sent() {
     let app = TestApp::new().await;
     let mut tls = app.view_anonymous();
-    tls.router = samverk_web::app_with(app.store.clone(), samverk_web::trust::TrustConfig { tls: true, trusted_proxies: 0 });
+    tls.router = samverk_web::app_with(
+        app.store.clone(),
+        samverk_web::AppConfig { trust: samverk_web::trust::TrustConfig { tls: true, trusted_proxies: 0 }, ..Default::default() },
+    );
     let page = tls.get("/login").await;
     assert_eq!(page.headers.get("strict-transport-security").and_then(|v| v.to_str().ok()), Some("max-age=31536000; includeSubDomains"));
     app.store.create_account("kari", "Kari", Some("fjord og fjell i nord")).await.expect("account");

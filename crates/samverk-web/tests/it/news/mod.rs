@@ -1,0 +1,174 @@
+//! Tests for /news: writing, scheduling and publishing, the public list with its filters and
+//! search, the message when nothing matches, safe formatting and the Atom feeds.
+
+use samverk_testkit::{NewsBuilder, OrganisationBuilder, TestApp};
+
+/// The id in a link `href="/news/{id}"` after the given title appears in a list.
+fn has_title(body: &str, title: &str) -> bool {
+    body.contains(&format!(">{title}</a>"))
+}
+
+#[tokio::test]
+async fn an_article_is_written_from_the_form_and_shows_once_published() {
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let form = app.get("/news/new").await;
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("Lead (one or two sentences shown in lists and feeds)"), "{}", form.text());
+    let response = app
+        .post_form(
+            "/news",
+            &[
+                ("owner_id", &owner.to_string()),
+                ("news_title", "Møteplass Telemark samlet 200"),
+                ("lead", "Konferansen satte prioriteringene for året."),
+                ("news_body", "**Viktig** dag. <script>alert(1)</script>"),
+                ("tags", "konferanse, Møteplass"),
+                ("sdgs", "17"),
+                ("sdgs", "11"),
+                ("publish", "now"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, 303, "{}", response.text());
+    let list = app.get("/news").await;
+    assert!(has_title(&list.body, "Møteplass Telemark samlet 200"), "{}", list.body);
+    assert!(list.text().contains("One article"), "{}", list.text());
+    let id = app.store.news_list(&Default::default(), time::OffsetDateTime::now_utc()).await.unwrap().items[0].id;
+    let page = app.get(&format!("/news/{id}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<strong>Viktig</strong>"), "{}", page.body);
+    assert!(page.body.contains("&lt;script&gt;"), "raw HTML is shown as text: {}", page.body);
+    assert!(!page.body.contains("<script>alert"), "{}", page.body);
+    let text = page.text();
+    assert!(text.contains("Tags konferanse Møteplass") || (text.contains("konferanse") && text.contains("Møteplass")), "{text}");
+    assert!(text.contains("11 ") && text.contains("17 "), "the SDGs are named: {text}");
+}
+
+#[tokio::test]
+async fn drafts_and_scheduled_articles_are_not_public_until_their_time() {
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let draft = NewsBuilder::new(owner, "Et utkast").draft().insert(&app.store).await;
+    let later = NewsBuilder::new(owner, "Neste år").at("2099-01-01T09:00").insert(&app.store).await;
+    NewsBuilder::new(owner, "Allerede ute").at("2024-01-01T09:00").insert(&app.store).await;
+    let list = app.get("/news").await;
+    assert!(has_title(&list.body, "Allerede ute"));
+    assert!(!has_title(&list.body, "Et utkast") && !has_title(&list.body, "Neste år"), "{}", list.body);
+    assert_eq!(app.get(&format!("/news/{draft}")).await.status, 404);
+    assert_eq!(app.get(&format!("/news/{later}")).await.status, 404);
+    let manage = app.get("/news/manage").await.text();
+    assert!(manage.contains("Et utkast Draft"), "{manage}");
+    assert!(manage.contains("Neste år Scheduled 2099-01-01 09:00 CET"), "{manage}");
+    assert!(manage.contains("Allerede ute Published 2024-01-01 09:00 CET"), "{manage}");
+}
+
+#[tokio::test]
+async fn a_rejected_article_keeps_what_was_typed() {
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let response = app
+        .post_form(
+            "/news",
+            &[
+                ("owner_id", &owner.to_string()),
+                ("news_title", "Med bilde"),
+                ("lead", "Ingress"),
+                ("image_url", "https://example.org/bilde.jpg"),
+                ("publish", "scheduled"),
+                ("publish_at", "neste uke"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, 422);
+    let text = response.text();
+    assert!(response.body.contains("id=\"error-image_alt\""), "{text}");
+    assert!(response.body.contains("id=\"error-publish_at\""), "{text}");
+    assert!(response.body.contains("value=\"https://example.org/bilde.jpg\""), "{}", response.body);
+    assert!(response.body.contains("value=\"Med bilde\""));
+    assert!(app.store.news_list(&Default::default(), time::OffsetDateTime::now_utc()).await.unwrap().items.is_empty());
+}
+
+#[tokio::test]
+async fn the_demo_news_is_filtered_by_kind_engagement_sdg_tag_period_and_words() {
+    let app = TestApp::with_demo().await;
+    let all = app.get("/news").await;
+    assert!(all.text().contains("5 articles"), "{}", all.text());
+
+    let tag = app.get("/news?tag=EU").await;
+    assert!(has_title(&tag.body, "Kunnskapsdeling om EUs samarbeidsprogrammer"));
+    assert!(tag.text().contains("One article"), "{}", tag.text());
+
+    let kind = app.get("/news?kind=bilateral_agreement").await;
+    assert!(has_title(&kind.body, "Samarbeidet med Schleswig-Holstein videreføres"));
+    assert!(kind.text().contains("One article"), "{}", kind.text());
+
+    let sdg = app.get("/news?sdg=16").await;
+    assert!(has_title(&sdg.body, "Vänortsarbetet i Lidköping fortsätter") && sdg.text().contains("One article"));
+
+    let period = app.get("/news?from=2021-01-01&to=2021-12-31").await;
+    assert!(has_title(&period.body, "Partnerskapskonferansen 2021") && period.text().contains("One article"), "{}", period.text());
+
+    // Case and accents do not matter: "lidkoping" finds "Lidköping".
+    let words = app.get("/news?q=lidkoping").await;
+    assert!(has_title(&words.body, "Vänortsarbetet i Lidköping fortsätter"), "{}", words.text());
+
+    let engagement_id = app.store.news_link_choices(time::OffsetDateTime::now_utc()).await.unwrap().0;
+    let (id, _) = engagement_id.iter().find(|(_, t)| t == "Bærekraftige Vestfold og Telemark").unwrap();
+    let by_engagement = app.get(&format!("/news?engagement={id}")).await;
+    assert!(by_engagement.text().contains("2 articles"), "{}", by_engagement.text());
+}
+
+#[tokio::test]
+async fn when_nothing_matches_the_page_says_what_was_searched_and_how_to_widen_it() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/news?q=zebra&tag=EU&from=2024-01-01").await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains("No news matches what you searched for:"), "{text}");
+    assert!(text.contains("the words “zebra”"), "{text}");
+    assert!(text.contains("Tag: EU"), "{text}");
+    assert!(text.contains("published on or after 2024-01-01"), "{text}");
+    assert!(text.contains("To find more, remove a filter, use fewer or shorter words, or widen the period."), "{text}");
+    assert!(page.body.contains("href=\"/news?q=zebra\""), "{}", page.body);
+    assert!(page.body.contains("href=\"/search?q=zebra\""), "{}", page.body);
+}
+
+#[tokio::test]
+async fn there_is_an_atom_feed_per_authority_and_per_filter() {
+    let app = TestApp::with_demo().await;
+    let feed = app.get("/news/feed.atom?tag=EU").await;
+    assert_eq!(feed.status, 200);
+    assert!(feed.content_type().starts_with("application/atom+xml"), "{}", feed.content_type());
+    assert!(feed.body.contains("Kunnskapsdeling om EUs samarbeidsprogrammer</title>"), "{}", feed.body);
+    assert!(!feed.body.contains("Partnerskapskonferansen 2021"));
+    let all = app.get("/news/feed.atom").await;
+    assert_eq!(all.body.matches("<entry>").count(), 5, "{}", all.body);
+    let lidkoping = app.store.organisations(&samverk_store::organisation::OrganisationFilter { per_page: 500, page: 1, ..Default::default() }).await.unwrap().items.into_iter().find(|o| o.name == "Lidköpings kommun").unwrap();
+    let one = app.get(&format!("/news/feed.atom?owner={}", lidkoping.id)).await;
+    assert_eq!(one.body.matches("<entry>").count(), 1, "{}", one.body);
+    assert!(one.body.contains("Vänortsarbetet i Lidköping fortsätter"));
+    // The list links the feed of the same filter.
+    assert!(app.get("/news?tag=EU").await.body.contains("href=\"/news/feed.atom?tag=EU\""));
+}
+
+/// The list's statement count does not grow with its rows (nor does the feed's).
+#[tokio::test]
+async fn the_list_and_the_feed_take_as_many_statements_for_two_articles_as_for_twenty() {
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let mut counts = Vec::new();
+    for n in [2, 20] {
+        while app.store.news_list(&samverk_store::news::NewsFilter { per_page: 500, page: 1, ..Default::default() }, time::OffsetDateTime::now_utc()).await.unwrap().total < n {
+            NewsBuilder::new(owner, "Nytt fra nettverkene").tags("EU, nettverk").sdg(17).insert(&app.store).await;
+        }
+        let mut statements = Vec::new();
+        for path in ["/news", "/news/feed.atom"] {
+            let before = app.store.query_count();
+            assert_eq!(app.get(path).await.status, 200);
+            statements.push(app.store.query_count() - before);
+        }
+        counts.push(statements);
+    }
+    assert_eq!(counts[0], counts[1], "statements for 2 and for 20 articles");
+}
