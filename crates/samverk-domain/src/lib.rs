@@ -11,6 +11,7 @@ pub mod input;
 pub mod organisation;
 pub mod plan;
 pub mod refs;
+pub mod resolve;
 pub mod rule;
 pub mod sdg;
 pub mod text;

@@ -15,6 +15,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0001_foundation.sql"),
     ),
     (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
+    (
+        3,
+        "0003_registry_import.sql",
+        include_str!("../migrations/sqlite/0003_registry_import.sql"),
+        include_str!("../migrations/postgres/0003_registry_import.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

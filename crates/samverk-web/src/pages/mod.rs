@@ -7,6 +7,7 @@ mod form;
 mod home;
 mod organisations;
 mod plans;
+mod registry;
 
 use axum::Router;
 
@@ -22,4 +23,5 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(registry::router())
 }

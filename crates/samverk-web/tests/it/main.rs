@@ -8,6 +8,7 @@ mod decisions;
 mod demo;
 mod engagements;
 mod health;
+mod imports;
 mod organisations;
 mod perf;
 mod plans;
