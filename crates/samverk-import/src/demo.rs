@@ -283,9 +283,12 @@ async fn load_organisations(conn: &mut Conn<'_>, defs: &[OrganisationDef]) -> Re
             valid_from: date(o.valid_from.as_ref()),
             valid_to: date(o.valid_to.as_ref()),
         };
-        draft.validate().map_err(StoreError::Invalid).map_err(context("organisation", &o.key))?;
+        let new = draft.validate().map_err(StoreError::Invalid).map_err(context("organisation", &o.key))?;
         let id = match registry_body(conn, o).await? {
-            Some(id) => id,
+            Some(id) => {
+                samverk_store::registry::fill_blanks(conn, id, &new).await?;
+                id
+            }
             None => organisation::create(conn, &draft).await.map_err(context("organisation", &o.key))?,
         };
         keys.ids.insert(o.key.clone(), id);

@@ -317,6 +317,28 @@ pub async fn organisation_by_code(conn: &mut Conn<'_>, scheme: &str, code: &str)
     Ok(conn.scalars::<i64>(&sql).await?.into_iter().next())
 }
 
+/// Fills in what a registry body lacks from another description of the same body (the demo's
+/// English name, its NUTS code), never overwriting what the register says.
+///
+/// # Errors
+/// The database error.
+pub async fn fill_blanks(conn: &mut Conn<'_>, id: i64, o: &NewOrganisation) -> Result<(), StoreError> {
+    let extra = text::search_text([o.name_nb.as_deref(), o.name_sv.as_deref(), o.name_en.as_deref()].into_iter().flatten());
+    let sql = Sql::new(
+        "UPDATE organisations SET name_nb = COALESCE(name_nb, ?), name_sv = COALESCE(name_sv, ?), name_en = COALESCE(name_en, ?), \
+         nuts_code = COALESCE(nuts_code, ?), org_number = COALESCE(org_number, ?), search_text = search_text || ' ' || ? WHERE id = ?",
+    )
+    .arg(o.name_nb.clone())
+    .arg(o.name_sv.clone())
+    .arg(o.name_en.clone())
+    .arg(o.nuts_code.clone())
+    .arg(o.org_number.clone())
+    .arg(extra)
+    .arg(id);
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
 /// One hit of the search-as-you-type picker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PickerHit {
