@@ -7,6 +7,7 @@ mod accounts;
 mod config;
 mod export;
 mod search;
+mod import;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -67,6 +68,20 @@ enum Command {
     Search {
         #[command(subcommand)]
         what: SearchWhat,
+    },
+    /// Import a file of a public data set (nfr-h2020-norway, interreg-se-partners,
+    /// twin-towns-wikipedia) into the register, in one transaction.
+    Import {
+        /// The data set the file belongs to.
+        dataset: String,
+        /// The file.
+        path: std::path::PathBuf,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows of a file with a few bad ones, listing each skipped row.
+        #[arg(long)]
+        skip_bad_rows: bool,
     },
     /// Export records to standard output.
     Export {
@@ -151,6 +166,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             accounts::run(&store, what, &mut std::io::stdout().lock()).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import { dataset, path, dry_run, skip_bad_rows } => {
+            let store = open(&config).await?;
+            import::run(&store, &dataset, &path, dry_run, skip_bad_rows).await
+        }
         Command::Export { what: ExportWhat::Engagements { format } } => {
             let store = open(&config).await?;
             let rows = store.export_engagements().await?;
@@ -162,17 +181,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Connects, migrates and makes sure the shipped SDG reference is loaded.
+/// Connects, migrates and makes sure the shipped SDG reference and registries are loaded.
 async fn open(config: &Config) -> anyhow::Result<Store> {
     let store = Store::open(&config.database).await.with_context(|| format!("cannot open the database {}", config.redacted_database()))?;
     samverk_import::sdg::ensure_loaded(&store).await?;
+    samverk_import::registry::ensure_loaded(&store).await?;
     Ok(store)
 }
 
 async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     let store = open(config).await?;
     if demo {
-        if store.organisations(&Default::default()).await?.total == 0 {
+        if !samverk_import::demo::has_user_data(&store).await? {
             let summary = samverk_import::demo::load(&store).await?;
             tracing::info!(engagements = summary.engagements, plans = summary.plans, "loaded the demo data");
             accounts::demo_accounts(&store, &mut std::io::stdout().lock()).await?;

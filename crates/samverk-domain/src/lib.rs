@@ -18,6 +18,7 @@ pub mod organisation;
 pub mod plan;
 pub mod referral;
 pub mod refs;
+pub mod resolve;
 pub mod rule;
 pub mod sdg;
 pub mod text;

@@ -205,6 +205,31 @@ fn parse() -> Result<DemoFile, ImportError> {
     })
 }
 
+/// Whether the database holds anything beyond the shipped registers and imported data sets.
+///
+/// # Errors
+/// The database error.
+pub async fn has_user_data(store: &Store) -> Result<bool, StoreError> {
+    let mut h = store.handle().await?;
+    let sql = samverk_store::Sql::new(
+        "SELECT (SELECT COUNT(*) FROM organisations WHERE source IS NULL) + (SELECT COUNT(*) FROM plans) \
+         + (SELECT COUNT(*) FROM decisions) + (SELECT COUNT(*) FROM engagements WHERE source IS NULL)",
+    );
+    Ok(h.conn().scalar::<i64>(&sql).await? > 0)
+}
+
+/// The registry's body for a demo organisation with a county, municipality or SCB number, so
+/// the demo links to the register instead of typing the same authority twice.
+async fn registry_body(conn: &mut Conn<'_>, o: &OrganisationDef) -> Result<Option<i64>, ImportError> {
+    let (scheme, code) = match (&o.region_code, &o.scb_code) {
+        (Some(c), _) if c.len() == 2 => ("fylkesnummer", c),
+        (Some(c), _) => ("kommunenummer", c),
+        (None, Some(c)) => ("scb", c),
+        (None, None) => return Ok(None),
+    };
+    Ok(samverk_store::registry::organisation_by_code(conn, scheme, code).await?)
+}
+
 /// Loads the demo data into an empty database, in one transaction.
 ///
 /// # Errors
@@ -212,10 +237,9 @@ fn parse() -> Result<DemoFile, ImportError> {
 /// record the domain refuses, naming it.
 pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
     crate::sdg::ensure_loaded(store).await?;
+    crate::registry::ensure_loaded(store).await?;
     let demo = parse()?;
-    let mut tx = store.begin().await?;
-    let mut conn = tx.conn();
-    if conn.scalar::<i64>(&samverk_store::Sql::new("SELECT COUNT(*) FROM organisations")).await.map_err(StoreError::from)? > 0 {
+    if has_user_data(store).await? {
         return Err(ImportError::Invalid {
             file: FILE.to_owned(),
             what: "database",
@@ -223,6 +247,8 @@ pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
             problem: "already holds data; the demo loads only into an empty database".to_owned(),
         });
     }
+    let mut tx = store.begin().await?;
+    let mut conn = tx.conn();
     let mut summary = DemoSummary::default();
     let orgs = load_organisations(&mut conn, &demo.organisation).await?;
     summary.organisations = demo.organisation.len();
@@ -259,13 +285,27 @@ async fn load_organisations(conn: &mut Conn<'_>, defs: &[OrganisationDef]) -> Re
             valid_from: date(o.valid_from.as_ref()),
             valid_to: date(o.valid_to.as_ref()),
         };
-        let id = organisation::create(conn, &draft).await.map_err(context("organisation", &o.key))?;
+        let new = draft.validate().map_err(StoreError::Invalid).map_err(context("organisation", &o.key))?;
+        let id = match registry_body(conn, o).await? {
+            Some(id) => {
+                samverk_store::registry::fill_blanks(conn, id, &new).await?;
+                id
+            }
+            None => organisation::create(conn, &draft).await.map_err(context("organisation", &o.key))?,
+        };
         keys.ids.insert(o.key.clone(), id);
     }
     for o in defs {
         let successor = keys.get(&o.key)?;
         for p in &o.predecessors {
-            let draft = SuccessionDraft { predecessor_id: Some(keys.get(&p.key)?), date: p.date.to_string() };
+            let predecessor = keys.get(&p.key)?;
+            let exists = samverk_store::Sql::new("SELECT COUNT(*) FROM successions WHERE predecessor_id = ? AND successor_id = ?")
+                .arg(predecessor)
+                .arg(successor);
+            if conn.scalar::<i64>(&exists).await.map_err(StoreError::from)? > 0 {
+                continue; // the registry has the split already
+            }
+            let draft = SuccessionDraft { predecessor_id: Some(predecessor), date: p.date.to_string() };
             organisation::add_succession(conn, successor, &draft).await.map_err(context("organisation", &o.key))?;
         }
     }

@@ -3,10 +3,13 @@
 //! The SDG reference and the demo data are shipped inside the binary, so a fresh installation
 //! needs no files beside it.
 
+pub mod dataset;
 pub mod demo;
 pub mod demo_followup;
 pub mod demo_news;
+pub mod registry;
 pub mod sdg;
+pub mod table;
 
 /// An error while reading a file, naming the file, the line and the field.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +18,8 @@ pub enum ImportError {
     Parse { file: String, line: u64, message: String },
     #[error("{file}: {what} «{key}» {problem}")]
     Invalid { file: String, what: &'static str, key: String, problem: String },
+    #[error(transparent)]
+    Bad(#[from] table::BadInput),
     #[error(transparent)]
     Store(#[from] samverk_store::StoreError),
 }

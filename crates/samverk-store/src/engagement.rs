@@ -54,6 +54,8 @@ pub struct Engagement {
     pub decision_date: Option<Date>,
     pub decision_date_precision: Option<String>,
     pub version: i64,
+    /// Where an imported engagement came from ("data set: file, row n"); `None` when typed.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -143,8 +145,8 @@ const SUMMARY_SELECT: &str = "SELECT e.id, e.owner_id, o.name AS owner_name, e.k
 
 const ENGAGEMENT_SELECT: &str = "SELECT e.id, e.owner_id, o.name AS owner_name, e.kind, e.title, e.description, e.status, \
      e.start_date, e.end_date, e.parent_id, pe.title AS parent_title, e.decision_id, d.title AS decision_title, d.body AS decision_body, \
-     d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, e.version \
-     FROM engagements e JOIN organisations o ON o.id = e.owner_id LEFT JOIN engagements pe ON pe.id = e.parent_id \
+     d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, e.version, \
+     e.source FROM engagements e JOIN organisations o ON o.id = e.owner_id LEFT JOIN engagements pe ON pe.id = e.parent_id \
      LEFT JOIN decisions d ON d.id = e.decision_id";
 
 const PARTICIPANT_SELECT: &str = "SELECT p.id, p.engagement_id, p.organisation_id, o.name AS organisation_name, o.country, p.role, \

@@ -16,6 +16,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
     (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
     (
+        3,
+        "0003_registry_import.sql",
+        include_str!("../migrations/sqlite/0003_registry_import.sql"),
+        include_str!("../migrations/postgres/0003_registry_import.sql"),
+    ),
+    (
         4,
         "0004_mandates_indicators.sql",
         include_str!("../migrations/sqlite/0004_mandates_indicators.sql"),

@@ -14,6 +14,7 @@ mod organisations;
 mod plans;
 mod referrals;
 pub mod search;
+mod registry;
 
 use axum::Router;
 
@@ -36,4 +37,5 @@ pub fn router() -> Router<AppState> {
         .merge(calls::router())
         .merge(referrals::router())
         .merge(search::router())
+        .merge(registry::router())
 }

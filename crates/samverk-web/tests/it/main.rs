@@ -11,6 +11,7 @@ mod engagements;
 mod followup;
 mod health;
 mod news;
+mod imports;
 mod organisations;
 mod perf;
 mod plans;

@@ -1,0 +1,106 @@
+//! Import speed on the real data sets (`../shared/data/`), into an empty SQLite database:
+//! every data set in turn, then the twin-town file against the `sqlite3` shell's `.import` of the
+//! same CSV into a table with the same indexes, side by side.
+//!
+//! `cargo bench -p samverk-import --bench import` (release). Skips with a message when the data
+//! folder or the `sqlite3` shell is missing.
+
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "a benchmark harness stops on a failed set-up")]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use samverk_import::dataset::{self, Dataset, Options};
+use samverk_store::Store;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+const FILES: &[(Dataset, &str)] = &[
+    (Dataset::NfrH2020Norway, "nfr-h2020-norway/dataset.csv"),
+    (Dataset::InterregSePartners, "interreg-se-partners/swedish_partners_interreg_2021_2027.csv"),
+    (Dataset::TwinTownsWikipedia, "twin-towns-wikipedia/twin_cities_raw.csv"),
+];
+
+async fn empty_store(dir: &Path, name: &str) -> Store {
+    let store = Store::open(&format!("sqlite://{}", dir.join(name).display())).await.unwrap();
+    samverk_import::registry::ensure_loaded(&store).await.unwrap();
+    store
+}
+
+fn main() {
+    let root = data();
+    if !root.exists() {
+        println!("skipped: the data sets are not at {}", root.display());
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    runtime.block_on(run(&root));
+}
+
+async fn run(root: &Path) {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options { dry_run: false, skip_bad_rows: true, today: time::macros::date!(2026 - 11 - 23) };
+    let start = Instant::now();
+    let store = Store::open(&format!("sqlite://{}", dir.path().join("all.db").display())).await.unwrap();
+    samverk_import::sdg::ensure_loaded(&store).await.unwrap();
+    let loaded = samverk_import::registry::ensure_loaded(&store).await.unwrap();
+    println!("registries: {} organisations, {} NUTS regions in {:.2} s", loaded.organisations, loaded.nuts, start.elapsed().as_secs_f64());
+    for (set, file) in FILES {
+        let bytes = std::fs::read(root.join(file)).unwrap();
+        let t = Instant::now();
+        let s = dataset::import(&store, *set, file, &bytes, &options).await.unwrap();
+        println!(
+            "{:<22} {:>6} rows {:>6} engagements {:>5} skipped  match rate {:>5.1} % ({}/{} authorities, {} to review)  {:.2} s",
+            set.name(),
+            s.rows,
+            s.created,
+            s.skipped.len(),
+            s.matches.rate(),
+            s.matches.automatic,
+            s.matches.authorities,
+            s.matches.review,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    println!("all data sets into an empty database: {:.2} s", start.elapsed().as_secs_f64());
+    twin_town_against_sqlite3(root, dir.path(), &options).await;
+}
+
+async fn twin_town_against_sqlite3(root: &Path, dir: &Path, options: &Options) {
+    let csv = root.join("twin-towns-wikipedia/twin_cities_raw.csv");
+    let rows = std::fs::read_to_string(&csv).unwrap().lines().count() - 1;
+    let store = empty_store(dir, "twin.db").await;
+    let bytes = std::fs::read(&csv).unwrap();
+    let t = Instant::now();
+    dataset::import(&store, Dataset::TwinTownsWikipedia, "twin_cities_raw.csv", &bytes, options).await.unwrap();
+    let ours = t.elapsed().as_secs_f64();
+    #[expect(clippy::cast_precision_loss, reason = "row counts far below 2^52")]
+    let rate = |secs: f64| rows as f64 / secs;
+    println!("twin towns, samverk import: {rows} rows in {ours:.3} s = {:.0} rows/s", rate(ours));
+    let Ok(shell) = which("sqlite3") else {
+        println!("twin towns, sqlite3 .import: skipped (no sqlite3 shell on PATH; apt-get install sqlite3)");
+        return;
+    };
+    let db = dir.join("shell.db");
+    // The same indexes as the register: a unique pair key and a lookup by town.
+    let script = format!(
+        "CREATE TABLE twins (city1 TEXT, country1 TEXT, city2 TEXT, country2 TEXT);\n\
+         CREATE INDEX twins_city1 ON twins (city1, country1);\nCREATE INDEX twins_city2 ON twins (city2, country2);\n\
+         .mode csv\n.import --skip 1 {} twins\n",
+        csv.display()
+    );
+    let t = Instant::now();
+    let mut child = std::process::Command::new(shell).arg(&db).stdin(std::process::Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), script.as_bytes()).unwrap();
+    drop(child.stdin.take());
+    let status = child.wait().unwrap();
+    let theirs = t.elapsed().as_secs_f64();
+    println!("twin towns, sqlite3 .import: {rows} rows in {theirs:.3} s = {:.0} rows/s (exit {status})", rate(theirs));
+    println!("ratio samverk / sqlite3: {:.2}", theirs / ours);
+}
+
+fn which(name: &str) -> Result<PathBuf, ()> {
+    std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())).ok_or(())
+}

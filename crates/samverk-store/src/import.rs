@@ -1,0 +1,383 @@
+//! What the importers of public data sets write: imported engagements and participations with
+//! their source, the record of each imported row (for re-imports), the organisation register's
+//! identifiers and aliases, and the review list of uncertain matches.
+//!
+//! Callers validate every record in the domain first and run all of a file in one transaction.
+
+use std::collections::HashMap;
+
+use samverk_domain::engagement::{NewEngagement, Role};
+use samverk_domain::organisation::{NewOrganisation, OrganisationKind};
+use samverk_domain::text;
+use sea_query::Value;
+use serde::Serialize;
+
+use crate::db::{Conn, Sql};
+use crate::{Store, StoreError};
+
+/// A row imported before: what it became and the hash of its content then.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ImportedRecord {
+    pub record_key: String,
+    pub entity_id: i64,
+    pub row_hash: String,
+}
+
+/// Records already imported from a data set, by key.
+///
+/// # Errors
+/// The database error.
+pub async fn records(conn: &mut Conn<'_>, dataset: &str) -> Result<HashMap<String, ImportedRecord>, StoreError> {
+    let sql = Sql::new("SELECT record_key, entity_id, row_hash FROM import_records WHERE dataset = ?").arg(dataset.to_owned());
+    let rows: Vec<ImportedRecord> = conn.all(&sql).await?;
+    Ok(rows.into_iter().map(|r| (r.record_key.clone(), r)).collect())
+}
+
+/// Where a record came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin<'a> {
+    pub dataset: &'a str,
+    pub file: &'a str,
+    pub row: u64,
+}
+
+impl Origin<'_> {
+    /// "nfr-h2020-norway: dataset.csv, row 12", shown beside the record.
+    #[must_use]
+    pub fn label(&self) -> String {
+        format!("{}: {}, row {}", self.dataset, self.file, self.row)
+    }
+}
+
+/// Remembers (or updates) the record a row became.
+///
+/// # Errors
+/// The database error.
+pub async fn save_record(conn: &mut Conn<'_>, origin: &Origin<'_>, key: &str, entity: &'static str, entity_id: i64, hash: &str, known: bool) -> Result<(), StoreError> {
+    let row = i64::try_from(origin.row).unwrap_or(i64::MAX);
+    let sql = if known {
+        Sql::new("UPDATE import_records SET entity_id = ?, file = ?, row_number = ?, row_hash = ? WHERE dataset = ? AND record_key = ?")
+            .arg(entity_id)
+            .arg(origin.file.to_owned())
+            .arg(row)
+            .arg(hash.to_owned())
+            .arg(origin.dataset.to_owned())
+            .arg(key.to_owned())
+    } else {
+        Sql::new("INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .arg(origin.dataset.to_owned())
+            .arg(key.to_owned())
+            .arg(entity)
+            .arg(entity_id)
+            .arg(origin.file.to_owned())
+            .arg(row)
+            .arg(hash.to_owned())
+    };
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+fn engagement_values(e: &NewEngagement, source: &str) -> Vec<Value> {
+    vec![
+        e.owner_id.into(),
+        e.kind.code().into(),
+        e.title.clone().into(),
+        e.description.clone().into(),
+        e.status.code().into(),
+        e.period.start().into(),
+        e.period.end().into(),
+        text::search_text([e.title.as_str()]).into(),
+        source.to_owned().into(),
+    ]
+}
+
+/// Inserts a validated imported engagement with its source.
+///
+/// # Errors
+/// The database error.
+pub async fn insert_engagement(conn: &mut Conn<'_>, e: &NewEngagement, source: &str) -> Result<i64, StoreError> {
+    let mut sql =
+        Sql::new("INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES (");
+    sql.bind_list(engagement_values(e, source)).push(") RETURNING id");
+    Ok(conn.insert(&sql).await?)
+}
+
+/// Rewrites an imported engagement from its changed row.
+///
+/// # Errors
+/// The database error.
+pub async fn update_engagement(conn: &mut Conn<'_>, id: i64, e: &NewEngagement, source: &str) -> Result<(), StoreError> {
+    let mut sql = Sql::new(
+        "UPDATE engagements SET version = version + 1, (owner_id, kind, title, description, status, start_date, end_date, search_text, source) = (",
+    );
+    sql.bind_list(engagement_values(e, source)).push(") WHERE id = ").bind(id);
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+/// Replaces the imported participants of an engagement (those typed by hand stay).
+///
+/// # Errors
+/// The database error.
+pub async fn set_participants(conn: &mut Conn<'_>, engagement_id: i64, participants: &[(i64, Role)], source: &str) -> Result<(), StoreError> {
+    conn.execute(&Sql::new("DELETE FROM participants WHERE engagement_id = ? AND source IS NOT NULL").arg(engagement_id)).await?;
+    let mut seen = Vec::with_capacity(participants.len());
+    let mut sql = Sql::new("INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ");
+    for (org, role) in participants {
+        if seen.contains(&(org, role)) {
+            continue;
+        }
+        sql.push(if seen.is_empty() { "(" } else { ", (" });
+        sql.bind_list([Value::from(engagement_id), (*org).into(), role.code().into(), source.to_owned().into()]).push(")");
+        seen.push((org, role));
+    }
+    if !seen.is_empty() {
+        conn.execute(&sql).await?;
+    }
+    Ok(())
+}
+
+/// Inserts an organisation an import found no match for, with its identifiers and alias.
+///
+/// # Errors
+/// The database error.
+pub async fn insert_organisation(
+    conn: &mut Conn<'_>,
+    o: &NewOrganisation,
+    source: &str,
+    alias: &str,
+    codes: &[(&'static str, String)],
+) -> Result<i64, StoreError> {
+    let names = [Some(&o.name), o.name_nb.as_ref(), o.name_sv.as_ref(), o.name_en.as_ref()];
+    let search = text::search_text(names.into_iter().flatten().map(String::as_str));
+    let mut sql = Sql::new(
+        "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, \
+         valid_from, valid_to, search_text, source) VALUES (",
+    );
+    sql.bind_list([
+        Value::from(o.name.clone()),
+        o.name_nb.clone().into(),
+        o.name_sv.clone().into(),
+        o.name_en.clone().into(),
+        o.kind.code().into(),
+        o.country.clone().into(),
+        o.org_number.clone().into(),
+        o.region_code.clone().into(),
+        o.scb_code.clone().into(),
+        o.nuts_code.clone().into(),
+        o.validity.start().into(),
+        o.validity.end().into(),
+        search.into(),
+        source.to_owned().into(),
+    ]);
+    sql.push(") RETURNING id");
+    let id = conn.insert(&sql).await?;
+    add_alias(conn, id, alias, &o.country).await?;
+    for (scheme, code) in codes {
+        let sql = Sql::new("INSERT INTO registry_codes (scheme, code, organisation_id) VALUES (?, ?, ?)").arg(*scheme).arg(code.clone()).arg(id);
+        conn.execute(&sql).await?;
+    }
+    Ok(id)
+}
+
+/// Makes a spelling known for an organisation (no-op when it is).
+///
+/// # Errors
+/// The database error.
+pub async fn add_alias(conn: &mut Conn<'_>, organisation_id: i64, alias: &str, country: &str) -> Result<(), StoreError> {
+    if alias.is_empty() {
+        return Ok(());
+    }
+    let sql = Sql::new("INSERT INTO organisation_aliases (alias, country, organisation_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        .arg(alias.to_owned())
+        .arg(country.to_owned())
+        .arg(organisation_id);
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+/// An alias with the kind of the organisation behind it, for resolution in memory.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AliasRow {
+    pub alias: String,
+    pub country: String,
+    pub organisation_id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganisationKind,
+    pub registry: bool,
+}
+
+/// An identifier with its organisation.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CodeRow {
+    pub scheme: String,
+    pub code: String,
+    pub organisation_id: i64,
+}
+
+/// Everything resolution compares against: aliases and identifiers (two queries).
+///
+/// # Errors
+/// The database error.
+pub async fn resolution_index(conn: &mut Conn<'_>) -> Result<(Vec<AliasRow>, Vec<CodeRow>), StoreError> {
+    let aliases = conn
+        .all(&Sql::new(
+            "SELECT a.alias, a.country, a.organisation_id, o.kind, COALESCE(o.source = 'registry', FALSE) AS registry \
+             FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id",
+        ))
+        .await?;
+    let codes = conn.all(&Sql::new("SELECT scheme, code, organisation_id FROM registry_codes")).await?;
+    Ok((aliases, codes))
+}
+
+/// A decision on an uncertain match (or a match still waiting for one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Review {
+    pub id: i64,
+    pub dataset: String,
+    pub raw_name: String,
+    pub name_key: String,
+    pub country: String,
+    pub candidate_id: Option<i64>,
+    pub candidate_name: Option<String>,
+    pub confidence: i64,
+    pub status: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+}
+
+const REVIEW_SELECT: &str = "SELECT r.id, r.dataset, r.raw_name, r.name_key, r.country, r.candidate_id, c.name AS candidate_name, \
+     r.confidence, r.status, r.organisation_id, o.name AS organisation_name FROM match_reviews r \
+     LEFT JOIN organisations c ON c.id = r.candidate_id LEFT JOIN organisations o ON o.id = r.organisation_id";
+
+/// Every review, decided or not, by (name key, country).
+///
+/// # Errors
+/// The database error.
+pub async fn reviews(conn: &mut Conn<'_>) -> Result<HashMap<(String, String), Review>, StoreError> {
+    let rows: Vec<Review> = conn.all(&Sql::new(REVIEW_SELECT)).await?;
+    Ok(rows.into_iter().map(|r| ((r.name_key.clone(), r.country.clone()), r)).collect())
+}
+
+/// An uncertain match: used provisionally as `organisation_id` until a person decides.
+#[derive(Debug, Clone)]
+pub struct NewReview<'a> {
+    pub dataset: &'a str,
+    pub raw_name: &'a str,
+    pub name_key: &'a str,
+    pub country: &'a str,
+    pub candidate_id: Option<i64>,
+    pub confidence: u8,
+    pub organisation_id: i64,
+}
+
+/// Opens a review (nothing happens when the same spelling is already on the list).
+///
+/// # Errors
+/// The database error.
+pub async fn open_review(conn: &mut Conn<'_>, r: &NewReview<'_>) -> Result<(), StoreError> {
+    let sql = Sql::new(
+        "INSERT INTO match_reviews (dataset, raw_name, name_key, country, candidate_id, confidence, status, organisation_id) \
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
+    )
+    .arg(r.dataset.to_owned())
+    .arg(r.raw_name.to_owned())
+    .arg(r.name_key.to_owned())
+    .arg(r.country.to_owned())
+    .arg(r.candidate_id)
+    .arg(i64::from(r.confidence))
+    .arg(r.organisation_id);
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+/// What a person decided about an uncertain match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDecision {
+    /// The candidate is the same body: merge the provisional organisation into it.
+    Confirm,
+    /// Not the same body: keep the provisional organisation.
+    Reject,
+    /// The same body as another organisation, chosen by the person.
+    Merge(i64),
+}
+
+/// Moves everything that points at `from` to `into` and deletes `from`.
+async fn merge_organisation(conn: &mut Conn<'_>, from: i64, into: i64) -> Result<(), StoreError> {
+    if from == into {
+        return Ok(());
+    }
+    // A participation the target already has in the same role would break the unique key.
+    conn.execute(
+        &Sql::new(
+            "DELETE FROM participants WHERE organisation_id = ? AND EXISTS (SELECT 1 FROM participants p \
+             WHERE p.engagement_id = participants.engagement_id AND p.role = participants.role AND p.organisation_id = ?)",
+        )
+        .arg(from)
+        .arg(into),
+    )
+    .await?;
+    for sql in [
+        "UPDATE participants SET organisation_id = ? WHERE organisation_id = ?",
+        "UPDATE engagements SET owner_id = ? WHERE owner_id = ?",
+        "UPDATE match_reviews SET organisation_id = ? WHERE organisation_id = ?",
+    ] {
+        conn.execute(&Sql::new(sql).arg(into).arg(from)).await?;
+    }
+    let aliases: Vec<(String, String)> = conn.all(&Sql::new("SELECT alias, country FROM organisation_aliases WHERE organisation_id = ?").arg(from)).await?;
+    for (alias, country) in aliases {
+        add_alias(conn, into, &alias, &country).await?;
+    }
+    let sql = Sql::new("DELETE FROM organisations WHERE id = ? AND source IS NOT NULL AND source <> 'registry'").arg(from);
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+impl Store {
+    /// The review list: pending first, then decided.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn match_reviews(&self) -> Result<Vec<Review>, StoreError> {
+        let mut h = self.handle().await?;
+        let mut sql = Sql::new(REVIEW_SELECT);
+        sql.push(" ORDER BY CASE WHEN r.status = 'pending' THEN 0 ELSE 1 END, r.confidence DESC, r.raw_name, r.id");
+        Ok(h.conn().all(&sql).await?)
+    }
+
+    /// Applies a person's decision; remembered for the next import of the same spelling.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown review or target organisation.
+    pub async fn decide_review(&self, id: i64, decision: ReviewDecision) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        let mut sql = Sql::new(REVIEW_SELECT);
+        sql.push(" WHERE r.id = ").bind(id);
+        let review: Review = conn.optional(&sql).await?.ok_or(StoreError::NotFound { entity: "match review", id })?;
+        let target = match decision {
+            ReviewDecision::Confirm => review.candidate_id,
+            ReviewDecision::Merge(target) => Some(target),
+            ReviewDecision::Reject => None,
+        };
+        let status = match decision {
+            ReviewDecision::Confirm => "confirmed",
+            ReviewDecision::Reject => "rejected",
+            ReviewDecision::Merge(_) => "merged",
+        };
+        let mut chosen = review.organisation_id;
+        if let Some(target) = target {
+            if conn.scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM organisations WHERE id = ?").arg(target)).await? == 0 {
+                return Err(StoreError::NotFound { entity: "organisation", id: target });
+            }
+            if let Some(provisional) = review.organisation_id {
+                merge_organisation(&mut conn, provisional, target).await?;
+            }
+            add_alias(&mut conn, target, &review.name_key, &review.country).await?;
+            chosen = Some(target);
+        }
+        let sql = Sql::new("UPDATE match_reviews SET status = ?, organisation_id = ? WHERE id = ?").arg(status).arg(chosen).arg(id);
+        conn.execute(&sql).await?;
+        tx.commit().await
+    }
+}

@@ -1,0 +1,149 @@
+//! The reference registries and the importers of public data sets, on trimmed real samples
+//! (`crates/samverk-import/tests/fixtures/`).
+
+use samverk_import::dataset::{self, Dataset, Options, Summary};
+use samverk_store::import::ReviewDecision;
+use samverk_store::organisation::OrganisationFilter;
+use samverk_testkit::TestApp;
+use time::macros::date;
+
+const TODAY: time::Date = date!(2026 - 11 - 23);
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/../samverk-import/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+async fn import(app: &TestApp, set: Dataset, file: &str, bytes: &[u8], dry_run: bool) -> Summary {
+    let options = Options { dry_run, skip_bad_rows: false, today: TODAY };
+    dataset::import(&app.store, set, file, bytes, &options).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn named(app: &TestApp, q: &str) -> Vec<(i64, String)> {
+    let filter = OrganisationFilter { q: Some(q.to_owned()), per_page: 50, ..Default::default() };
+    let page = app.store.organisations(&filter).await.unwrap_or_else(|e| panic!("{e}"));
+    page.items.into_iter().map(|o| (o.id, o.name)).collect()
+}
+
+async fn counts(app: &TestApp) -> (i64, i64) {
+    let orgs = app.store.organisations(&OrganisationFilter { per_page: 1, ..Default::default() }).await.unwrap_or_else(|e| panic!("{e}")).total;
+    let engagements = app.store.engagements(&Default::default()).await.unwrap_or_else(|e| panic!("{e}")).total;
+    (orgs, engagements)
+}
+
+#[tokio::test]
+async fn the_registers_load_once_and_the_demo_links_to_them() {
+    let app = TestApp::new().await;
+    let first = samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((first.countries, first.subdivisions, first.nuts), (249, 138, 2048));
+    assert_eq!(first.organisations, 17 + 357 + 21 + 290);
+    let again = samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(again.is_empty(), "a second load changes nothing: {again:?}");
+    samverk_import::demo::load(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(named(&app, "Telemark fylkeskommune").await.len(), 2, "Telemark, and Vestfold og Telemark: once each");
+    let tonsberg = named(&app, "Tønsberg").await;
+    assert_eq!(tonsberg.len(), 1, "{tonsberg:?}");
+    let vt = named(&app, "Vestfold og Telemark fylkeskommune").await;
+    let (vt_id, _) = vt.first().cloned().unwrap_or_default();
+    let (_, successors) = app.store.successions(vt_id).await.unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = successors.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["Telemark fylkeskommune", "Vestfold fylkeskommune"]);
+    let page = app.get(&format!("/organisations/{vt_id}")).await.text();
+    assert!(page.contains("Telemark fylkeskommune"), "{page}");
+}
+
+#[tokio::test]
+async fn h2020_participations_resolve_to_the_register_and_reimport_changes_nothing() {
+    let app = TestApp::new().await;
+    let bytes = fixture("nfr-h2020-norway.csv");
+    let first = import(&app, Dataset::NfrH2020Norway, "nfr-h2020-norway.csv", &bytes, false).await;
+    assert!(first.created > 20, "{first:?}");
+    assert!(first.matches.authorities >= 15, "{first:?}");
+    assert!(first.matches.rate() >= 95.0, "{first:?}");
+    let before = counts(&app).await;
+    let again = import(&app, Dataset::NfrH2020Norway, "nfr-h2020-norway.csv", &bytes, false).await;
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, first.created));
+    assert_eq!(counts(&app).await, before, "no duplicates");
+    // The county's page lists the projects it takes part in.
+    let vt = named(&app, "Vestfold og Telemark fylkeskommune").await;
+    assert_eq!(vt.len(), 1, "resolved to the register's body, not a new one: {vt:?}");
+    let page = app.get(&format!("/organisations/{}", vt[0].0)).await.text();
+    assert!(page.contains("HYPERION") && page.contains("PYROCO2"), "{page}");
+}
+
+#[tokio::test]
+async fn a_changed_row_updates_exactly_that_record() {
+    let app = TestApp::new().await;
+    let bytes = fixture("nfr-h2020-norway.csv");
+    let first = import(&app, Dataset::NfrH2020Norway, "nfr.csv", &bytes, false).await;
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    let changed = text.replacen("Create and Harvest Offerings", "Create and harvest offerings", 1);
+    assert_ne!(changed, text);
+    let again = import(&app, Dataset::NfrH2020Norway, "nfr.csv", changed.as_bytes(), false).await;
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 1, first.created - 1));
+    let found = app.get("/engagements?q=Change2Twin").await.text();
+    assert!(found.contains("Change2Twin (H2020 951956)"), "{found}");
+    let filter = samverk_store::engagement::EngagementFilter { q: Some("Change2Twin".into()), ..Default::default() };
+    let id = app.store.engagements(&filter).await.unwrap_or_else(|e| panic!("{e}")).items.first().map(|e| e.id).unwrap_or_default();
+    let page = app.get(&format!("/engagements/{id}")).await.text();
+    assert!(page.contains("Imported from public data, not a decision of the authority."), "{page}");
+    assert!(page.contains("nfr-h2020-norway: nfr.csv, row 2") && page.contains("Create and harvest offerings"), "{page}");
+}
+
+#[tokio::test]
+async fn twin_towns_are_symmetrised_and_resolve_to_the_register() {
+    let app = TestApp::new().await;
+    let bytes = fixture("twin-towns-wikipedia.csv");
+    let first = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", &bytes, false).await;
+    assert!(first.matches.rate() >= 95.0, "{:?}", first.matches);
+    // The same pair listed from the other side is one engagement.
+    let reverse = "city1,country1,city2,country2\nUddevalla,Sweden,Skien,Norway\nSkien,Norway,Uddevalla,Sweden\n";
+    let again = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", reverse.as_bytes(), false).await;
+    assert_eq!(again.created + again.updated, 0, "{again:?}");
+    let skien = named(&app, "Skien kommune").await;
+    assert_eq!(skien.len(), 1, "{skien:?}");
+    let page = app.get(&format!("/organisations/{}", skien[0].0)).await.text();
+    assert!(page.contains("Skien – Uddevalla"), "{page}");
+}
+
+#[tokio::test]
+async fn a_dry_run_and_a_bad_file_write_nothing() {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let before = counts(&app).await;
+    let bytes = fixture("interreg-se-partners.csv");
+    let dry = import(&app, Dataset::InterregSePartners, "interreg.csv", &bytes, true).await;
+    assert!(dry.created > 50 && dry.dry_run, "{dry:?}");
+    assert_eq!(counts(&app).await, before);
+    // The same file with one bad role further down: refused whole.
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    let bad = text.replacen(",PP,", ",XX,", 1);
+    let options = Options { dry_run: false, skip_bad_rows: false, today: TODAY };
+    let error = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options).await.err().map(|e| e.to_string());
+    assert!(error.as_deref().is_some_and(|e| e.contains("interreg.csv, row") && e.contains("column «organisationsroll»: expected LP, PP or AP, found «XX»")), "{error:?}");
+    assert_eq!(counts(&app).await, before);
+    // With --skip-bad-rows the rest goes in and the bad row is listed.
+    let options = Options { skip_bad_rows: true, ..options };
+    let summary = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary.skipped.len(), 1, "{summary:?}");
+    assert!(summary.matches.rate() >= 95.0, "{:?}", summary.matches);
+    let lidkoping = named(&app, "Lidköping").await;
+    assert_eq!(lidkoping.len(), 1, "«Lidköpings Kommun» is the register's «Lidköpings kommun»: {lidkoping:?}");
+}
+
+#[tokio::test]
+async fn an_uncertain_match_waits_for_a_person_and_the_decision_is_remembered() {
+    let app = TestApp::new().await;
+    let csv = "city1,country1,city2,country2\nLidkoeping,Sweden,Kecskemét,Hungary\n";
+    let first = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", csv.as_bytes(), false).await;
+    assert_eq!(first.matches.review, 1, "{:?}", first.matches);
+    let reviews = app.store.match_reviews().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].candidate_name.as_deref(), Some("Lidköpings kommun"));
+    let page = app.get("/organisations/review").await.text();
+    assert!(page.contains("Lidkoeping") && page.contains("Lidköpings kommun"), "{page}");
+    app.store.decide_review(reviews[0].id, ReviewDecision::Confirm).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(named(&app, "Lidkoeping").await.len(), 0, "the provisional body was merged");
+    let again = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", csv.as_bytes(), false).await;
+    assert_eq!((again.matches.decided, again.matches.review, again.created), (1, 0, 0), "{again:?}");
+}
