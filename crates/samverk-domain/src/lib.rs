@@ -7,6 +7,7 @@
 pub mod decision;
 pub mod engagement;
 pub mod error;
+pub mod eu;
 pub mod input;
 pub mod organisation;
 pub mod plan;

@@ -236,6 +236,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
     summary.goals = goals.ids.len();
     load_engagements(&mut conn, &demo.engagement, &orgs, &decisions, &goals).await?;
     summary.engagements = demo.engagement.len();
+    summary.engagements += crate::demo_euproj::load(&mut conn, &orgs.ids, &goals.ids).await?;
     tx.commit().await?;
     Ok(summary)
 }

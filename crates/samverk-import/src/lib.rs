@@ -4,6 +4,7 @@
 //! needs no files beside it.
 
 pub mod demo;
+mod demo_euproj;
 pub mod sdg;
 
 /// An error while reading a file, naming the file, the line and the field.

@@ -8,10 +8,12 @@ pub mod db;
 pub mod decision;
 pub mod engagement;
 pub mod error;
+pub mod eu;
 pub mod migrations;
 pub mod organisation;
 pub mod plan;
 mod refs;
+pub mod report;
 pub mod sdg;
 mod store;
 

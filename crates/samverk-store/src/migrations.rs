@@ -15,6 +15,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0001_foundation.sql"),
     ),
     (2, "0002_indexes.sql", include_str!("../migrations/sqlite/0002_indexes.sql"), include_str!("../migrations/postgres/0002_indexes.sql")),
+    (
+        5,
+        "0005_eu_projects.sql",
+        include_str!("../migrations/sqlite/0005_eu_projects.sql"),
+        include_str!("../migrations/postgres/0005_eu_projects.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

@@ -8,6 +8,7 @@
 #![expect(clippy::expect_used, reason = "test support: a failed set-up must stop the test with its cause")]
 
 mod builders;
+pub mod euproj;
 pub mod fixtures;
 mod http;
 

@@ -21,6 +21,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("internal error")]
     Internal(#[source] StoreError),
+    /// An export (XLSX, PDF) could not be produced; the cause is logged, never shown.
+    #[error("export failed: {0}")]
+    Export(String),
 }
 
 impl AppError {
@@ -31,7 +34,7 @@ impl AppError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::InUse { .. } => StatusCode::CONFLICT,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Internal(_) | Self::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -43,11 +46,14 @@ impl AppError {
             Self::Invalid(_) => "invalid_input",
             Self::InUse { .. } => "in_use",
             Self::BadRequest(_) => "bad_request",
-            Self::Internal(_) => "internal",
+            Self::Internal(_) | Self::Export(_) => "internal",
         }
     }
 
     fn log(&self) {
+        if let Self::Export(cause) = self {
+            tracing::error!(error = %cause, "export failed");
+        }
         if let Self::Internal(cause) = self {
             let mut chain = cause.to_string();
             let mut source = std::error::Error::source(cause);

@@ -3,10 +3,12 @@
 mod check;
 mod decisions;
 mod engagements;
+pub(crate) mod eu;
 mod form;
 mod home;
 mod organisations;
 mod plans;
+pub(crate) mod report;
 
 use axum::Router;
 
@@ -22,4 +24,6 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(eu::router())
+        .merge(report::router())
 }
