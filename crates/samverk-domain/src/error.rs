@@ -32,6 +32,25 @@ pub enum Problem {
         "cannot be active: «{engagement}» is network work, and all network work must contribute to one or more main goals of a plan in force"
     )]
     ContributionRule { engagement: String },
+    // EU projects (issue 5).
+    #[error("is not an EU project")]
+    NotEuProject,
+    #[error("lies outside the project's period")]
+    YearOutsidePeriod,
+    #[error("is neither the project's owner nor one of its participants")]
+    NotAPartner,
+    #[error("does not match its parts, which add up to {parts}")]
+    PartsDoNotAddUp { parts: i64 },
+    #[error("is above the total")]
+    GrantAboveTotal,
+    #[error("is above 100 %")]
+    RateAbove100,
+    #[error("does not match the EU grant and the total ({computed} %)")]
+    RateMismatch { computed: String },
+    #[error("cannot be ended before the lessons learned are written")]
+    LessonsRequired,
+    #[error("needs at least one department or goal to address")]
+    AddresseeRequired,
 }
 
 impl Problem {
@@ -51,6 +70,15 @@ impl Problem {
             Self::Cycle => "cycle",
             Self::Rule { .. } => "rule",
             Self::ContributionRule { .. } => "contribution_rule",
+            Self::NotEuProject => "not_eu_project",
+            Self::YearOutsidePeriod => "year_outside_period",
+            Self::NotAPartner => "not_a_partner",
+            Self::PartsDoNotAddUp { .. } => "parts_do_not_add_up",
+            Self::GrantAboveTotal => "grant_above_total",
+            Self::RateAbove100 => "rate_above_100",
+            Self::RateMismatch { .. } => "rate_mismatch",
+            Self::LessonsRequired => "lessons_required",
+            Self::AddresseeRequired => "addressee_required",
         }
     }
 }

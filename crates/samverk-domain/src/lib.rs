@@ -11,6 +11,7 @@ pub mod discovery;
 pub mod engagement;
 pub mod error;
 pub mod indicator;
+pub mod eu;
 pub mod input;
 pub mod mandate;
 pub mod news;

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_followup;
 pub mod demo_news;
 pub mod registry;
+mod demo_euproj;
 pub mod sdg;
 pub mod table;
 

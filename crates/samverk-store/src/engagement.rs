@@ -311,6 +311,7 @@ pub(crate) async fn validate_new(
 /// Validation errors, including the contribution rule.
 pub async fn create(conn: &mut Conn<'_>, draft: &EngagementDraft, contributions: &[ContributionDraft]) -> Result<i64, StoreError> {
     let (engagement, contributions) = validate_new(conn, draft, contributions).await?;
+    crate::eu::closing_rule(conn, None, engagement.kind, engagement.status).await?;
     let id = insert(conn, &engagement).await?;
     for c in &contributions {
         insert_contribution(conn, id, c).await?;
@@ -376,6 +377,7 @@ impl Store {
         let mut conn = tx.conn();
         let refs = engagement_refs(&mut conn, draft, Some(id)).await?;
         let e = draft.validate(Some(id), &refs)?;
+        crate::eu::closing_rule(&mut conn, Some(id), e.kind, e.status).await?;
         let sql = Sql::new(
             "UPDATE engagements SET version = version + 1, owner_id = ?, kind = ?, title = ?, description = ?, status = ?, start_date = ?, \
              end_date = ?, parent_id = ?, decision_id = ?, search_text = ? WHERE id = ?",

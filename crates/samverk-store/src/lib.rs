@@ -15,6 +15,7 @@ pub mod followup;
 pub mod indicator;
 pub mod mandate;
 pub mod import;
+pub mod eu;
 pub mod migrations;
 pub mod news;
 pub mod organisation;
@@ -23,6 +24,7 @@ pub mod referral;
 pub mod search_source;
 pub mod registry;
 mod refs;
+pub mod report;
 pub mod sdg;
 mod store;
 

@@ -27,6 +27,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0004_mandates_indicators.sql"),
         include_str!("../migrations/postgres/0004_mandates_indicators.sql"),
     ),
+    (
+        5,
+        "0005_eu_projects.sql",
+        include_str!("../migrations/sqlite/0005_eu_projects.sql"),
+        include_str!("../migrations/postgres/0005_eu_projects.sql"),
+    ),
     (6, "0006_trust.sql", include_str!("../migrations/sqlite/0006_trust.sql"), include_str!("../migrations/postgres/0006_trust.sql")),
     (
         8,

@@ -10,6 +10,7 @@
 mod auth;
 mod builders;
 pub mod followup;
+pub mod euproj;
 pub mod fixtures;
 mod http;
 mod news;

@@ -24,6 +24,9 @@ pub enum AppError {
     Stale,
     #[error("internal error")]
     Internal(#[source] StoreError),
+    /// An export (XLSX, PDF) could not be produced; the cause is logged, never shown.
+    #[error("export failed: {0}")]
+    Export(String),
 }
 
 impl AppError {
@@ -35,7 +38,7 @@ impl AppError {
             Self::InUse { .. } => StatusCode::CONFLICT,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Stale => StatusCode::PRECONDITION_FAILED,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Internal(_) | Self::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -48,11 +51,14 @@ impl AppError {
             Self::InUse { .. } => "in_use",
             Self::BadRequest(_) => "bad_request",
             Self::Stale => "stale",
-            Self::Internal(_) => "internal",
+            Self::Internal(_) | Self::Export(_) => "internal",
         }
     }
 
     fn log(&self) {
+        if let Self::Export(cause) = self {
+            tracing::error!(error = %cause, "export failed");
+        }
         if let Self::Internal(cause) = self {
             let mut chain = cause.to_string();
             let mut source = std::error::Error::source(cause);

@@ -261,13 +261,22 @@ impl I18n {
             Problem::UnknownValue { allowed } => self.t1(&key, "allowed", allowed),
             Problem::Rule { rule } => self.t1(&key, "rule", rule),
             Problem::ContributionRule { engagement } => self.t1(&key, "engagement", engagement),
+            Problem::PartsDoNotAddUp { parts } => self.t1(&key, "parts", &crate::pages::eu::money(*parts)),
+            Problem::RateMismatch { computed } => self.t1(&key, "computed", computed),
             Problem::Required
             | Problem::InvalidDate
             | Problem::EndBeforeStart
             | Problem::UnknownReference
             | Problem::Duplicate
             | Problem::OtherAuthority
-            | Problem::Cycle => self.t(&key),
+            | Problem::Cycle
+            | Problem::NotEuProject
+            | Problem::YearOutsidePeriod
+            | Problem::NotAPartner
+            | Problem::GrantAboveTotal
+            | Problem::RateAbove100
+            | Problem::LessonsRequired
+            | Problem::AddresseeRequired => self.t(&key),
         }
     }
 

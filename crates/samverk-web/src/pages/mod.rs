@@ -5,6 +5,7 @@ mod check;
 mod decisions;
 mod engagements;
 mod followup;
+pub(crate) mod eu;
 mod form;
 mod home;
 pub mod language;
@@ -15,6 +16,7 @@ mod plans;
 mod referrals;
 pub mod search;
 mod registry;
+pub(crate) mod report;
 
 use axum::Router;
 
@@ -38,4 +40,6 @@ pub fn router() -> Router<AppState> {
         .merge(referrals::router())
         .merge(search::router())
         .merge(registry::router())
+        .merge(eu::router())
+        .merge(report::router())
 }

@@ -86,7 +86,18 @@ fn enum_keys() -> Vec<String> {
         Problem::Cycle,
         Problem::Rule { rule: String::new() },
         Problem::ContributionRule { engagement: String::new() },
+        Problem::NotEuProject,
+        Problem::YearOutsidePeriod,
+        Problem::NotAPartner,
+        Problem::PartsDoNotAddUp { parts: 0 },
+        Problem::GrantAboveTotal,
+        Problem::RateAbove100,
+        Problem::RateMismatch { computed: String::new() },
+        Problem::LessonsRequired,
+        Problem::AddresseeRequired,
     ];
+    keys.extend(samverk_domain::eu::Programme::ALL.iter().map(|p| format!("programme-{p}")));
+    keys.extend(samverk_domain::eu::ProjectRole::ALL.iter().map(|r| format!("project-role-{r}")));
     keys.extend(problems.iter().map(|p| format!("problem-{}", p.code().replace('_', "-"))));
     for code in ["not_found", "invalid_input", "in_use", "bad_request", "internal"] {
         keys.push(format!("error-{code}-title"));
