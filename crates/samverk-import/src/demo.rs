@@ -236,6 +236,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
     summary.goals = goals.ids.len();
     load_engagements(&mut conn, &demo.engagement, &orgs, &decisions, &goals).await?;
     summary.engagements = demo.engagement.len();
+    samverk_store::public::publish_all(&mut conn).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod migrations;
 pub mod organisation;
 pub mod plan;
+pub mod public;
 mod refs;
 pub mod sdg;
 mod store;

@@ -8,6 +8,7 @@ mod home;
 pub mod language;
 mod organisations;
 mod plans;
+pub mod public;
 
 use axum::Router;
 
@@ -23,4 +24,5 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(public::router())
 }

@@ -11,3 +11,4 @@ mod health;
 mod organisations;
 mod perf;
 mod plans;
+mod public;
