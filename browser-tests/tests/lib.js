@@ -35,10 +35,19 @@ export async function violations(page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
-// Every same-origin page reachable by links from `start`, breadth first. Skips the language
-// switch (it changes the cookie), the JSON API and downloads; at most `limit` pages.
-export async function crawl(page, start, limit = 400) {
+// The shape of an address: ids become ":id" and the query keeps only its parameter names, so
+// the crawl checks a few pages of each kind instead of every record and filter combination.
+function shape(url) {
+  const params = [...new Set([...url.searchParams.keys()])].sort().join('&');
+  return url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id') + (params ? `?${params}` : '');
+}
+
+// Every kind of same-origin page reachable by links from `start`, breadth first, at most
+// `perShape` pages of each shape. Skips the language switch (it changes the cookie), the JSON
+// API and downloads; at most `limit` pages.
+export async function crawl(page, start, limit = 250, perShape = 3) {
   const seen = new Set([start]);
+  const shapes = new Map();
   const queue = [start];
   const pages = [];
   while (queue.length > 0 && pages.length < limit) {
@@ -54,7 +63,9 @@ export async function crawl(page, start, limit = 400) {
       if (url.pathname.startsWith('/lang/') || url.pathname.startsWith('/api/') || url.pathname.startsWith('/static/')) continue;
       if (/\.(xml|csv|xlsx|json|atom)$/.test(url.pathname)) continue;
       const next = url.pathname + url.search;
-      if (!seen.has(next)) {
+      const kind = shape(url);
+      if (!seen.has(next) && (shapes.get(kind) || 0) < perShape) {
+        shapes.set(kind, (shapes.get(kind) || 0) + 1);
         seen.add(next);
         queue.push(next);
       }

@@ -265,6 +265,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, ImportError> {
     crate::demo_followup::load(&mut conn).await?;
     crate::demo_news::load(&mut conn, time::OffsetDateTime::now_utc()).await?;
     summary.engagements += crate::demo_euproj::load(&mut conn, &orgs.ids, &goals.ids).await?;
+    samverk_store::public::publish_all(&mut conn).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod referral;
 pub mod search_source;
 pub mod registry;
+pub mod public;
 mod refs;
 pub mod report;
 pub mod sdg;

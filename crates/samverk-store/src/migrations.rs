@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0005_eu_projects.sql"),
     ),
     (6, "0006_trust.sql", include_str!("../migrations/sqlite/0006_trust.sql"), include_str!("../migrations/postgres/0006_trust.sql")),
+    (7, "0007_public.sql", include_str!("../migrations/sqlite/0007_public.sql"), include_str!("../migrations/postgres/0007_public.sql")),
     (
         8,
         "0008_news_calls.sql",

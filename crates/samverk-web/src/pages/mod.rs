@@ -17,6 +17,7 @@ mod referrals;
 pub mod search;
 mod registry;
 pub(crate) mod report;
+pub mod public;
 
 use axum::Router;
 
@@ -42,4 +43,5 @@ pub fn router() -> Router<AppState> {
         .merge(registry::router())
         .merge(eu::router())
         .merge(report::router())
+        .merge(public::router())
 }

@@ -20,3 +20,4 @@ mod trust;
 mod referrals;
 mod search;
 mod report;
+mod public;

@@ -41,6 +41,7 @@ pub struct RoleGroup<'a> {
 struct ShowPage {
     i: I18n,
     page: EngagementPage,
+    published: bool,
 }
 
 impl ShowPage {
@@ -66,5 +67,6 @@ impl ShowPage {
 
 async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<ShowPage, AppError> {
     let page = state.store.engagement_page(id).await?.ok_or(AppError::NotFound)?;
-    Ok(ShowPage { i, page })
+    let published = state.store.is_published(false, id).await?;
+    Ok(ShowPage { i, page, published })
 }

@@ -81,6 +81,7 @@ pub struct ShowPage {
     areas: Vec<AreaView>,
     groups: Vec<GoalGroup>,
     loose_measures: Vec<MeasureRow>,
+    published: bool,
 }
 
 fn decision_view(i: &I18n, plan: &Plan) -> Option<DecisionView> {
@@ -104,8 +105,10 @@ pub async fn show(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<
     let view = TreeView::new(i, &tree, &sdg_goals);
     let (areas, groups, loose_measures) = (view.areas(), view.groups(), view.loose_measures());
     let plan = tree.plan.clone();
+    let published = state.store.is_published(true, id).await?;
     Ok(ShowPage {
         i,
+        published,
         kind: i.plan_kind(&plan.kind),
         status: i.plan_status(&plan.status),
         period: i.period(&plan.period_start, &plan.period_end),

@@ -1,0 +1,138 @@
+//! The public face: an authority's published portfolio (`/p/<authority>`), its published plans
+//! (`/p/<authority>/plans/<id>`), the sitemap and the accessibility statement. Only published
+//! records, and of participants only organisations and their roles.
+
+mod portfolio;
+mod publish;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use samverk_store::public::PublicAuthority;
+
+use crate::i18n::{I18n, Lang};
+use crate::{AppError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/p", get(index))
+        .route("/p/{slug}", get(portfolio::show))
+        .route("/p/{slug}/plans/{id}", get(portfolio::plan))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/accessibility", get(accessibility))
+        .route("/engagements/{id}/publish", post(publish::engagement))
+        .route("/plans/{id}/publish", post(publish::plan))
+        .route("/engagements/{id}/texts", get(publish::texts).post(publish::save_texts))
+}
+
+/// A readable, stable address part for a name: folded to ASCII lower case, words joined by
+/// hyphens ("Telemark fylkeskommune" → "telemark-fylkeskommune", "Region Västernorrland" →
+/// "region-vasternorrland").
+#[must_use]
+pub fn slug(name: &str) -> String {
+    let folded = samverk_domain::text::fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// The authority's name in the page's language, when it has one.
+fn name_in(i: &I18n, a: &PublicAuthority) -> String {
+    let localised = match i.language() {
+        Lang::Nb => a.name_nb.as_ref(),
+        Lang::Sv => a.name_sv.as_ref(),
+        Lang::En => a.name_en.as_ref(),
+    };
+    localised.unwrap_or(&a.name).clone()
+}
+
+pub(crate) async fn authority_by_slug(state: &AppState, wanted: &str) -> Result<PublicAuthority, AppError> {
+    state.store.public_authorities().await?.into_iter().find(|a| slug(&a.name) == wanted).ok_or(AppError::NotFound)
+}
+
+struct AuthorityLink {
+    href: String,
+    name: String,
+    counts: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/index.html")]
+struct IndexPage {
+    i: I18n,
+    authorities: Vec<AuthorityLink>,
+}
+
+async fn index(i: I18n, State(state): State<AppState>) -> Result<IndexPage, AppError> {
+    let authorities = state
+        .store
+        .public_authorities()
+        .await?
+        .iter()
+        .map(|a| AuthorityLink {
+            href: format!("/p/{}", slug(&a.name)),
+            name: name_in(&i, a),
+            counts: format!("{}, {}", i.tn("public-engagement-count", "count", a.engagements), i.tn("public-plan-count", "count", a.plans)),
+        })
+        .collect();
+    Ok(IndexPage { i, authorities })
+}
+
+/// Every public page, in every language (`?lang=`), for search engines.
+async fn sitemap(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+    let mut paths = vec!["/p".to_owned(), "/accessibility".to_owned()];
+    for a in state.store.public_authorities().await? {
+        let base = format!("/p/{}", slug(&a.name));
+        let plans = state.store.portfolio(a.id).await?.plans;
+        paths.extend(plans.iter().map(|p| format!("{base}/plans/{}", p.id)));
+        paths.push(base);
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for path in &paths {
+        for lang in Lang::ALL {
+            xml.push_str(&format!("<url><loc>{path}?lang={}</loc>", lang.code()));
+            for alt in Lang::ALL {
+                xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{0}\" href=\"{path}?lang={0}\"/>", alt.code()));
+            }
+            xml.push_str("</url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/accessibility.html")]
+struct AccessibilityPage {
+    i: I18n,
+}
+
+async fn accessibility(i: I18n) -> AccessibilityPage {
+    AccessibilityPage { i }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_readable_ascii() {
+        assert_eq!(slug("Telemark fylkeskommune"), "telemark-fylkeskommune");
+        assert_eq!(slug("Region Västernorrland"), "region-vasternorrland");
+        assert_eq!(slug("Østlandssamarbeidet"), "ostlandssamarbeidet");
+        assert_eq!(slug("  Vestfold og Telemark (2020–2023) "), "vestfold-og-telemark-2020-2023");
+    }
+}

@@ -1,0 +1,141 @@
+//! The public face: languages (negotiation, the switcher), the published portfolio, the plan
+//! pages, translations with a note of the original's language, the sitemap and the
+//! accessibility statement.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use http_body_util::BodyExt;
+use samverk_testkit::TestApp;
+use tower::ServiceExt;
+
+/// A GET with extra headers: (status, headers, body).
+async fn get_with(app: &TestApp, path: &str, headers: &[(header::HeaderName, &str)]) -> (u16, axum::http::HeaderMap, String) {
+    let mut builder = Request::builder().uri(path);
+    for (name, value) in headers {
+        builder = builder.header(name, *value);
+    }
+    let response = app.router.clone().oneshot(builder.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = String::from_utf8_lossy(&response.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    (status, headers, body)
+}
+
+async fn engagement_id(app: &TestApp, title: &str) -> i64 {
+    let filter = samverk_store::engagement::EngagementFilter { q: Some(title.into()), ..Default::default() };
+    let page = app.store.engagements(&filter).await.unwrap_or_else(|e| panic!("{e}"));
+    page.items.iter().find(|e| e.title == title).map(|e| e.id).unwrap_or_else(|| panic!("no engagement {title}"))
+}
+
+#[tokio::test]
+async fn the_language_follows_accept_language_then_the_remembered_choice_then_the_link() {
+    let app = TestApp::new().await;
+    let (_, headers, body) = get_with(&app, "/engagements", &[]).await;
+    assert!(body.contains("<html lang=\"en\">") && body.contains("Engagements"), "English by default");
+    assert_eq!(headers.get(header::CONTENT_LANGUAGE).unwrap(), "en");
+    let (_, _, body) = get_with(&app, "/engagements", &[(header::ACCEPT_LANGUAGE, "de-DE, sv;q=0.8, en;q=0.5")]).await;
+    assert!(body.contains("<html lang=\"sv\">") && body.contains("Engagemang"), "{}", body);
+    let (_, _, body) = get_with(&app, "/plans", &[(header::ACCEPT_LANGUAGE, "nb-NO"), (header::COOKIE, "x=1; samverk_lang=en")]).await;
+    assert!(body.contains("<html lang=\"en\">"), "the remembered choice wins over Accept-Language");
+    let (_, _, body) = get_with(&app, "/plans?lang=nb", &[(header::COOKIE, "samverk_lang=en")]).await;
+    assert!(body.contains("<html lang=\"nb\">") && body.contains("Planer"), "a ?lang= link wins");
+    let (status, _, body) = get_with(&app, "/no-such-page", &[(header::ACCEPT_LANGUAGE, "nb")]).await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Fant ikke siden"), "the error page speaks the request's language: {body}");
+}
+
+#[tokio::test]
+async fn the_switcher_remembers_the_choice_and_leads_back() {
+    let app = TestApp::new().await;
+    let (status, headers, _) =
+        get_with(&app, "/lang/sv", &[(header::HOST, "localhost"), (header::REFERER, "http://localhost/plans?lang=nb")]).await;
+    assert_eq!(status, 303);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/plans");
+    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("samverk_lang=sv;") && cookie.contains("Path=/"), "{cookie}");
+    let (_, _, body) = get_with(&app, "/", &[(header::COOKIE, "samverk_lang=sv")]).await;
+    assert!(body.contains("aria-current=\"true\">Svenska") && body.contains("href=\"/lang/nb\""), "{body}");
+    assert_eq!(get_with(&app, "/lang/de", &[]).await.0, 404);
+}
+
+#[tokio::test]
+async fn dates_and_plurals_follow_the_language() {
+    let app = TestApp::with_demo().await;
+    let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
+    let (_, _, nb) = get_with(&app, &format!("/engagements/{id}"), &[(header::COOKIE, "samverk_lang=nb")]).await;
+    assert!(nb.contains("31.03.2020"), "Norwegian dates: {}", nb);
+    let (_, _, sv) = get_with(&app, &format!("/engagements/{id}"), &[(header::COOKIE, "samverk_lang=sv")]).await;
+    assert!(sv.contains("2020-03-31") && sv.contains("Medlemmar"), "Swedish: {}", sv);
+    let (_, _, list) = get_with(&app, "/engagements", &[(header::COOKIE, "samverk_lang=nb")]).await;
+    assert!(list.contains("engasjementer"), "{}", list);
+}
+
+#[tokio::test]
+async fn the_portfolio_shows_published_engagements_by_kind_and_by_goal() {
+    let app = TestApp::with_demo().await;
+    let index = app.get("/p").await;
+    assert_eq!(index.status, 200);
+    assert!(index.body.contains("href=\"/p/vestfold-og-telemark-fylkeskommune\""), "{}", index.text());
+    let page = app.get("/p/vestfold-og-telemark-fylkeskommune").await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(page.body.contains("<meta name=\"description\""), "a description");
+    assert!(text.contains("Bærekraftige Vestfold og Telemark"), "{text}");
+    assert!(text.contains("Partnerships") && text.contains("By kind"), "{text}");
+    assert!(text.contains("Fylkestinget") && text.contains("25/20"), "the decision: {text}");
+    assert!(text.contains("Members") && text.contains("University of South-Eastern Norway"), "partners with roles: {text}");
+
+    // Withdrawn, it disappears from the public page but not from the staff pages.
+    let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
+    let staff = app.get(&format!("/engagements/{id}")).await;
+    assert!(staff.text().contains("Published on the public pages"), "{}", staff.text());
+    let withdrawn = app.post_form(&format!("/engagements/{id}/publish"), &[("published", "false")]).await;
+    assert_eq!(withdrawn.status, 303);
+    let after = app.get("/p/vestfold-og-telemark-fylkeskommune").await.body;
+    assert!(!after.contains(&format!("id=\"e{id}\"")) && after.contains("5 published engagements"), "{after}");
+    assert!(app.get(&format!("/engagements/{id}")).await.text().contains("Not published on the public pages"));
+    assert_eq!(app.get("/p/no-such-authority").await.status, 404);
+}
+
+#[tokio::test]
+async fn a_missing_translation_shows_the_original_with_a_note_of_its_language() {
+    let app = TestApp::with_demo().await;
+    let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
+    let (_, _, en) = get_with(&app, "/p/vestfold-og-telemark-fylkeskommune", &[(header::COOKIE, "samverk_lang=en")]).await;
+    assert!(en.contains("lang=\"nb\">Bærekraftige Vestfold og Telemark") && en.contains("(in Norwegian Bokmål)"), "{}", en);
+    let saved = app
+        .post_form(
+            &format!("/engagements/{id}/texts"),
+            &[("language", "nb"), ("title_en", "Sustainable Vestfold and Telemark"), ("title_sv", "")],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let (_, _, en) = get_with(&app, "/p/vestfold-og-telemark-fylkeskommune", &[(header::COOKIE, "samverk_lang=en")]).await;
+    assert!(en.contains("Sustainable Vestfold and Telemark"), "{}", en);
+    let (_, _, nb) = get_with(&app, "/p/vestfold-og-telemark-fylkeskommune", &[(header::COOKIE, "samverk_lang=nb")]).await;
+    assert!(
+        nb.contains("Bærekraftige Vestfold og Telemark") && !nb.contains("(på norsk bokmål)"),
+        "the original, unmarked, in its own language"
+    );
+    let form = app.get(&format!("/engagements/{id}/texts")).await;
+    assert!(form.body.contains("value=\"Sustainable Vestfold and Telemark\""), "the form keeps what was saved");
+}
+
+#[tokio::test]
+async fn plan_pages_sitemap_and_accessibility_statement() {
+    let app = TestApp::with_demo().await;
+    let sitemap = app.get("/sitemap.xml").await;
+    assert_eq!(sitemap.status, 200);
+    assert!(sitemap.content_type().starts_with("application/xml"));
+    assert!(sitemap.body.contains("<loc>/p/vestfold-og-telemark-fylkeskommune?lang=sv</loc>"), "{}", sitemap.body);
+    let plan = sitemap.body.split("<loc>").find(|l| l.contains("/plans/")).and_then(|l| l.split('?').next()).unwrap().to_owned();
+    let page = app.get(&plan).await;
+    assert_eq!(page.status, 200, "{plan}");
+    assert!(page.text().contains("Goals and what contributes to them"), "{}", page.text());
+    for (lang, title) in [("nb", "Tilgjengelighetserklæring"), ("sv", "Tillgänglighetsredogörelse"), ("en", "Accessibility statement")] {
+        let (status, _, body) = get_with(&app, "/accessibility", &[(header::COOKIE, &format!("samverk_lang={lang}"))]).await;
+        assert_eq!(status, 200);
+        assert!(body.contains(&format!("<h1>{title}</h1>")), "{lang}");
+    }
+    assert!(app.get("/").await.body.contains("href=\"/accessibility\""), "linked from the footer");
+}
