@@ -12,8 +12,8 @@ use axum::Router;
 
 use crate::AppState;
 
-pub use form::Choice;
 pub(crate) use decisions::authority_choices;
+pub use form::Choice;
 
 pub fn router() -> Router<AppState> {
     Router::new()
