@@ -59,7 +59,9 @@ async fn id_of(store: &Store, username: &str) -> anyhow::Result<i64> {
 pub async fn run(store: &Store, command: AccountCommand, out: &mut impl Write) -> anyhow::Result<()> {
     match command {
         AccountCommand::Create { username, name, role, authority, password_stdin } => {
-            let Some(role) = AccessRole::from_code(&role) else { bail!("unknown role {role} (administrator, editor, representative, reader)") };
+            let Some(role) = AccessRole::from_code(&role) else {
+                bail!("unknown role {role} (administrator, editor, representative, reader)")
+            };
             let password = if password_stdin {
                 let mut line = String::new();
                 std::io::stdin().lock().read_line(&mut line)?;
@@ -114,7 +116,8 @@ pub async fn demo_accounts(store: &Store, out: &mut impl Write) -> anyhow::Resul
             continue;
         }
         let password = random_token()?[..20].to_owned();
-        let id = store.create_account(&username, &format!("Demo {}", role.code()), Some(&password)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let id =
+            store.create_account(&username, &format!("Demo {}", role.code()), Some(&password)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         store.grant_role(id, authority, *role).await?;
         writeln!(out, "  {:<14}  {username:<20}  {password}", role.code())?;
     }

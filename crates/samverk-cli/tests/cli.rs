@@ -133,7 +133,8 @@ fn serve_with_demo_answers_healthz_and_shows_the_demo() {
     }
     // The pages need a signed-in account: an API token made by the CLI reads the same data.
     let samverk = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_samverk")).args(args).env("SAMVERK_DATABASE", &url).output().unwrap_or_else(|e| panic!("{e}"));
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_samverk")).args(args).env("SAMVERK_DATABASE", &url).output().unwrap_or_else(|e| panic!("{e}"));
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8_lossy(&output.stdout).trim().to_owned()
     };

@@ -210,7 +210,9 @@ impl Store {
         let rows: Vec<GrantRow> = handle.conn().all(&sql).await?;
         Ok(rows
             .into_iter()
-            .filter_map(|r| AccessRole::from_code(&r.role).map(|role| Grant { authority_id: r.authority_id, authority_name: r.authority_name, role }))
+            .filter_map(|r| {
+                AccessRole::from_code(&r.role).map(|role| Grant { authority_id: r.authority_id, authority_name: r.authority_name, role })
+            })
             .collect())
     }
 
@@ -281,8 +283,13 @@ impl Store {
             None => delete.push(" AND authority_id IS NULL"),
         };
         conn.execute(&delete).await?;
-        conn.execute(&Sql::new("INSERT INTO account_roles (account_id, authority_id, role) VALUES (?, ?, ?)").arg(account_id).arg(authority_id).arg(role.code()))
-            .await?;
+        conn.execute(
+            &Sql::new("INSERT INTO account_roles (account_id, authority_id, role) VALUES (?, ?, ?)")
+                .arg(account_id)
+                .arg(authority_id)
+                .arg(role.code()),
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -340,7 +347,10 @@ impl Store {
     pub async fn account(&self, id: i64) -> Result<Account, StoreError> {
         let row: Option<AccountRow> = {
             let mut handle = self.handle().await?;
-            handle.conn().optional(&Sql::new("SELECT id, username, display_name, disabled, version FROM accounts WHERE id = ?").arg(id)).await?
+            handle
+                .conn()
+                .optional(&Sql::new("SELECT id, username, display_name, disabled, version FROM accounts WHERE id = ?").arg(id))
+                .await?
         };
         let row = row.ok_or(StoreError::NotFound { entity: "account", id })?;
         Ok(Account { row, grants: self.grants(id).await? })
@@ -352,7 +362,12 @@ impl Store {
     /// The database error.
     pub async fn account_id(&self, username: &str) -> Result<Option<i64>, StoreError> {
         let mut handle = self.handle().await?;
-        Ok(handle.conn().scalars::<i64>(&Sql::new("SELECT id FROM accounts WHERE username = ?").arg(username.trim().to_lowercase())).await?.into_iter().next())
+        Ok(handle
+            .conn()
+            .scalars::<i64>(&Sql::new("SELECT id FROM accounts WHERE username = ?").arg(username.trim().to_lowercase()))
+            .await?
+            .into_iter()
+            .next())
     }
 
     /// Checks a username and password; the account id when they match an enabled account.
@@ -365,7 +380,9 @@ impl Store {
             let mut handle = self.handle().await?;
             handle
                 .conn()
-                .optional(&Sql::new("SELECT id, password_hash, disabled FROM accounts WHERE username = ?").arg(username.trim().to_lowercase()))
+                .optional(
+                    &Sql::new("SELECT id, password_hash, disabled FROM accounts WHERE username = ?").arg(username.trim().to_lowercase()),
+                )
                 .await?
         };
         match row {
@@ -391,10 +408,18 @@ impl Store {
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
-        conn.execute(&Sql::new("UPDATE accounts SET password_hash = ?, password_changed_at = ?, version = version + 1 WHERE id = ?").arg(hash).arg(now()).arg(account_id))
-            .await?;
+        conn.execute(
+            &Sql::new("UPDATE accounts SET password_hash = ?, password_changed_at = ?, version = version + 1 WHERE id = ?")
+                .arg(hash)
+                .arg(now())
+                .arg(account_id),
+        )
+        .await?;
         conn.execute(&Sql::new("DELETE FROM sessions WHERE account_id = ?").arg(account_id)).await?;
-        conn.execute(&Sql::new("UPDATE password_resets SET used_at = ? WHERE account_id = ? AND used_at IS NULL").arg(now()).arg(account_id)).await?;
+        conn.execute(
+            &Sql::new("UPDATE password_resets SET used_at = ? WHERE account_id = ? AND used_at IS NULL").arg(now()).arg(account_id),
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -405,11 +430,16 @@ impl Store {
     pub async fn set_disabled(&self, account_id: i64, disabled: bool) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
-        let changed = conn.execute(&Sql::new("UPDATE accounts SET disabled = ?, version = version + 1 WHERE id = ?").arg(disabled).arg(account_id)).await?;
+        let changed = conn
+            .execute(&Sql::new("UPDATE accounts SET disabled = ?, version = version + 1 WHERE id = ?").arg(disabled).arg(account_id))
+            .await?;
         StoreError::changed("account", account_id, changed)?;
         if disabled {
             conn.execute(&Sql::new("DELETE FROM sessions WHERE account_id = ?").arg(account_id)).await?;
-            conn.execute(&Sql::new("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL").arg(now()).arg(account_id)).await?;
+            conn.execute(
+                &Sql::new("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL").arg(now()).arg(account_id),
+            )
+            .await?;
         }
         tx.commit().await
     }
@@ -539,7 +569,12 @@ impl Store {
         let mut handle = self.handle().await?;
         Ok(handle
             .conn()
-            .all(&Sql::new("SELECT id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE account_id = ? ORDER BY id DESC").arg(account_id))
+            .all(
+                &Sql::new(
+                    "SELECT id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE account_id = ? ORDER BY id DESC",
+                )
+                .arg(account_id),
+            )
             .await?)
     }
 
@@ -551,7 +586,12 @@ impl Store {
         let mut tx = self.begin().await?;
         let changed = tx
             .conn()
-            .execute(&Sql::new("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL").arg(now()).arg(token_id).arg(account_id))
+            .execute(
+                &Sql::new("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+                    .arg(now())
+                    .arg(token_id)
+                    .arg(account_id),
+            )
             .await?;
         StoreError::changed("api_token", token_id, changed)?;
         tx.commit().await
@@ -568,12 +608,14 @@ impl Store {
         let mut tx = self.begin().await?;
         tx.conn()
             .execute(
-                &Sql::new("INSERT INTO password_resets (token_hash, account_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                    .arg(token_hash(&token))
-                    .arg(account_id)
-                    .arg(created_by)
-                    .arg(at)
-                    .arg(at + RESET_SECONDS),
+                &Sql::new(
+                    "INSERT INTO password_resets (token_hash, account_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                )
+                .arg(token_hash(&token))
+                .arg(account_id)
+                .arg(created_by)
+                .arg(at)
+                .arg(at + RESET_SECONDS),
             )
             .await?;
         tx.commit().await?;
@@ -586,7 +628,9 @@ impl Store {
     /// The database error.
     pub async fn password_reset_account(&self, token: &str) -> Result<Option<i64>, StoreError> {
         let mut handle = self.handle().await?;
-        let sql = Sql::new("SELECT account_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?").arg(token_hash(token)).arg(now());
+        let sql = Sql::new("SELECT account_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+            .arg(token_hash(token))
+            .arg(now());
         Ok(handle.conn().scalars::<i64>(&sql).await?.into_iter().next())
     }
 

@@ -80,6 +80,12 @@ impl TestApp {
     }
 
     fn view(&self) -> Self {
-        Self { store: self.store.clone(), router: self.router.clone(), url: self.url.clone(), auth: self.auth.clone(), _dir: self._dir.clone() }
+        Self {
+            store: self.store.clone(),
+            router: self.router.clone(),
+            url: self.url.clone(),
+            auth: self.auth.clone(),
+            _dir: self._dir.clone(),
+        }
     }
 }

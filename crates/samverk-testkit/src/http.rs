@@ -133,8 +133,34 @@ impl TestApp {
     }
 
     /// Sends JSON with the given method.
+    ///
+    /// A `PUT` under `/api/` carries `If-Match` with the `ETag` a `GET` of the same path gives
+    /// just before, as a well-behaved client does (tests of stale writes use
+    /// [`TestApp::send_json_if`]).
     pub async fn send_json(&self, method: Method, path: &str, body: &serde_json::Value) -> TestResponse {
-        self.request(method, path, Some("application/json"), body.to_string().into_bytes()).await
+        let if_match = if method == Method::PUT && path.starts_with("/api/") {
+            self.get(path).await.headers.get(header::ETAG).and_then(|v| v.to_str().ok()).map(ToOwned::to_owned)
+        } else {
+            None
+        };
+        self.send_json_if(method, path, body, if_match.as_deref()).await
+    }
+
+    /// Sends JSON with the given method and, when given, `If-Match`.
+    ///
+    /// # Panics
+    /// When the router fails.
+    pub async fn send_json_if(&self, method: Method, path: &str, body: &serde_json::Value, if_match: Option<&str>) -> TestResponse {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(tag) = if_match {
+            builder = builder.header(header::IF_MATCH, tag);
+        }
+        let request = self.authorise(builder, path, Some("application/json"), body.to_string().into_bytes()).expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     pub async fn delete(&self, path: &str) -> TestResponse {

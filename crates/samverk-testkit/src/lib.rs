@@ -21,9 +21,9 @@ use samverk_store::{Engine, Store};
 
 pub use auth::{Credentials, sign_in};
 pub use builders::*;
-pub use samverk_domain::access::AccessRole;
 pub use http::TestResponse;
 pub use news::{CallBuilder, NewsBuilder};
+pub use samverk_domain::access::AccessRole;
 
 /// A samverk application on its own empty, migrated database with the SDG reference loaded.
 pub struct TestApp {

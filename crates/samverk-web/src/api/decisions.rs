@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::decision::{DatePrecision, DecisionDraft};
 use samverk_store::Store;
@@ -16,6 +16,7 @@ use super::schema;
 use super::{ApiError, Link, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{IfMatch, precondition_required, with_etag};
 
 /// A decision of an authority's body.
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,11 +107,13 @@ pub async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<Decis
 
 /// A decision with what it established.
 #[utoipa::path(get, path = "/api/v1/decisions/{id}", tag = "decisions", params(("id" = i64, Path, description = "Decision id")), responses(
-    (status = 200, description = "The decision", body = DecisionDetail),
+    (status = 200, description = "The decision; `ETag` is its version, to send back in `If-Match` when changing it", body = DecisionDetail),
     (status = 404, description = "No decision has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<DecisionDetail>, ApiError> {
-    Ok(Json(detail(&state.store, id).await?))
+pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let detail = detail(&state.store, id).await?;
+    let version = detail.decision.version;
+    Ok(with_etag(Json(detail), version))
 }
 
 /// Record a decision.
@@ -125,10 +128,13 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<Decis
     Ok(created(location(id), &detail(&state.store, id).await?))
 }
 
-/// Change a decision.
-#[utoipa::path(put, path = "/api/v1/decisions/{id}", tag = "decisions", params(("id" = i64, Path, description = "Decision id")),
+/// Change a decision. `If-Match` must carry the `ETag` of the version the change is based on.
+#[utoipa::path(put, path = "/api/v1/decisions/{id}", tag = "decisions", params(("id" = i64, Path, description = "Decision id"),
+    ("If-Match" = String, Header, description = "The ETag of the version read; `*` overwrites whatever is there")),
     request_body = DecisionDraft, responses(
-    (status = 200, description = "Saved", body = DecisionDetail),
+    (status = 200, description = "Saved; `ETag` is the new version", body = DecisionDetail),
+    (status = 412, description = "The decision changed since that version; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No decision has this id", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -136,10 +142,17 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<Decis
 pub async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<DecisionDraft>,
-) -> Result<Json<DecisionDetail>, ApiError> {
-    state.store.update_decision(id, &draft).await?;
-    Ok(Json(detail(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let if_match = IfMatch::of(&headers);
+    if if_match == IfMatch::Missing {
+        // An unknown id is still a 404, whatever the headers.
+        state.store.decision(id).await?.ok_or(AppError::NotFound)?;
+        return Ok(precondition_required());
+    }
+    let version = state.store.update_decision_at(id, if_match.expected(), &draft).await?;
+    Ok(with_etag(Json(detail(&state.store, id).await?), version))
 }
 
 /// Delete a decision; the plans and engagements it established stay, without the link.

@@ -26,6 +26,7 @@ use crate::AppState;
 pub use form::Choice;
 pub(crate) use organisations::evidence_sentence;
 pub(crate) use decisions::authority_choices;
+pub use form::Choice;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -141,12 +141,18 @@ struct RoleForm {
 
 async fn grant(State(state): State<AppState>, Path(id): Path<String>, Form(form): Form<RoleForm>) -> Result<Redirect, AppError> {
     let id = id_of(&id)?;
-    let role = AccessRole::from_code(&form.role).ok_or_else(|| AppError::Invalid(ValidationErrors::single("role", samverk_domain::Problem::Required)))?;
+    let role = AccessRole::from_code(&form.role)
+        .ok_or_else(|| AppError::Invalid(ValidationErrors::single("role", samverk_domain::Problem::Required)))?;
     state.store.grant_role(id, form.authority_id.trim().parse().ok(), role).await?;
     Ok(Redirect::to(&format!("/admin/accounts/{id}")))
 }
 
-async fn revoke(State(state): State<AppState>, me: SignedIn, Path(id): Path<String>, Form(form): Form<RoleForm>) -> Result<Redirect, AppError> {
+async fn revoke(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<RoleForm>,
+) -> Result<Redirect, AppError> {
     let id = id_of(&id)?;
     // An administrator cannot lock herself out by taking away her own roles.
     if id != me.0.account_id {

@@ -6,11 +6,13 @@
 //! its handler doing anything: reads need a reader, writes an editor, `/admin` an administrator.
 
 mod admin;
+pub mod conflict;
 mod forms;
 mod guard;
 mod limiter;
 mod pages;
 pub mod policy;
+pub mod version;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -123,7 +125,9 @@ pub fn page_routes_in(source: &str) -> Vec<(String, &'static str)> {
         let call = call.split('\n').next().unwrap_or_default();
         for method in ["get", "post", "put", "delete", "patch"] {
             let pattern = format!("{method}(");
-            let found = call.match_indices(&pattern).any(|(i, _)| i == 0 || !call[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'));
+            let found = call
+                .match_indices(&pattern)
+                .any(|(i, _)| i == 0 || !call[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'));
             if found {
                 out.push((path.clone(), method));
             }

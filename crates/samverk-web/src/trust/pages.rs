@@ -12,11 +12,11 @@ use samverk_store::StoreError;
 use samverk_store::account::{Grant, Scope, TokenRow, now};
 use serde::Deserialize;
 
+use super::TrustText as _;
 use super::forms::{CARRY_PREFIX, CARRY_TO, Fields, Resend, local_path};
 use super::guard::session_cookie;
 use super::limiter::Locked;
 use super::{Identity, SignedIn};
-use super::TrustText as _;
 use crate::i18n::I18n;
 use crate::{AppError, AppState};
 
@@ -59,14 +59,22 @@ fn with_status(status: StatusCode, page: impl IntoResponse) -> Response {
     (status, page).into_response()
 }
 
-async fn login(State(state): State<AppState>, i: I18n, identity: Identity, Form(fields): Form<Vec<(String, String)>>) -> Result<Response, AppError> {
+async fn login(
+    State(state): State<AppState>,
+    i: I18n,
+    identity: Identity,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
     let fields = Fields(fields);
     let username = fields.get("username").unwrap_or_default().trim().to_owned();
     let password = fields.get("password").unwrap_or_default().to_owned();
     let next = local_path(fields.get("next").unwrap_or("/")).to_owned();
     let carried: Vec<(String, String)> = fields.0.iter().filter(|(k, _)| k.starts_with(CARRY_PREFIX) || k == CARRY_TO).cloned().collect();
     let refuse = |status, message, minutes| {
-        with_status(status, LoginPage { i, username: username.clone(), next: next.clone(), message: Some(message), minutes, carried: carried.clone() })
+        with_status(
+            status,
+            LoginPage { i, username: username.clone(), next: next.clone(), message: Some(message), minutes, carried: carried.clone() },
+        )
     };
     let at = now();
     match state.trust.limiter.check(&username, identity.address, at) {
@@ -160,7 +168,12 @@ struct PasswordForm {
     confirm_password: String,
 }
 
-async fn change_password(State(state): State<AppState>, i: I18n, me: SignedIn, Form(form): Form<PasswordForm>) -> Result<Response, AppError> {
+async fn change_password(
+    State(state): State<AppState>,
+    i: I18n,
+    me: SignedIn,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
     let mut errors = ValidationErrors::new();
     if state.store.verify_login(&me.0.username, &form.current_password).await? != Some(me.0.account_id) {
         errors.add("current_password", samverk_domain::Problem::Rule { rule: "wrong_password".to_owned() });
@@ -174,7 +187,9 @@ async fn change_password(State(state): State<AppState>, i: I18n, me: SignedIn, F
                 // Every session ended with the old password; this one starts anew.
                 let (token, _) = state.store.create_session(me.0.account_id).await?;
                 let mut response = Redirect::to("/account?changed=1").into_response();
-                if let Ok(cookie) = HeaderValue::from_str(&session_cookie(&token, &state.trust.config, samverk_store::account::SESSION_SECONDS)) {
+                if let Ok(cookie) =
+                    HeaderValue::from_str(&session_cookie(&token, &state.trust.config, samverk_store::account::SESSION_SECONDS))
+                {
                     response.headers_mut().append(header::SET_COOKIE, cookie);
                 }
                 return Ok(response);
@@ -241,14 +256,21 @@ async fn reset_page(State(state): State<AppState>, i: I18n, Path(token): Path<St
     Ok(ResetPage { i, token, errors: ValidationErrors::new() })
 }
 
-async fn reset(State(state): State<AppState>, i: I18n, Path(token): Path<String>, Form(form): Form<PasswordForm>) -> Result<Response, AppError> {
+async fn reset(
+    State(state): State<AppState>,
+    i: I18n,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
     if form.new_password != form.confirm_password {
         let errors = ValidationErrors::single("confirm_password", samverk_domain::Problem::Rule { rule: "passwords_differ".to_owned() });
         return Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, ResetPage { i, token, errors }));
     }
     match state.store.reset_password(&token, &form.new_password).await {
         Ok(_) => Ok(Redirect::to("/login?reset=1").into_response()),
-        Err(StoreError::Invalid(e)) => Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, ResetPage { i, token, errors: rename(e, "password", "new_password") })),
+        Err(StoreError::Invalid(e)) => {
+            Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, ResetPage { i, token, errors: rename(e, "password", "new_password") }))
+        }
         Err(other) => Err(other.into()),
     }
 }

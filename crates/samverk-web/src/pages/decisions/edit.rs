@@ -17,6 +17,7 @@ use super::authority_choices;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{ConflictRow, conflict_rows};
 use crate::{AppError, AppState};
 
 /// The decision form as posted: every field as text, so whatever was typed (even an owner id
@@ -31,6 +32,8 @@ pub(super) struct DecisionForm {
     date_precision: String,
     title: String,
     url: String,
+    /// The version the form was filled from: a save finding another one shows the conflict page.
+    version: String,
 }
 
 impl DecisionForm {
@@ -56,6 +59,7 @@ impl DecisionForm {
             date_precision: d.date_precision.code().to_owned(),
             title: d.title.clone(),
             url: d.url.clone().unwrap_or_default(),
+            version: d.version.to_string(),
         }
     }
 }
@@ -71,6 +75,8 @@ pub(super) struct FormPage {
     errors: ValidationErrors,
     owners: Vec<Choice>,
     precisions: Vec<Choice>,
+    /// After a stale save: the fields where the current record differs from what was typed.
+    conflict: Option<Vec<ConflictRow>>,
 }
 
 impl FormPage {
@@ -91,7 +97,7 @@ impl FormPage {
             Some((id, title)) => (i.t1("decision-edit-title", "title", title), format!("/decisions/{id}"), format!("/decisions/{id}")),
             None => (i.t("decision-new-title"), "/decisions".to_owned(), "/decisions".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, owners, precisions })
+        Ok(Self { i, heading, action, cancel, draft, errors, owners, precisions, conflict: None })
     }
 }
 
@@ -126,8 +132,28 @@ pub(super) async fn update(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let d = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-    match state.store.update_decision(id, &posted.draft()).await {
-        Ok(()) => Ok(see_other(&format!("/decisions/{id}")).into_response()),
+    match state.store.update_decision_at(id, posted.version.trim().parse().ok(), &posted.draft()).await {
+        Ok(_) => Ok(see_other(&format!("/decisions/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            // Someone saved first: keep everything typed, show what differs, and base the next
+            // save on the current version so it goes through once the user has merged.
+            let current = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
+            let now = DecisionForm::of(&current);
+            let rows = conflict_rows(&[
+                ("owner_id", &posted.owner_id, &now.owner_id),
+                ("body", &posted.body, &now.body),
+                ("case_number", &posted.case_number, &now.case_number),
+                ("title", &posted.title, &now.title),
+                ("date", &posted.date, &now.date),
+                ("date_precision", &posted.date_precision, &now.date_precision),
+                ("url", &posted.url, &now.url),
+            ]);
+            let mut typed = posted;
+            typed.version = now.version;
+            let mut page = FormPage::new(&state, Some((id, &current.title)), typed, form::no_errors()).await?;
+            page.conflict = Some(rows);
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
         // The heading keeps the stored title: the typed one was not saved.
         Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, &state, Some((id, &d.title)), posted, errors).await?)),
         Err(other) => Err(other.into()),

@@ -115,13 +115,16 @@ async fn a_password_change_ends_the_other_sessions() {
     let other = through(&app, &sign_in(&app, "kari", PASSWORD).await).await;
     let me = through(&app, &sign_in(&app, "kari", PASSWORD).await).await;
 
-    let wrong = me.post_form("/account/password", &[("current_password", "not it at all"), ("new_password", "kort"), ("confirm_password", "annet")]).await;
+    let wrong = me
+        .post_form("/account/password", &[("current_password", "not it at all"), ("new_password", "kort"), ("confirm_password", "annet")])
+        .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.text().contains("This is not your current password."));
     assert!(wrong.text().contains("The two new passwords are not the same."));
 
     let new = "en ny og lang frase";
-    let changed = me.post_form("/account/password", &[("current_password", PASSWORD), ("new_password", new), ("confirm_password", new)]).await;
+    let changed =
+        me.post_form("/account/password", &[("current_password", PASSWORD), ("new_password", new), ("confirm_password", new)]).await;
     assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.text());
     assert!(session_of(&changed).is_some(), "a fresh session for this browser");
     assert_eq!(other.get("/plans").await.status, StatusCode::SEE_OTHER, "the other session ended");
@@ -132,7 +135,9 @@ async fn a_password_change_ends_the_other_sessions() {
 #[tokio::test]
 async fn an_administrator_creates_an_account_whose_owner_chooses_a_password_by_link() {
     let app = TestApp::new().await;
-    let created = app.post_form("/admin/accounts", &[("username", "ola"), ("display_name", "Ola Nordmann"), ("role", "editor"), ("authority_id", "")]).await;
+    let created = app
+        .post_form("/admin/accounts", &[("username", "ola"), ("display_name", "Ola Nordmann"), ("role", "editor"), ("authority_id", "")])
+        .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
     assert!(created.text().contains("Editor: Every authority"), "{}", created.text());
     let link = created.body.split("id=\"reset-link\">").nth(1).and_then(|s| s.split('<').next()).expect("the link is shown").to_owned();

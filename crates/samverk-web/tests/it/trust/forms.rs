@@ -38,7 +38,8 @@ async fn a_form_with_a_wrong_or_missing_token_keeps_the_content_and_can_be_sent_
 async fn a_form_sent_after_the_session_ended_survives_signing_in_again() {
     let app = TestApp::new().await;
     app.store.create_account("kari", "Kari", Some("fjord og fjell i nord")).await.expect("account");
-    let ended = app.view_with(Credentials { session: Some("ended-session".to_owned()), csrf: Some("old".to_owned()), ..Credentials::default() });
+    let ended =
+        app.view_with(Credentials { session: Some("ended-session".to_owned()), csrf: Some("old".to_owned()), ..Credentials::default() });
     let page = ended.post_form("/decisions", &[("title", "Vedtak om lang tekst"), ("body", "Fylkestinget")]).await;
     assert_eq!(page.status, 401);
     assert!(page.text().contains("Sign in to save"), "{}", page.text());
@@ -50,7 +51,15 @@ async fn a_form_sent_after_the_session_ended_survives_signing_in_again() {
 
     let signed = app
         .view_anonymous()
-        .post_form("/login", &[("username", "kari"), ("password", "fjord og fjell i nord"), ("carry_to", "/decisions"), ("carry:title", "Vedtak om lang tekst")])
+        .post_form(
+            "/login",
+            &[
+                ("username", "kari"),
+                ("password", "fjord og fjell i nord"),
+                ("carry_to", "/decisions"),
+                ("carry:title", "Vedtak om lang tekst"),
+            ],
+        )
         .await;
     assert_eq!(signed.status, 200, "{}", signed.text());
     assert!(signed.text().contains("Send the form again"));

@@ -6,8 +6,13 @@ use samverk_testkit::TestApp;
 async fn every_kind_of_answer_carries_the_security_headers() {
     let app = TestApp::with_demo().await;
     let anonymous = app.view_anonymous();
-    for response in [app.get("/").await, app.get("/nowhere").await, app.get("/api/v1/plans").await, anonymous.get("/plans").await, anonymous.get("/static/style.css").await]
-    {
+    for response in [
+        app.get("/").await,
+        app.get("/nowhere").await,
+        app.get("/api/v1/plans").await,
+        anonymous.get("/plans").await,
+        anonymous.get("/static/style.css").await,
+    ] {
         let header = |name: &str| response.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         let csp = header("content-security-policy");
         assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");

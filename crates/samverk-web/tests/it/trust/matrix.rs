@@ -25,8 +25,8 @@ enum Access {
     Role(AccessRole),
 }
 
-use AccessRole::{Administrator as Admin, Editor, Reader};
 use Access::{Public, Role, SignedIn};
+use AccessRole::{Administrator as Admin, Editor, Reader};
 
 #[rustfmt::skip]
 const MATRIX: &[(&str, &str, Access)] = &[
@@ -231,7 +231,8 @@ fn allowed(held: Option<AccessRole>, need: Access) -> bool {
 #[tokio::test]
 async fn every_role_gets_the_expected_answer_on_every_route() {
     let app = TestApp::with_demo().await;
-    let identities = [None, Some(AccessRole::Reader), Some(AccessRole::Representative), Some(AccessRole::Editor), Some(AccessRole::Administrator)];
+    let identities =
+        [None, Some(AccessRole::Reader), Some(AccessRole::Representative), Some(AccessRole::Editor), Some(AccessRole::Administrator)];
     let mut wrong = Vec::new();
     for held in identities {
         for (method, path, need) in MATRIX {
@@ -244,7 +245,11 @@ async fn every_role_gets_the_expected_answer_on_every_route() {
             let response = send(&view, method, &concrete(path)).await;
             let expected = allowed(held, *need);
             if refused(path, &response) == expected || response.status.is_server_error() {
-                wrong.push(format!("{method} {path} as {held:?}: {} (expected {})", response.status, if expected { "allowed" } else { "refused" }));
+                wrong.push(format!(
+                    "{method} {path} as {held:?}: {} (expected {})",
+                    response.status,
+                    if expected { "allowed" } else { "refused" }
+                ));
             }
         }
     }

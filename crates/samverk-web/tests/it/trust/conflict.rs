@@ -1,0 +1,144 @@
+//! No lost edit (decisions): versions in forms, the conflict page, `ETag`/`If-Match`, and
+//! many editors writing one record at once.
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use samverk_testkit::TestApp;
+use serde_json::json;
+
+async fn a_decision(app: &TestApp) -> i64 {
+    let owner = app.post_form("/organisations", &[("name", "Agder fylkeskommune"), ("kind", "county"), ("country", "NO")]).await;
+    assert_eq!(owner.status, 303, "{}", owner.text());
+    let owner = owner.location().and_then(|l| l.rsplit('/').next()).and_then(|id| id.parse::<i64>().ok()).expect("owner id");
+    let made = app
+        .send_json(
+            Method::POST,
+            "/api/v1/decisions",
+            &json!({"owner_id": owner, "body": "Fylkestinget", "date": "2024-06-18", "title": "Første"}),
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    made.json()["id"].as_i64().expect("id")
+}
+
+/// A decision's draft from its read model, with a new title.
+fn draft(read: &serde_json::Value, title: &str) -> serde_json::Value {
+    json!({"owner_id": read["owner_id"], "body": read["body"], "date": read["date"], "title": title})
+}
+
+fn form<'a>(title: &'a str, version: &'a str, owner: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("owner_id", owner),
+        ("body", "Fylkestinget"),
+        ("date", "2024-06-18"),
+        ("date_precision", "day"),
+        ("title", title),
+        ("version", version),
+    ]
+}
+
+#[tokio::test]
+async fn a_stale_form_shows_both_versions_and_keeps_what_was_typed() {
+    let app = TestApp::new().await;
+    let id = a_decision(&app).await;
+    let owner = app.get(&format!("/api/v1/decisions/{id}")).await.json()["owner_id"].to_string();
+    let edit = app.get(&format!("/decisions/{id}/edit")).await;
+    assert!(edit.body.contains("name=\"version\" value=\"1\""), "the form carries its version");
+
+    // Kari saves first; Ola's form still says version 1.
+    assert_eq!(app.post_form(&format!("/decisions/{id}"), &form("Karis tittel", "1", &owner)).await.status, 303);
+    let ola = app.post_form(&format!("/decisions/{id}"), &form("Olas tittel", "1", &owner)).await;
+    assert_eq!(ola.status, StatusCode::CONFLICT, "{}", ola.text());
+    let text = ola.text();
+    assert!(text.contains("Someone else saved this meanwhile"), "{text}");
+    assert!(text.contains("Your version") && text.contains("Olas tittel") && text.contains("Karis tittel"), "{text}");
+    assert!(ola.body.contains("name=\"title\" value=\"Olas tittel\""), "the form keeps what Ola typed");
+    assert!(ola.body.contains("name=\"version\" value=\"2\""), "and is now based on the current version");
+    assert_eq!(app.get(&format!("/api/v1/decisions/{id}")).await.json()["title"], "Karis tittel", "nothing of Ola's was saved");
+
+    // Ola merges and saves again: accepted.
+    assert_eq!(app.post_form(&format!("/decisions/{id}"), &form("Karis og Olas tittel", "2", &owner)).await.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/decisions/{id}")).await.json()["title"], "Karis og Olas tittel");
+}
+
+#[tokio::test]
+async fn the_api_answers_428_without_if_match_and_412_when_stale() {
+    let app = TestApp::new().await;
+    let id = a_decision(&app).await;
+    let path = format!("/api/v1/decisions/{id}");
+    let read = app.get(&path).await;
+    assert_eq!(read.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"1\""));
+    let body = draft(&read.json(), "Endret");
+
+    let missing = app.send_json_if(Method::PUT, &path, &body, None).await;
+    assert_eq!(missing.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(missing.json()["code"], "precondition_required");
+    assert_eq!(app.send_json_if(Method::PUT, "/api/v1/decisions/999999", &body, None).await.status, 404);
+
+    let saved = app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(saved.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"2\""));
+    let stale = app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(stale.json()["code"], "stale");
+    assert_eq!(app.send_json_if(Method::PUT, &path, &body, Some("*")).await.status, 200, "* overwrites knowingly");
+}
+
+/// 50 editors × 20 rounds of read-then-write on one record: every acknowledged write is based
+/// on a distinct version (none overwrote another unseen), the final state is the last
+/// acknowledged write, and no request failed on the server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_editors_lose_no_update() {
+    const EDITORS: usize = 50;
+    const ROUNDS: usize = 20;
+    let app = TestApp::new().await;
+    let id = a_decision(&app).await;
+    let path = format!("/api/v1/decisions/{id}");
+    let mut tasks = Vec::new();
+    for editor in 0..EDITORS {
+        let me = app.view_with(app.auth.clone());
+        let path = path.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut acknowledged = Vec::new();
+            let mut errors = Vec::new();
+            for round in 0..ROUNDS {
+                let read = me.get(&path).await;
+                let tag = read.headers.get("etag").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+                let title = format!("editor {editor} round {round}");
+                let body = draft(&read.json(), &title);
+                let write = me.send_json_if(Method::PUT, &path, &body, Some(&tag)).await;
+                match write.status.as_u16() {
+                    200 => {
+                        let version: i64 = write
+                            .headers
+                            .get("etag")
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(|t| t.trim_matches('"').parse().ok())
+                            .unwrap_or(-1);
+                        acknowledged.push((version, title));
+                    }
+                    412 => {}
+                    other => errors.push(format!("{other}: {}", write.body)),
+                }
+            }
+            (acknowledged, errors)
+        }));
+    }
+    let mut acknowledged = Vec::new();
+    let mut errors = Vec::new();
+    for task in tasks {
+        let (a, e) = task.await.expect("editor task");
+        acknowledged.extend(a);
+        errors.extend(e);
+    }
+    assert!(errors.is_empty(), "{} server or other errors: {:?}", errors.len(), &errors[..errors.len().min(5)]);
+    assert!(!acknowledged.is_empty());
+    let versions: BTreeSet<i64> = acknowledged.iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions.len(), acknowledged.len(), "two acknowledged writes share a version: one overwrote the other unseen");
+    let last = acknowledged.iter().max_by_key(|(v, _)| *v).expect("a write");
+    let final_state = app.get(&path).await.json();
+    assert_eq!(final_state["title"], last.1.as_str(), "the final state is the last acknowledged write");
+    assert_eq!(final_state["version"].as_i64(), Some(last.0));
+    assert_eq!(last.0, 1 + i64::try_from(acknowledged.len()).expect("count"), "every acknowledged write is in the history of versions");
+}
