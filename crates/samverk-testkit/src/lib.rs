@@ -8,8 +8,8 @@
 #![expect(clippy::expect_used, reason = "test support: a failed set-up must stop the test with its cause")]
 
 mod builders;
-pub mod followup;
 pub mod fixtures;
+pub mod followup;
 mod http;
 
 use std::sync::atomic::{AtomicU64, Ordering};
