@@ -6,6 +6,7 @@
 mod decisions;
 mod engagements;
 mod extract;
+mod followup;
 mod goals;
 mod list;
 mod organisations;
@@ -80,6 +81,11 @@ const PROBLEM: &str = "application/problem+json";
         participants::add_contribution,
         participants::update_contribution,
         participants::remove_contribution,
+        followup::person_mandates,
+        followup::due,
+        followup::create_report,
+        followup::plan_followup,
+        followup::add_measurement,
     ),
     components(schemas(
         Problem,
@@ -114,12 +120,21 @@ const PROBLEM: &str = "application/problem+json";
         engagements::NewEngagement,
         participants::Participant,
         participants::Contribution,
+        samverk_domain::mandate::ReportDraft,
+        samverk_domain::indicator::MeasurementDraft,
+        followup::Mandate,
+        followup::DueList,
+        followup::Created,
+        followup::IndicatorStatus,
+        followup::GoalStatus,
+        followup::PlanFollowup,
     )),
     tags(
         (name = "organisations", description = "The register of organisations and their successions"),
         (name = "decisions", description = "Decisions of the authorities' bodies"),
         (name = "plans", description = "Plans with their focus areas, goals and measures"),
         (name = "engagements", description = "Engagements with their participants and contributions"),
+        (name = "follow-up", description = "Mandates, reports back, reports due, indicators and goal fulfilment"),
     )
 )]
 pub struct ApiDoc;
@@ -190,6 +205,11 @@ fn v1() -> routes::Routes {
         .add(p::__path_add_contribution, p::add_contribution)
         .add(p::__path_update_contribution, p::update_contribution)
         .add(p::__path_remove_contribution, p::remove_contribution)
+        .add(followup::__path_person_mandates, followup::person_mandates)
+        .add(followup::__path_due, followup::due)
+        .add(followup::__path_create_report, followup::create_report)
+        .add(followup::__path_plan_followup, followup::plan_followup)
+        .add(followup::__path_add_measurement, followup::add_measurement)
 }
 
 /// Every (path, lower-case method) the router serves under `/api/v1`, so a test can check
