@@ -308,7 +308,10 @@ mod tests {
         let same = IndicatorDraft { target_value: "40".into(), ..draft() }.validate(true).unwrap_err();
         assert_eq!(same.for_field("target_value").map(Problem::code), Some("rule"));
         let wrong_way = IndicatorDraft { direction: "lower".into(), ..draft() }.validate(true).unwrap_err();
-        assert_eq!(wrong_way.for_field("target_value"), Some(&Problem::Rule { rule: "lower is better, but the target is above the baseline".into() }));
+        assert_eq!(
+            wrong_way.for_field("target_value"),
+            Some(&Problem::Rule { rule: "lower is better, but the target is above the baseline".into() })
+        );
         let years = IndicatorDraft { target_year: "2019".into(), ..draft() }.validate(true).unwrap_err();
         assert!(years.for_field("target_year").is_some());
         let sdg = IndicatorDraft { sdg_code: "99.9.9".into(), ..draft() }.validate(false).unwrap_err();

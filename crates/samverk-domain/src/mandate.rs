@@ -147,7 +147,10 @@ impl PersonDraft {
     pub fn validate(&self, owner_known: bool) -> Result<NewPerson, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let owner_id = e
-            .check("owner_id", input::required_id(self.owner_id).and_then(|id| if owner_known { Ok(id) } else { Err(Problem::UnknownReference) }))
+            .check(
+                "owner_id",
+                input::required_id(self.owner_id).and_then(|id| if owner_known { Ok(id) } else { Err(Problem::UnknownReference) }),
+            )
             .unwrap_or_default();
         let person = NewPerson {
             owner_id,
@@ -256,7 +259,9 @@ impl MandateDraft {
         let mandate = NewMandate {
             engagement_id,
             person_id,
-            role: e.check("mandate_role", input::code(&self.role, MandateRole::from_code, MandateRole::ALL, MandateRole::code)).unwrap_or(MandateRole::Member),
+            role: e
+                .check("mandate_role", input::code(&self.role, MandateRole::from_code, MandateRole::ALL, MandateRole::code))
+                .unwrap_or(MandateRole::Member),
             body: e.check("mandate_body", input::required_text(&self.body, TITLE_MAX)).unwrap_or_default(),
             case_number: e.check("case_number", crate::decision::case_number(&self.case_number)).flatten(),
             decision_date: e.check("decision_date", input::optional_date(&self.decision_date)).flatten(),
@@ -264,7 +269,9 @@ impl MandateDraft {
             end,
             instructions: e.check("instructions", input::optional_text(&self.instructions, TEXT_MAX)).flatten(),
             report_to: e.check("report_to", input::required_text(&self.report_to, TITLE_MAX)).unwrap_or_default(),
-            frequency: e.check("frequency", input::code(&self.frequency, Frequency::from_code, Frequency::ALL, Frequency::code)).unwrap_or(Frequency::Yearly),
+            frequency: e
+                .check("frequency", input::code(&self.frequency, Frequency::from_code, Frequency::ALL, Frequency::code))
+                .unwrap_or(Frequency::Yearly),
             next_meeting: e.check("next_meeting", input::optional_date(&self.next_meeting)).flatten(),
         };
         e.into_result(|| mandate)
@@ -299,7 +306,13 @@ impl ReportDraft {
     /// # Errors
     /// Every field at fault; a date outside the mandate's period (a report for a mandate that
     /// had ended, or before it began) or in the future.
-    pub fn validate(&self, mandate_start: Date, mandate_end: Option<Date>, known_goals: &HashSet<i64>, today: Date) -> Result<NewReport, ValidationErrors> {
+    pub fn validate(
+        &self,
+        mandate_start: Date,
+        mandate_end: Option<Date>,
+        known_goals: &HashSet<i64>,
+        today: Date,
+    ) -> Result<NewReport, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let date = e.check("date", input::required_date(&self.date)).unwrap_or(Date::MIN);
         if date != Date::MIN {
@@ -363,7 +376,11 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         // Markup would be served back to browsers: only plain text passes.
         let start = text.trim_start().get(..64.min(text.trim_start().len())).unwrap_or_default().to_ascii_lowercase();
-        let markup = start.starts_with("<!doctype") || start.starts_with("<html") || start.starts_with("<svg") || start.starts_with("<?xml") || start.starts_with("<script");
+        let markup = start.starts_with("<!doctype")
+            || start.starts_with("<html")
+            || start.starts_with("<svg")
+            || start.starts_with("<?xml")
+            || start.starts_with("<script");
         (!text.contains('\0') && !markup).then_some(TEXT)
     } else {
         None
@@ -466,7 +483,8 @@ mod tests {
     #[test]
     fn a_report_after_the_mandate_ended_is_refused() {
         let draft = ReportDraft { date: "2026-01-10".into(), text: "Rapport".into(), ..ReportDraft::default() };
-        let errors = draft.validate(date!(2024 - 01 - 01), Some(date!(2025 - 12 - 31)), &HashSet::new(), date!(2026 - 02 - 01)).unwrap_err();
+        let errors =
+            draft.validate(date!(2024 - 01 - 01), Some(date!(2025 - 12 - 31)), &HashSet::new(), date!(2026 - 02 - 01)).unwrap_err();
         assert_eq!(errors.for_field("date"), Some(&Problem::Rule { rule: "the mandate had ended before this date".into() }));
         let ok = ReportDraft { date: "2025-12-31".into(), ..draft };
         assert!(ok.validate(date!(2024 - 01 - 01), Some(date!(2025 - 12 - 31)), &HashSet::new(), date!(2026 - 02 - 01)).is_ok());

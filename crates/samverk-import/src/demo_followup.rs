@@ -169,7 +169,11 @@ pub async fn load(conn: &mut Conn<'_>) -> Result<FollowupSummary, ImportError> {
         for r in &m.report {
             let mut goal_ids = Vec::new();
             for g in &r.goals {
-                goal_ids.push(lookup::goal_of_owner(conn, owner, g).await?.ok_or_else(|| invalid("mandate", &m.key, format!("reports on an unknown goal «{g}»")))?);
+                goal_ids.push(
+                    lookup::goal_of_owner(conn, owner, g)
+                        .await?
+                        .ok_or_else(|| invalid("mandate", &m.key, format!("reports on an unknown goal «{g}»")))?,
+                );
             }
             let draft = ReportDraft { date: r.date.to_string(), meetings: text(r.meetings.as_ref()), text: r.text.clone(), goal_ids };
             mandate::create_report(conn, id, &draft, Vec::new(), as_of).await.map_err(context("report", &m.key))?;
@@ -190,7 +194,12 @@ pub async fn load(conn: &mut Conn<'_>) -> Result<FollowupSummary, ImportError> {
         };
         let id = indicator::create_indicator(conn, goal, &draft).await.map_err(context("indicator", &i.title))?;
         for m in &i.measurements {
-            let draft = MeasurementDraft { year: m.year.to_string(), value: m.value.to_string(), source: m.source.clone(), measured_on: String::new() };
+            let draft = MeasurementDraft {
+                year: m.year.to_string(),
+                value: m.value.to_string(),
+                source: m.source.clone(),
+                measured_on: String::new(),
+            };
             indicator::add_measurement(conn, id, &draft).await.map_err(context("measurement", &i.title))?;
         }
         summary.indicators += 1;

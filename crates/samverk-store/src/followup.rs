@@ -118,15 +118,19 @@ async fn plan_rows(conn: &mut Conn<'_>, plan_id: i64) -> Result<Option<(Followup
     let sql = Sql::new("SELECT id, owner_id, title, period_start, period_end FROM plans WHERE id = ?").arg(plan_id);
     let Some(plan) = conn.optional::<FollowupPlan>(&sql).await? else { return Ok(None) };
     let areas = conn.all(&Sql::new("SELECT id, title FROM focus_areas WHERE plan_id = ? ORDER BY position, id").arg(plan_id)).await?;
-    let goals =
-        conn.all(&Sql::new("SELECT id, focus_area_id, parent_id, title FROM goals WHERE plan_id = ? ORDER BY position, id").arg(plan_id)).await?;
+    let goals = conn
+        .all(&Sql::new("SELECT id, focus_area_id, parent_id, title FROM goals WHERE plan_id = ? ORDER BY position, id").arg(plan_id))
+        .await?;
     Ok(Some((plan, areas, goals)))
 }
 
 /// (goal, engagement) for every contribution to a goal of the plan.
 async fn contributions(conn: &mut Conn<'_>, plan_id: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    conn.all(&Sql::new("SELECT c.goal_id, c.engagement_id FROM contributions c JOIN goals g ON g.id = c.goal_id WHERE g.plan_id = ?").arg(plan_id))
-        .await
+    conn.all(
+        &Sql::new("SELECT c.goal_id, c.engagement_id FROM contributions c JOIN goals g ON g.id = c.goal_id WHERE g.plan_id = ?")
+            .arg(plan_id),
+    )
+    .await
 }
 
 /// The goal and every goal below it.
@@ -147,7 +151,8 @@ fn tree_status(goals: &[FollowupGoal], by_goal: &HashMap<i64, Vec<IndicatorStatu
     if depth > 64 {
         return roll_up(own);
     }
-    let subs: Vec<Status> = goals.iter().filter(|g| g.parent_id == Some(id)).map(|g| tree_status(goals, by_goal, g.id, depth + 1)).collect();
+    let subs: Vec<Status> =
+        goals.iter().filter(|g| g.parent_id == Some(id)).map(|g| tree_status(goals, by_goal, g.id, depth + 1)).collect();
     roll_up(own.chain(subs))
 }
 
@@ -156,7 +161,12 @@ fn tree_status(goals: &[FollowupGoal], by_goal: &HashMap<i64, Vec<IndicatorStatu
 ///
 /// # Errors
 /// The database error.
-pub async fn plan_followup(conn: &mut Conn<'_>, plan_id: i64, today: Date, until_year: Option<i32>) -> Result<Option<PlanFollowup>, StoreError> {
+pub async fn plan_followup(
+    conn: &mut Conn<'_>,
+    plan_id: i64,
+    today: Date,
+    until_year: Option<i32>,
+) -> Result<Option<PlanFollowup>, StoreError> {
     let Some((plan, areas, goals)) = plan_rows(conn, plan_id).await? else { return Ok(None) };
     let mut sql = Sql::new(INDICATOR_SELECT);
     sql.push(" WHERE g.plan_id = ").bind(plan_id).push(" ORDER BY i.title, i.id");
@@ -213,7 +223,9 @@ pub async fn plan_followup(conn: &mut Conn<'_>, plan_id: i64, today: Date, until
     let areas = areas
         .into_iter()
         .map(|area| {
-            let status = roll_up(goal_statuses.iter().filter(|g| g.goal.parent_id.is_none() && g.goal.focus_area_id == Some(area.id)).map(|g| g.status));
+            let status = roll_up(
+                goal_statuses.iter().filter(|g| g.goal.parent_id.is_none() && g.goal.focus_area_id == Some(area.id)).map(|g| g.status),
+            );
             AreaStatus { area, status }
         })
         .collect();
@@ -284,8 +296,9 @@ fn main_goal(goals: &[FollowupGoal], mut id: i64) -> i64 {
 pub async fn heatmap(conn: &mut Conn<'_>, plan_id: i64) -> Result<Option<Heatmap>, StoreError> {
     let Some((plan, areas, all_goals)) = plan_rows(conn, plan_id).await? else { return Ok(None) };
     let contributions = contributions(conn, plan_id).await?;
-    let engagements: Vec<MapEngagement> =
-        conn.all(&Sql::new("SELECT id, title, kind, status FROM engagements WHERE owner_id = ? ORDER BY title, id").arg(plan.owner_id)).await?;
+    let engagements: Vec<MapEngagement> = conn
+        .all(&Sql::new("SELECT id, title, kind, status FROM engagements WHERE owner_id = ? ORDER BY title, id").arg(plan.owner_id))
+        .await?;
     let mut cells = HashMap::new();
     for (goal, engagement) in &contributions {
         let main = main_goal(&all_goals, *goal);
@@ -378,7 +391,8 @@ pub async fn plan_summary(conn: &mut Conn<'_>, plan_id: i64, year: i32, today: D
     let mandates = mandate::mandates(conn, &MandateFilter { owner_id: Some(followup.plan.owner_id), ..MandateFilter::default() }).await?;
     let ids: Vec<i64> = mandates.iter().map(|m| m.id).collect();
     let start = Date::from_calendar_date(year, time::Month::January, 1).unwrap_or(end_of_year);
-    let reports: Vec<Report> = mandate::reports(conn, &ids).await?.into_iter().filter(|r| r.date >= start && r.date <= end_of_year).collect();
+    let reports: Vec<Report> =
+        mandate::reports(conn, &ids).await?.into_iter().filter(|r| r.date >= start && r.date <= end_of_year).collect();
     let overdue = due_list(mandates.clone(), today).due.into_iter().filter(|d| d.state == DueState::Overdue).collect::<Vec<_>>();
     let engagement_of: HashMap<i64, i64> = mandates.iter().map(|m| (m.id, m.engagement_id)).collect();
     let all_goals: Vec<FollowupGoal> = followup.goals.iter().map(|g| g.goal.clone()).collect();
@@ -396,7 +410,8 @@ pub async fn plan_summary(conn: &mut Conn<'_>, plan_id: i64, year: i32, today: D
             let reports = reports
                 .iter()
                 .filter(|r| {
-                    r.goals.iter().any(|(id, _)| tree.contains(id)) || engagement_of.get(&r.mandate_id).is_some_and(|e| engagements.contains(e))
+                    r.goals.iter().any(|(id, _)| tree.contains(id))
+                        || engagement_of.get(&r.mandate_id).is_some_and(|e| engagements.contains(e))
                 })
                 .cloned()
                 .collect();

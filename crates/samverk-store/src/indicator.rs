@@ -72,7 +72,8 @@ pub async fn create_indicator(conn: &mut Conn<'_>, goal_id: i64, draft: &Indicat
         return Err(StoreError::NotFound { entity: "goal", id: goal_id });
     }
     let code = draft.sdg_code.trim().to_owned();
-    let sdg_known = code.is_empty() || conn.optional::<(String,)>(&Sql::new("SELECT code FROM sdg_indicators WHERE code = ?").arg(code)).await?.is_some();
+    let sdg_known = code.is_empty()
+        || conn.optional::<(String,)>(&Sql::new("SELECT code FROM sdg_indicators WHERE code = ?").arg(code)).await?.is_some();
     let new = draft.validate(sdg_known)?;
     let sql = Sql::new(
         "INSERT INTO indicators (goal_id, sdg_code, title, unit, baseline_value, baseline_year, target_value, target_year, direction) \

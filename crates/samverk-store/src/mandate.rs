@@ -152,7 +152,8 @@ async fn owner_known(conn: &mut Conn<'_>, id: Option<i64>) -> Result<bool, sqlx:
 async fn mandate_refs(conn: &mut Conn<'_>, draft: &MandateDraft) -> Result<MandateRefs, sqlx::Error> {
     let mut refs = MandateRefs::default();
     if let Some(id) = draft.engagement_id {
-        refs.engagement_owner = conn.optional::<(i64,)>(&Sql::new("SELECT owner_id FROM engagements WHERE id = ?").arg(id)).await?.map(|r| r.0);
+        refs.engagement_owner =
+            conn.optional::<(i64,)>(&Sql::new("SELECT owner_id FROM engagements WHERE id = ?").arg(id)).await?.map(|r| r.0);
     }
     if let Some(id) = draft.person_id {
         refs.person_owner = conn.optional::<(i64,)>(&Sql::new("SELECT owner_id FROM people WHERE id = ?").arg(id)).await?.map(|r| r.0);
@@ -191,9 +192,18 @@ pub async fn create_mandate(conn: &mut Conn<'_>, draft: &MandateDraft) -> Result
 ///
 /// # Errors
 /// `NotFound` for an unknown mandate; validation errors (nothing is written then).
-pub async fn create_report(conn: &mut Conn<'_>, mandate_id: i64, draft: &ReportDraft, files: Vec<(String, Vec<u8>)>, today: Date) -> Result<i64, StoreError> {
-    let sql = Sql::new("SELECT m.start_date, m.end_date, e.owner_id FROM mandates m JOIN engagements e ON e.id = m.engagement_id WHERE m.id = ?").arg(mandate_id);
-    let (start, end, owner) = conn.optional::<(Date, Option<Date>, i64)>(&sql).await?.ok_or_else(StoreError::not_found("mandate", mandate_id))?;
+pub async fn create_report(
+    conn: &mut Conn<'_>,
+    mandate_id: i64,
+    draft: &ReportDraft,
+    files: Vec<(String, Vec<u8>)>,
+    today: Date,
+) -> Result<i64, StoreError> {
+    let sql =
+        Sql::new("SELECT m.start_date, m.end_date, e.owner_id FROM mandates m JOIN engagements e ON e.id = m.engagement_id WHERE m.id = ?")
+            .arg(mandate_id);
+    let (start, end, owner) =
+        conn.optional::<(Date, Option<Date>, i64)>(&sql).await?.ok_or_else(StoreError::not_found("mandate", mandate_id))?;
     let mut known = Sql::new("SELECT g.id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ");
     known.bind(owner).push(" AND g.id IN (").bind_list(draft.goal_ids.iter().copied()).push(")");
     let known: HashSet<i64> = conn.scalars::<i64>(&known).await?.into_iter().collect();
@@ -312,13 +322,14 @@ impl Store {
         let mut conn = tx.conn();
         let known = owner_known(&mut conn, draft.owner_id).await?;
         let p = draft.validate(known)?;
-        let sql = Sql::new("UPDATE people SET version = version + 1, owner_id = ?, name = ?, title = ?, department = ?, email = ? WHERE id = ?")
-            .arg(p.owner_id)
-            .arg(p.name)
-            .arg(p.title)
-            .arg(p.department)
-            .arg(p.email)
-            .arg(id);
+        let sql =
+            Sql::new("UPDATE people SET version = version + 1, owner_id = ?, name = ?, title = ?, department = ?, email = ? WHERE id = ?")
+                .arg(p.owner_id)
+                .arg(p.name)
+                .arg(p.title)
+                .arg(p.department)
+                .arg(p.email)
+                .arg(id);
         StoreError::changed("person", id, conn.execute(&sql).await?)?;
         tx.commit().await
     }
@@ -409,7 +420,13 @@ impl Store {
 
     /// # Errors
     /// `NotFound` for an unknown mandate; validation errors (nothing is written then).
-    pub async fn create_report(&self, mandate_id: i64, draft: &ReportDraft, files: Vec<(String, Vec<u8>)>, today: Date) -> Result<i64, StoreError> {
+    pub async fn create_report(
+        &self,
+        mandate_id: i64,
+        draft: &ReportDraft,
+        files: Vec<(String, Vec<u8>)>,
+        today: Date,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let id = create_report(&mut tx.conn(), mandate_id, draft, files, today).await?;
         tx.commit().await?;
@@ -443,7 +460,10 @@ pub mod lookup {
     /// # Errors
     /// The database error.
     pub async fn organisation(conn: &mut Conn<'_>, name: &str) -> Result<Option<i64>, crate::StoreError> {
-        Ok(conn.optional::<(i64,)>(&Sql::new("SELECT id FROM organisations WHERE name = ? ORDER BY id").arg(name.to_owned())).await?.map(|r| r.0))
+        Ok(conn
+            .optional::<(i64,)>(&Sql::new("SELECT id FROM organisations WHERE name = ? ORDER BY id").arg(name.to_owned()))
+            .await?
+            .map(|r| r.0))
     }
 
     /// An engagement by its title.
@@ -451,7 +471,10 @@ pub mod lookup {
     /// # Errors
     /// The database error.
     pub async fn engagement(conn: &mut Conn<'_>, title: &str) -> Result<Option<i64>, crate::StoreError> {
-        Ok(conn.optional::<(i64,)>(&Sql::new("SELECT id FROM engagements WHERE title = ? ORDER BY id").arg(title.to_owned())).await?.map(|r| r.0))
+        Ok(conn
+            .optional::<(i64,)>(&Sql::new("SELECT id FROM engagements WHERE title = ? ORDER BY id").arg(title.to_owned()))
+            .await?
+            .map(|r| r.0))
     }
 
     /// A goal by the title of its plan and its own title.

@@ -63,7 +63,12 @@ impl MandateBuilder {
 /// # Panics
 /// When the store refuses it.
 pub async fn report(store: &Store, mandate_id: i64, date: Date, text: &str, goals: &[i64], today: Date) -> i64 {
-    let draft = ReportDraft { date: samverk_domain::input::format_date(date), text: text.into(), goal_ids: goals.to_vec(), ..ReportDraft::default() };
+    let draft = ReportDraft {
+        date: samverk_domain::input::format_date(date),
+        text: text.into(),
+        goal_ids: goals.to_vec(),
+        ..ReportDraft::default()
+    };
     store.create_report(mandate_id, &draft, Vec::new(), today).await.expect("report")
 }
 
@@ -71,7 +76,14 @@ pub async fn report(store: &Store, mandate_id: i64, date: Date, text: &str, goal
 ///
 /// # Panics
 /// When the store refuses it.
-pub async fn indicator(store: &Store, goal_id: i64, title: &str, baseline: (f64, i32), target: (f64, i32), measurements: &[(i32, f64)]) -> i64 {
+pub async fn indicator(
+    store: &Store,
+    goal_id: i64,
+    title: &str,
+    baseline: (f64, i32),
+    target: (f64, i32),
+    measurements: &[(i32, f64)],
+) -> i64 {
     let draft = IndicatorDraft {
         title: title.into(),
         unit: "%".into(),
@@ -108,7 +120,15 @@ impl FollowupSize {
     /// mandate each and 20,000 reports.
     #[must_use]
     pub const fn issue() -> Self {
-        Self { focus_areas: 5, main_goals: 100, sub_goals: 4, engagements: 2000, indicators_per_goal: 10, years: 10, reports_per_mandate: 10 }
+        Self {
+            focus_areas: 5,
+            main_goals: 100,
+            sub_goals: 4,
+            engagements: 2000,
+            indicators_per_goal: 10,
+            years: 10,
+            reports_per_mandate: 10,
+        }
     }
 
     /// A small plan of the same shape.
@@ -184,7 +204,13 @@ pub async fn generate_followup(store: &Store, size: &FollowupSize) -> Result<Gen
         let area_ids = ids(&mut conn, Sql::new("SELECT id FROM focus_areas WHERE plan_id = ? ORDER BY id").arg(plan_id)).await?;
         let mains: Vec<usize> = (0..size.main_goals).collect();
         insert_chunked(&mut conn, "INSERT INTO goals (plan_id, focus_area_id, title, position) VALUES ", &mains, |s, g| {
-            s.bind(plan_id).push(", ").bind(area_ids[g % area_ids.len()]).push(", ").bind(format!("Main goal {g}")).push(", ").bind(i64::try_from(*g).unwrap_or_default());
+            s.bind(plan_id)
+                .push(", ")
+                .bind(area_ids[g % area_ids.len()])
+                .push(", ")
+                .bind(format!("Main goal {g}"))
+                .push(", ")
+                .bind(i64::try_from(*g).unwrap_or_default());
         })
         .await?;
         let main_ids = ids(&mut conn, Sql::new("SELECT id FROM goals WHERE plan_id = ? ORDER BY id").arg(plan_id)).await?;
@@ -196,9 +222,22 @@ pub async fn generate_followup(store: &Store, size: &FollowupSize) -> Result<Gen
                 (0..size.sub_goals).map(move |k| (m, area, n * 10 + k))
             })
             .collect();
-        insert_chunked(&mut conn, "INSERT INTO goals (plan_id, focus_area_id, parent_id, title, position) VALUES ", &subs, |s, (parent, area, k)| {
-            s.bind(plan_id).push(", ").bind(*area).push(", ").bind(*parent).push(", ").bind(format!("Sub-goal {k}")).push(", ").bind(i64::try_from(*k).unwrap_or_default());
-        })
+        insert_chunked(
+            &mut conn,
+            "INSERT INTO goals (plan_id, focus_area_id, parent_id, title, position) VALUES ",
+            &subs,
+            |s, (parent, area, k)| {
+                s.bind(plan_id)
+                    .push(", ")
+                    .bind(*area)
+                    .push(", ")
+                    .bind(*parent)
+                    .push(", ")
+                    .bind(format!("Sub-goal {k}"))
+                    .push(", ")
+                    .bind(i64::try_from(*k).unwrap_or_default());
+            },
+        )
         .await?;
         let goals = ids(&mut conn, Sql::new("SELECT id FROM goals WHERE plan_id = ? ORDER BY id").arg(plan_id)).await?;
         let engagements: Vec<usize> = (0..size.engagements).collect();
@@ -220,18 +259,35 @@ pub async fn generate_followup(store: &Store, size: &FollowupSize) -> Result<Gen
             "INSERT INTO indicators (goal_id, title, unit, baseline_value, baseline_year, target_value, target_year, direction) VALUES ",
             &indicators,
             |s, (g, k)| {
-                s.bind(*g).push(", ").bind(format!("Indicator {k}")).push(", '%', ").bind(40.0).push(", ").bind(2020_i64).push(", ").bind(60.0).push(", ").bind(2030_i64).push(", 'higher'");
+                s.bind(*g)
+                    .push(", ")
+                    .bind(format!("Indicator {k}"))
+                    .push(", '%', ")
+                    .bind(40.0)
+                    .push(", ")
+                    .bind(2020_i64)
+                    .push(", ")
+                    .bind(60.0)
+                    .push(", ")
+                    .bind(2030_i64)
+                    .push(", 'higher'");
             },
         )
         .await?;
-        let indicator_ids = ids(&mut conn, Sql::new("SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = ? ORDER BY i.id").arg(plan_id)).await?;
+        let indicator_ids = ids(
+            &mut conn,
+            Sql::new("SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = ? ORDER BY i.id").arg(plan_id),
+        )
+        .await?;
         let measurements: Vec<(i64, i64, f64)> = indicator_ids
             .iter()
             .enumerate()
             .flat_map(|(n, &i)| {
                 // Three paces, so every status occurs: on track, at risk, off track.
                 let pace = [2.0, 1.4, 0.8][n % 3];
-                (0..size.years).map(move |y| (i, 2021 + i64::try_from(y).unwrap_or_default(), 40.0 + pace * f64::from(u32::try_from(y + 1).unwrap_or_default())))
+                (0..size.years).map(move |y| {
+                    (i, 2021 + i64::try_from(y).unwrap_or_default(), 40.0 + pace * f64::from(u32::try_from(y + 1).unwrap_or_default()))
+                })
             })
             .collect();
         insert_chunked(&mut conn, "INSERT INTO measurements (indicator_id, year, value, source) VALUES ", &measurements, |s, (i, y, v)| {
@@ -244,11 +300,21 @@ pub async fn generate_followup(store: &Store, size: &FollowupSize) -> Result<Gen
             "INSERT INTO mandates (engagement_id, role, body, start_date, report_to, frequency) VALUES ",
             &mandates,
             |s, (n, e)| {
-                s.bind(*e).push(", 'delegate', 'Hovedutvalget', ").bind(time::macros::date!(2015 - 01 - 01)).push(", ").bind(if n % 2 == 0 { "Hovedutvalget" } else { "Fylkestinget" }).push(", 'yearly'");
+                s.bind(*e)
+                    .push(", 'delegate', 'Hovedutvalget', ")
+                    .bind(time::macros::date!(2015 - 01 - 01))
+                    .push(", ")
+                    .bind(if n % 2 == 0 { "Hovedutvalget" } else { "Fylkestinget" })
+                    .push(", 'yearly'");
             },
         )
         .await?;
-        let mandate_ids = ids(&mut conn, Sql::new("SELECT m.id FROM mandates m JOIN engagements e ON e.id = m.engagement_id WHERE e.owner_id = ? ORDER BY m.id").arg(owner_id)).await?;
+        let mandate_ids = ids(
+            &mut conn,
+            Sql::new("SELECT m.id FROM mandates m JOIN engagements e ON e.id = m.engagement_id WHERE e.owner_id = ? ORDER BY m.id")
+                .arg(owner_id),
+        )
+        .await?;
         let reports: Vec<(i64, Date)> = mandate_ids
             .iter()
             .enumerate()

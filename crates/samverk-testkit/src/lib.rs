@@ -9,9 +9,9 @@
 
 mod auth;
 mod builders;
-pub mod followup;
 pub mod euproj;
 pub mod fixtures;
+pub mod followup;
 mod http;
 mod news;
 

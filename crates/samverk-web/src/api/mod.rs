@@ -7,6 +7,7 @@ mod decisions;
 mod discovery;
 mod engagements;
 mod extract;
+mod followup;
 mod goals;
 mod list;
 mod organisations;
@@ -85,6 +86,11 @@ const PROBLEM: &str = "application/problem+json";
         participants::update_contribution,
         participants::remove_contribution,
         search::search,
+        followup::person_mandates,
+        followup::due,
+        followup::create_report,
+        followup::plan_followup,
+        followup::add_measurement,
     ),
     components(schemas(
         Problem,
@@ -130,6 +136,14 @@ const PROBLEM: &str = "application/problem+json";
         search::SearchHit,
         search::Facet,
         search::FacetCount,
+        samverk_domain::mandate::ReportDraft,
+        samverk_domain::indicator::MeasurementDraft,
+        followup::Mandate,
+        followup::DueList,
+        followup::Created,
+        followup::IndicatorStatus,
+        followup::GoalStatus,
+        followup::PlanFollowup,
     )),
     tags(
         (name = "organisations", description = "The register of organisations and their successions"),
@@ -137,6 +151,7 @@ const PROBLEM: &str = "application/problem+json";
         (name = "plans", description = "Plans with their focus areas, goals and measures"),
         (name = "engagements", description = "Engagements with their participants and contributions"),
         (name = "search", description = "One search over every public record, with facets"),
+        (name = "follow-up", description = "Mandates, reports back, reports due, indicators and goal fulfilment"),
     )
 )]
 pub struct ApiDoc;
@@ -210,6 +225,11 @@ fn v1() -> routes::Routes {
         .add(p::__path_update_contribution, p::update_contribution)
         .add(p::__path_remove_contribution, p::remove_contribution)
         .add(search::__path_search, search::search)
+        .add(followup::__path_person_mandates, followup::person_mandates)
+        .add(followup::__path_due, followup::due)
+        .add(followup::__path_create_report, followup::create_report)
+        .add(followup::__path_plan_followup, followup::plan_followup)
+        .add(followup::__path_add_measurement, followup::add_measurement)
 }
 
 /// Every (path, lower-case method) the router serves under `/api/v1`, so a test can check

@@ -26,7 +26,6 @@ use crate::AppState;
 pub use form::Choice;
 pub(crate) use organisations::evidence_sentence;
 pub(crate) use decisions::authority_choices;
-pub use form::Choice;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -61,7 +61,10 @@ impl Chart<'_> {
         );
         // Axes with the first and last year and the lowest and highest value.
         let (x0, x1, y0, y1) = (LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP);
-        let _ = write!(s, r##"<g class="axes" stroke="#555" stroke-width="1"><line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}"/><line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}"/></g>"##);
+        let _ = write!(
+            s,
+            r##"<g class="axes" stroke="#555" stroke-width="1"><line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}"/><line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}"/></g>"##
+        );
         let _ = write!(
             s,
             r##"<g class="labels" font-size="12" fill="#222"><text x="{x0}" y="{}" text-anchor="start">{first}</text><text x="{x1}" y="{}" text-anchor="end">{last}</text><text x="{}" y="{}" text-anchor="end">{}</text><text x="{}" y="{}" text-anchor="end">{}</text></g>"##,
@@ -85,7 +88,8 @@ impl Chart<'_> {
         );
         if !self.series.is_empty() {
             let points: Vec<String> = self.series.iter().map(|(yr, v)| format!("{:.1},{:.1}", x(*yr), y(*v))).collect();
-            let _ = write!(s, r##"<polyline class="series" fill="none" stroke="#0b4f8a" stroke-width="2.5" points="{}"/>"##, points.join(" "));
+            let _ =
+                write!(s, r##"<polyline class="series" fill="none" stroke="#0b4f8a" stroke-width="2.5" points="{}"/>"##, points.join(" "));
             for (yr, v) in self.series {
                 let _ = write!(s, r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="#0b4f8a"/>"##, x(*yr), y(*v));
             }

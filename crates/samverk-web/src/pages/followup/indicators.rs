@@ -42,7 +42,12 @@ pub(super) async fn new(i: I18n, State(state): State<AppState>, Path(id): Path<S
     form_page(i, &state, path_id(&id)?, IndicatorDraft::default(), form::no_errors()).await
 }
 
-pub(super) async fn create(i: I18n, State(state): State<AppState>, Path(id): Path<String>, Form(posted): Form<IndicatorDraft>) -> Result<Response, AppError> {
+pub(super) async fn create(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(posted): Form<IndicatorDraft>,
+) -> Result<Response, AppError> {
     let goal_id = path_id(&id)?;
     match state.store.create_indicator(goal_id, &posted).await {
         Ok(id) => Ok(see_other(&format!("/indicators/{id}")).into_response()),

@@ -53,7 +53,11 @@ impl MandateRow {
             flags.push(i.t("followup-flag-vacant"));
         }
         let due = m.next_due(today);
-        let decision = [Some(m.body.clone()), m.case_number.clone(), m.decision_date.map(format_date)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let decision = [Some(m.body.clone()), m.case_number.clone(), m.decision_date.map(format_date)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         Self {
             id: m.id,
             engagement_id: m.engagement_id,
@@ -95,7 +99,11 @@ impl ReportView {
             meetings: r.meetings,
             text: r.text,
             goals: r.goals.into_iter().map(|(id, t)| (id, if t.is_empty() { i.t("followup-untitled-goal") } else { t })).collect(),
-            attachments: r.attachments.into_iter().map(|a| (a.id, a.file_name, i.tn("followup-kilobytes", "kb", (a.size + 1023) / 1024))).collect(),
+            attachments: r
+                .attachments
+                .into_iter()
+                .map(|a| (a.id, a.file_name, i.tn("followup-kilobytes", "kb", (a.size + 1023) / 1024)))
+                .collect(),
         }
     }
 }
@@ -143,7 +151,11 @@ pub(super) async fn due(i: I18n, State(state): State<AppState>, Query(q): Query<
     }
     let count = |n: usize| i64::try_from(n).unwrap_or_default();
     Ok(DuePage {
-        summary: format!("{} {}", i.tn("followup-due-overdue-count", "count", count(overdue)), i.tn("followup-due-soon-count", "count", count(due_soon))),
+        summary: format!(
+            "{} {}",
+            i.tn("followup-due-overdue-count", "count", count(overdue)),
+            i.tn("followup-due-soon-count", "count", count(due_soon))
+        ),
         groups,
         flagged: list.flagged.into_iter().map(|m| MandateRow::of(&i, m, today)).collect(),
         all: mandates.into_iter().map(|m| MandateRow::of(&i, m, today)).collect(),
@@ -209,7 +221,8 @@ async fn form_page(i: I18n, state: &AppState, draft: MandateForm, errors: Valida
     let people_list = state.store.people(None).await?;
     let mut people = vec![Choice::blank(i.t("followup-vacant-seat"), person.is_none())];
     people.extend(form::records(people_list.iter().map(|p| (p.id, p.name.as_str())), person));
-    let roles = form::codes(MandateRole::ALL, MandateRole::code, |r| i.t(&format!("followup-role-{}", r.code())), draft.mandate_role.trim());
+    let roles =
+        form::codes(MandateRole::ALL, MandateRole::code, |r| i.t(&format!("followup-role-{}", r.code())), draft.mandate_role.trim());
     let frequency = if draft.frequency.trim().is_empty() { "yearly" } else { draft.frequency.trim() };
     let frequencies = form::codes(Frequency::ALL, Frequency::code, |f| i.t(&format!("followup-frequency-{}", f.code())), frequency);
     Ok(FormPage { i, draft, errors, engagements, people, roles, frequencies })
@@ -268,7 +281,13 @@ pub(super) struct ReportPage {
     goals: Vec<GoalBox>,
 }
 
-async fn report_page(i: I18n, state: &AppState, mandate: Mandate, draft: ReportDraft, errors: ValidationErrors) -> Result<ReportPage, AppError> {
+async fn report_page(
+    i: I18n,
+    state: &AppState,
+    mandate: Mandate,
+    draft: ReportDraft,
+    errors: ValidationErrors,
+) -> Result<ReportPage, AppError> {
     let checked: HashSet<i64> = draft.goal_ids.iter().copied().collect();
     let goals = state
         .store

@@ -106,7 +106,14 @@ pub(super) async fn followup(i: I18n, State(state): State<AppState>, Path(id): P
     if !loose.is_empty() {
         let status = samverk_domain::indicator::roll_up(f.main_goals(None).map(|g| g.status));
         let title = i.t("followup-goals-outside-areas");
-        sections.push(Section { id: None, caption: title.clone(), title, status: status_label(&i, status), status_code: status.code(), goals: loose });
+        sections.push(Section {
+            id: None,
+            caption: title.clone(),
+            title,
+            status: status_label(&i, status),
+            status_code: status.code(),
+            goals: loose,
+        });
     }
     let [on, risk, off, none] = f.counts().map(|n| i64::try_from(n).unwrap_or_default());
     Ok(FollowupPage {
@@ -186,7 +193,11 @@ pub(super) async fn heatmap(i: I18n, State(state): State<AppState>, Path(id): Pa
     let without_goals = h
         .without_goals
         .iter()
-        .map(|e| Listed { id: e.id, title: e.title.clone(), note: format!("{}, {}", i.engagement_kind(&e.kind), i.engagement_status(&e.status)) })
+        .map(|e| Listed {
+            id: e.id,
+            title: e.title.clone(),
+            note: format!("{}, {}", i.engagement_kind(&e.kind), i.engagement_status(&e.status)),
+        })
         .collect();
     let goals_without = h
         .goals_without

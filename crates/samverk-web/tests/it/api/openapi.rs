@@ -30,6 +30,11 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("/api/v1/engagements/{id}/contributions", &["get", "post"]),
     ("/api/v1/engagements/{id}/contributions/{contribution_id}", &["get", "put", "delete"]),
     ("/api/v1/search", &["get"]),
+    ("/api/v1/people/{id}/mandates", &["get"]),
+    ("/api/v1/mandates/due", &["get"]),
+    ("/api/v1/mandates/{id}/reports", &["post"]),
+    ("/api/v1/plans/{id}/followup", &["get"]),
+    ("/api/v1/indicators/{id}/measurements", &["post"]),
 ];
 
 type Routes = BTreeMap<String, BTreeSet<String>>;

@@ -10,7 +10,10 @@ async fn the_demo_shows_mandates_reports_and_indicators() {
     assert_eq!(due.status, 200);
     let text = due.text();
     assert!(text.contains("Mid Sweden Office Eva Exempelsson Board member Regionala nämnden, yearly 2025-02-12"), "{text}");
-    assert!(text.contains("Klima og miljø Kari Eksempel Delegate Bærekraftige Vestfold og Telemark (partnerskapet), half-yearly 2023-06-20"), "{text}");
+    assert!(
+        text.contains("Klima og miljø Kari Eksempel Delegate Bærekraftige Vestfold og Telemark (partnerskapet), half-yearly 2023-06-20"),
+        "{text}"
+    );
     assert!(text.contains("Period ended 2023-12-31"), "{text}");
     assert!(text.contains("Folkehelse (vacant)"), "{text}");
 

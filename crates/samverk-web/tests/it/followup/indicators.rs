@@ -48,7 +48,9 @@ async fn a_measurement_outside_the_plan_period_is_refused_beside_the_year() {
     assert!(response.text().contains("Year: the year lies outside the plan's period"), "{}", response.text());
     assert!(response.body.contains("aria-describedby=\"error-year\""));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM measurements").await, 0);
-    let ok = app.post_form(&format!("/indicators/{id}"), &[("year", "2025"), ("value", "49,0"), ("source", "SCB"), ("measured_on", "2026-03-01")]).await;
+    let ok = app
+        .post_form(&format!("/indicators/{id}"), &[("year", "2025"), ("value", "49,0"), ("source", "SCB"), ("measured_on", "2026-03-01")])
+        .await;
     assert_eq!(ok.status, 303, "{}", ok.text());
     let again = app.post_form(&format!("/indicators/{id}"), &[("year", "2025"), ("value", "50"), ("source", "SCB")]).await;
     assert_eq!(again.status, 422, "a year is measured once");
@@ -67,7 +69,10 @@ async fn the_indicator_page_shows_the_status_the_chart_and_the_table() {
     assert_eq!(page.status, 200);
     let text = page.text();
     assert!(text.contains("Status: On track"), "{text}");
-    assert!(text.contains("Latest measurement 2025: 45 % of the way from baseline to target reached; 50 % of the time has passed."), "{text}");
+    assert!(
+        text.contains("Latest measurement 2025: 45 % of the way from baseline to target reached; 50 % of the time has passed."),
+        "{text}"
+    );
     assert!(page.body.contains("role=\"img\""), "the chart is an image for assistive technology");
     assert!(page.body.contains("<title id=\"chart-title-"), "with a title");
     assert!(text.contains("2 measurements against the straight target line from 40 % (2020) to 60 % (2030)"), "{text}");

@@ -13,7 +13,13 @@ async fn a_representative_gets_a_mandate_and_sees_her_report_is_overdue() {
     let created = app
         .post_form(
             "/people",
-            &[("owner_id", &owner.to_string()), ("name", "Eva Exempelsson"), ("person_title", "Ledamot"), ("department", "Regionstaben"), ("email", "eva@example.org")],
+            &[
+                ("owner_id", &owner.to_string()),
+                ("name", "Eva Exempelsson"),
+                ("person_title", "Ledamot"),
+                ("department", "Regionstaben"),
+                ("email", "eva@example.org"),
+            ],
         )
         .await;
     assert_eq!(created.status, 303, "{}", created.text());
@@ -53,7 +59,10 @@ async fn a_representative_gets_a_mandate_and_sees_her_report_is_overdue() {
 
     // She reports today: the next report is due in a year and nothing is overdue.
     let posted = app
-        .post_form(&format!("{mandate_path}/reports"), &[("date", &iso(today())), ("meetings", "Styrelsemöte"), ("text", "Återrapport om årets arbete.")])
+        .post_form(
+            &format!("{mandate_path}/reports"),
+            &[("date", &iso(today())), ("meetings", "Styrelsemöte"), ("text", "Återrapport om årets arbete.")],
+        )
         .await;
     assert_eq!(posted.status, 303, "{}", posted.text());
     let page = app.get(&mandate_path).await.text();
@@ -92,7 +101,13 @@ async fn a_mandate_without_a_holder_is_flagged_and_bad_input_is_named() {
     let response = app
         .post_form(
             "/mandates",
-            &[("engagement_id", &e.to_string()), ("mandate_role", "delegate"), ("start", "2025-01-01"), ("end", "2024-01-01"), ("frequency", "monthly")],
+            &[
+                ("engagement_id", &e.to_string()),
+                ("mandate_role", "delegate"),
+                ("start", "2025-01-01"),
+                ("end", "2024-01-01"),
+                ("frequency", "monthly"),
+            ],
         )
         .await;
     assert_eq!(response.status, 422);
@@ -118,7 +133,10 @@ async fn attachments_are_checked_by_content_and_size_and_served_as_downloads() {
     let big = app.store.create_report(m, &draft, vec![("big.pdf".into(), vec![b'%'; 5 * 1024 * 1024 + 1])], today()).await;
     assert!(big.is_err());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM report_backs").await, 0, "nothing is written when a file is refused");
-    app.store.create_report(m, &draft, vec![("C:\\temp\\minutes.pdf".into(), b"%PDF-1.4 minutes".to_vec())], today()).await.expect("report");
+    app.store
+        .create_report(m, &draft, vec![("C:\\temp\\minutes.pdf".into(), b"%PDF-1.4 minutes".to_vec())], today())
+        .await
+        .expect("report");
     let page = app.get(&format!("/mandates/{m}")).await;
     assert!(page.text().contains("minutes.pdf (1 kB)"), "{}", page.text());
     let id = count(&app, "SELECT MAX(id) FROM report_attachments").await;
@@ -145,7 +163,10 @@ async fn reports_can_speak_to_the_authoritys_goals_only() {
     assert!(form.contains("Internationell policy: Bevaka regionens intressen"), "{form}");
     assert!(!form.contains("Skapende Telemark"), "{form}");
     let refused = app
-        .post_form(&format!("/mandates/{m}/reports"), &[("date", &iso(today())), ("text", "Rapport"), ("goal_ids", &other_goal.to_string())])
+        .post_form(
+            &format!("/mandates/{m}/reports"),
+            &[("date", &iso(today())), ("text", "Rapport"), ("goal_ids", &other_goal.to_string())],
+        )
         .await;
     assert_eq!(refused.status, 422);
     let ok = app

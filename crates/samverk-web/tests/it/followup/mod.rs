@@ -3,6 +3,7 @@
 
 #![expect(clippy::expect_used, reason = "test helpers: a failed set-up must stop the test with its cause")]
 
+mod api;
 mod demo;
 mod indicators;
 mod mandates;

@@ -15,7 +15,8 @@ async fn the_follow_up_pages_do_not_grow_their_query_count_with_the_plan() {
     let small = TestApp::new().await;
     let larger = TestApp::new().await;
     let a = generate_followup(&small.store, &FollowupSize::small()).await.expect("small plan");
-    let size = FollowupSize { main_goals: 20, engagements: 60, indicators_per_goal: 3, years: 5, reports_per_mandate: 3, ..FollowupSize::small() };
+    let size =
+        FollowupSize { main_goals: 20, engagements: 60, indicators_per_goal: 3, years: 5, reports_per_mandate: 3, ..FollowupSize::small() };
     let b = generate_followup(&larger.store, &size).await.expect("larger plan");
     for (path_a, path_b) in [
         (format!("/plans/{}/followup", a.plan_id), format!("/plans/{}/followup", b.plan_id)),

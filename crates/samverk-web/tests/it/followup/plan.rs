@@ -26,8 +26,18 @@ async fn fixture(app: &TestApp) -> Fixture {
     let goal_c = GoalBuilder::new(p, "Kulturutbyte").focus_area(area).insert(&app.store).await;
     indicator(&app.store, goal_a, "Kontakter", (40.0, 2020), (60.0, 2030), &[(2025, 49.0)]).await;
     indicator(&app.store, sub_b, "EU-projekt", (4.0, 2020), (12.0, 2030), &[(2025, 4.0)]).await;
-    let e1 = EngagementBuilder::new(owner, "Mid Sweden Office").kind("membership").status("active").goal(goal_a, "Bevakning").insert(&app.store).await;
-    let e2 = EngagementBuilder::new(owner, "Interreg-nätverket").kind("network").status("active").goal(sub_b, "Projekt").insert(&app.store).await;
+    let e1 = EngagementBuilder::new(owner, "Mid Sweden Office")
+        .kind("membership")
+        .status("active")
+        .goal(goal_a, "Bevakning")
+        .insert(&app.store)
+        .await;
+    let e2 = EngagementBuilder::new(owner, "Interreg-nätverket")
+        .kind("network")
+        .status("active")
+        .goal(sub_b, "Projekt")
+        .insert(&app.store)
+        .await;
     EngagementBuilder::new(owner, "Vänort Kajaani").kind("twin_town").insert(&app.store).await;
     let m1 = MandateBuilder::new(e1, None, "2020-01-01").insert(&app.store).await;
     report(&app.store, m1, days_ago(30), "Årsrapport", &[goal_a], today()).await;
@@ -47,12 +57,18 @@ async fn the_follow_up_page_rolls_statuses_up_with_the_evidence_and_states_the_r
     assert!(text.contains("Plan status: Off track"), "{text}");
     assert!(text.contains("Regionen: Off track"), "{text}");
     assert!(text.contains("Indicators: 1 on track, 0 at risk, 1 off track, 0 without data."), "{text}");
-    assert!(text.contains("Bevaka intressen On track Kontakter : On track (2025: 49 %) 1 contributing, 1 reported in the last 12 months"), "{text}");
+    assert!(
+        text.contains("Bevaka intressen On track Kontakter : On track (2025: 49 %) 1 contributing, 1 reported in the last 12 months"),
+        "{text}"
+    );
     assert!(text.contains("Öka projektsamarbetet Off track"), "{text}");
     assert!(text.contains("Sub-goal: ↳ Fler EU-projekt Off track EU-projekt : Off track (2025: 4 %) 1 contributing, 0 reported"), "{text}");
     assert!(text.contains("Kulturutbyte No data Add an indicator 0 contributing, 0 reported"), "{text}");
     assert!(text.contains("How the status is computed"), "{text}");
-    assert!(text.contains("On track: achieved is at least expected minus 10 percentage points. At risk: at least expected minus 25 points."), "{text}");
+    assert!(
+        text.contains("On track: achieved is at least expected minus 10 percentage points. At risk: at least expected minus 25 points."),
+        "{text}"
+    );
     assert!(page.body.contains(&format!("href=\"/goals/{}\"", f.sub_b)));
 }
 
