@@ -14,9 +14,9 @@ pub mod news;
 pub mod organisation;
 pub mod plan;
 pub mod referral;
-pub mod search_source;
 mod refs;
 pub mod sdg;
+pub mod search_source;
 mod store;
 
 pub use db::{Conn, Engine, QueryCounter, Sql};
