@@ -159,7 +159,9 @@ impl CallDraft {
             require_email: self.require_email,
             consent_version: consent_version(&consent_text),
             consent_text,
-            engagement_ids: e.check("engagement_ids", known(&self.engagement_ids, |id| refs.engagements.contains_key(id))).unwrap_or_default(),
+            engagement_ids: e
+                .check("engagement_ids", known(&self.engagement_ids, |id| refs.engagements.contains_key(id)))
+                .unwrap_or_default(),
             goal_ids: e.check("goal_ids", known(&self.goal_ids, |id| refs.goals.contains_key(id))).unwrap_or_default(),
         };
         e.into_result(|| call)
@@ -243,7 +245,9 @@ pub fn email(text: &str) -> Result<Option<String>, Problem> {
     }
     let ok = t.len() <= 254
         && !t.chars().any(char::is_whitespace)
-        && t.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@'));
+        && t.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
+        });
     if ok { Ok(Some(t.to_owned())) } else { Err(Problem::InvalidFormat { expected: "an e-mail address such as navn@example.no" }) }
 }
 

@@ -98,7 +98,9 @@ impl NewsDraft {
             image_alt,
             author_role: e.check("author_role", input::optional_text(&self.author_role, TITLE_MAX)).flatten(),
             tags: e.check("tags", tags(&self.tags)).unwrap_or_default(),
-            engagement_ids: e.check("engagement_ids", known(&self.engagement_ids, |id| refs.engagements.contains_key(id))).unwrap_or_default(),
+            engagement_ids: e
+                .check("engagement_ids", known(&self.engagement_ids, |id| refs.engagements.contains_key(id)))
+                .unwrap_or_default(),
             goal_ids: e.check("goal_ids", known(&self.goal_ids, |id| refs.goals.contains_key(id))).unwrap_or_default(),
             sdgs: e.check("sdgs", known(&self.sdgs, |n| (1..=17).contains(n))).unwrap_or_default(),
             publish_at,
@@ -269,7 +271,8 @@ mod tests {
 
     #[test]
     fn scheduled_news_is_read_in_the_authority_zone() {
-        let d = NewsDraft { publish: "scheduled".into(), publish_at: "2024-06-01T09:00".into(), tags: "EU, eu, Interreg".into(), ..draft() };
+        let d =
+            NewsDraft { publish: "scheduled".into(), publish_at: "2024-06-01T09:00".into(), tags: "EU, eu, Interreg".into(), ..draft() };
         let n = d.validate(&refs(), datetime!(2024-01-01 12:00 UTC), Zone::EuropeOslo).unwrap();
         assert_eq!(n.publish_at, Some(datetime!(2024-06-01 07:00 UTC)));
         assert_eq!(n.tags, ["EU", "Interreg"]);

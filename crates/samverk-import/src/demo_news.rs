@@ -73,13 +73,21 @@ fn context(what: &'static str, key: &str) -> impl FnOnce(StoreError) -> ImportEr
 }
 
 async fn owner(conn: &mut Conn<'_>, name: &str, what: &'static str, key: &str) -> Result<i64, ImportError> {
-    news::organisation_named(conn, name).await.map_err(StoreError::from)?.ok_or_else(|| invalid(what, key, format!("names an unknown organisation «{name}»")))
+    news::organisation_named(conn, name)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or_else(|| invalid(what, key, format!("names an unknown organisation «{name}»")))
 }
 
 async fn engagements(conn: &mut Conn<'_>, titles: &[String], what: &'static str, key: &str) -> Result<Vec<i64>, ImportError> {
     let mut ids = Vec::with_capacity(titles.len());
     for t in titles {
-        ids.push(news::engagement_titled(conn, t).await.map_err(StoreError::from)?.ok_or_else(|| invalid(what, key, format!("names an unknown engagement «{t}»")))?);
+        ids.push(
+            news::engagement_titled(conn, t)
+                .await
+                .map_err(StoreError::from)?
+                .ok_or_else(|| invalid(what, key, format!("names an unknown engagement «{t}»")))?,
+        );
     }
     Ok(ids)
 }

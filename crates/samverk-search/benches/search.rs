@@ -13,13 +13,58 @@ use samverk_search::{SearchIndex, SearchQuery};
 use samverk_store::search_source::SearchRow;
 
 const PLACES: &[&str] = &[
-    "Telemark", "Vestfold", "Lidköping", "Västernorrland", "Tønsberg", "Skien", "Porsgrunn", "Sundsvall", "Härnösand", "Notodden", "Bø",
-    "Kragerø", "Örnsköldsvik", "Kramfors", "Agder", "Hubei", "Minneapolis", "Schleswig-Holstein", "Bryssel", "Østlandet",
+    "Telemark",
+    "Vestfold",
+    "Lidköping",
+    "Västernorrland",
+    "Tønsberg",
+    "Skien",
+    "Porsgrunn",
+    "Sundsvall",
+    "Härnösand",
+    "Notodden",
+    "Bø",
+    "Kragerø",
+    "Örnsköldsvik",
+    "Kramfors",
+    "Agder",
+    "Hubei",
+    "Minneapolis",
+    "Schleswig-Holstein",
+    "Bryssel",
+    "Østlandet",
 ];
 const NOUNS: &[&str] = &[
-    "søknad", "søknader", "nettverk", "partnerskap", "samarbeid", "vänort", "kompetanse", "klima", "miljø", "folkehelse", "samferdsel",
-    "verdiskapning", "ungdom", "utbyte", "konferanse", "møteplass", "prosjekt", "Interreg", "Erasmus", "strategi", "innspill", "høring",
-    "remiss", "yttrande", "näringsliv", "forskning", "innovasjon", "omstilling", "bærekraft", "demokrati",
+    "søknad",
+    "søknader",
+    "nettverk",
+    "partnerskap",
+    "samarbeid",
+    "vänort",
+    "kompetanse",
+    "klima",
+    "miljø",
+    "folkehelse",
+    "samferdsel",
+    "verdiskapning",
+    "ungdom",
+    "utbyte",
+    "konferanse",
+    "møteplass",
+    "prosjekt",
+    "Interreg",
+    "Erasmus",
+    "strategi",
+    "innspill",
+    "høring",
+    "remiss",
+    "yttrande",
+    "näringsliv",
+    "forskning",
+    "innovasjon",
+    "omstilling",
+    "bærekraft",
+    "demokrati",
 ];
 const KINDS: &[&str] = &["membership", "partnership", "network", "thematic_network", "eu_project", "twin_town", "bilateral_agreement"];
 
@@ -53,11 +98,25 @@ fn data() -> Vec<(&'static str, SearchRow)> {
     let mut rows = Vec::new();
     for id in 1..=20_000 {
         let country = if id % 2 == 0 { "NO" } else { "SE" };
-        rows.push(("organisation", row(id, format!("{} {} {id}", PLACES[id % PLACES.len()], NOUNS[id % NOUNS.len()]), text(id, 6), Some("municipality"), country, 2000 + i32::try_from(id % 25).unwrap(), vec![])));
+        rows.push((
+            "organisation",
+            row(
+                id,
+                format!("{} {} {id}", PLACES[id % PLACES.len()], NOUNS[id % NOUNS.len()]),
+                text(id, 6),
+                Some("municipality"),
+                country,
+                2000 + i32::try_from(id % 25).unwrap(),
+                vec![],
+            ),
+        ));
     }
     for id in 1..=2_000 {
         let sdgs = vec![i64::try_from(id % 17 + 1).unwrap()];
-        rows.push(("engagement", row(id, text(id, 5), text(id + 7, 60), Some(KINDS[id % KINDS.len()]), "NO", 2015 + i32::try_from(id % 10).unwrap(), sdgs)));
+        rows.push((
+            "engagement",
+            row(id, text(id, 5), text(id + 7, 60), Some(KINDS[id % KINDS.len()]), "NO", 2015 + i32::try_from(id % 10).unwrap(), sdgs),
+        ));
     }
     for id in 1..=5_000 {
         let sdgs = vec![i64::try_from(id % 17 + 1).unwrap()];
@@ -87,7 +146,10 @@ fn main() {
         ("prefix (as you type)", SearchQuery { q: "sø".into(), ..SearchQuery::default() }),
         ("folded place", SearchQuery { q: "lidkoping".into(), ..SearchQuery::default() }),
         ("two words", SearchQuery { q: "klima nettverk".into(), ..SearchQuery::default() }),
-        ("words + facets", SearchQuery { q: "samarbeid".into(), entity: Some("news".into()), sdg: Some(7), year: Some(2020), ..SearchQuery::default() }),
+        (
+            "words + facets",
+            SearchQuery { q: "samarbeid".into(), entity: Some("news".into()), sdg: Some(7), year: Some(2020), ..SearchQuery::default() },
+        ),
         ("facets only", SearchQuery { entity: Some("engagement".into()), kind: Some("network".into()), ..SearchQuery::default() }),
     ];
     let mut all = Vec::new();

@@ -303,7 +303,10 @@ impl SearchIndex {
                 (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.sv, &w.sv), IndexRecordOption::WithFreqs))),
                 (
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(TermQuery::new(Term::from_field_text(f.title_nb, &w.nb), IndexRecordOption::WithFreqs)), 2.0)),
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(Term::from_field_text(f.title_nb, &w.nb), IndexRecordOption::WithFreqs)),
+                        2.0,
+                    )),
                 ),
             ];
             // Prefix search as you type, from the second letter on (one letter matches too much).
@@ -332,10 +335,7 @@ impl SearchIndex {
         if let Some(owner) = q.owner {
             must.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_i64(f.owner, owner), IndexRecordOption::Basic))));
         }
-        must.push((
-            Occur::Must,
-            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.visible_from, now)))),
-        ));
+        must.push((Occur::Must, Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.visible_from, now))))));
         let query = BooleanQuery::new(must);
         let searcher = self.reader.searcher();
         let mut facets = FacetCollector::for_field("facets");
@@ -343,7 +343,8 @@ impl SearchIndex {
             facets.add_facet(Facet::from_path([name]));
         }
         let limit = q.limit.clamp(1, 100);
-        let (top, total, counts) = searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count, facets))?;
+        let (top, total, counts) =
+            searcher.search(&query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count, facets))?;
         let mut matcher = Matcher::new(words);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
@@ -460,7 +461,9 @@ mod tests {
         assert_eq!(find("ostlandssamarbeidet"), [3]);
         assert_eq!(find("ØSTLANDSSAMARBEIDET"), [3]);
         assert!(find("zebra").is_empty());
-        let r = index.search(&SearchQuery { q: "søk".into(), sdg: Some(17), country: Some("SE".into()), limit: 10, ..SearchQuery::default() }, 0).unwrap();
+        let r = index
+            .search(&SearchQuery { q: "søk".into(), sdg: Some(17), country: Some("SE".into()), limit: 10, ..SearchQuery::default() }, 0)
+            .unwrap();
         assert_eq!(r.total, 0, "facets combine with the text");
     }
 

@@ -34,7 +34,8 @@ pub struct Fields {
 }
 
 fn analysed(tokenizer: &str) -> TextOptions {
-    TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs))
+    TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs))
 }
 
 /// The schema and its field handles.

@@ -220,7 +220,11 @@ impl Store {
         let mut tx = self.begin().await.map_err(SubmitError::Store)?;
         let mut conn = tx.conn();
         let recent: i64 = conn
-            .scalar(&Sql::new("SELECT COUNT(*) FROM call_submissions WHERE client_key = ? AND submitted_at > ?").arg(client_key.to_owned()).arg(at - RATE_WINDOW_SECONDS))
+            .scalar(
+                &Sql::new("SELECT COUNT(*) FROM call_submissions WHERE client_key = ? AND submitted_at > ?")
+                    .arg(client_key.to_owned())
+                    .arg(at - RATE_WINDOW_SECONDS),
+            )
             .await?;
         if recent >= RATE_LIMIT {
             return Err(SubmitError::RateLimited);
@@ -285,7 +289,12 @@ impl Store {
     pub async fn mark_submission(&self, id: i64, tags: &str, published: bool) -> Result<(), StoreError> {
         let tags = samverk_domain::news::tags(tags).map_err(|p| samverk_domain::ValidationErrors::single("submission_tags", p))?;
         let mut tx = self.begin().await?;
-        let rows = tx.conn().execute(&Sql::new("UPDATE call_submissions SET tags = ?, published = ? WHERE id = ?").arg(tags.join(", ")).arg(published).arg(id)).await?;
+        let rows = tx
+            .conn()
+            .execute(
+                &Sql::new("UPDATE call_submissions SET tags = ?, published = ? WHERE id = ?").arg(tags.join(", ")).arg(published).arg(id),
+            )
+            .await?;
         StoreError::changed("submission", id, rows)?;
         tx.commit().await
     }

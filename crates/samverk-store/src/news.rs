@@ -74,7 +74,8 @@ const ITEM: &str = "SELECT n.id, n.owner_id, o.name AS owner_name, n.title, n.le
 /// The zone an authority states its times in: Swedish authorities Stockholm, others Oslo.
 pub(crate) async fn zone_of(conn: &mut Conn<'_>, owner_id: Option<i64>) -> Result<Zone, sqlx::Error> {
     let Some(owner) = owner_id else { return Ok(Zone::default()) };
-    let country: Option<String> = conn.scalars(&Sql::new("SELECT country FROM organisations WHERE id = ?").arg(owner)).await?.into_iter().next();
+    let country: Option<String> =
+        conn.scalars(&Sql::new("SELECT country FROM organisations WHERE id = ?").arg(owner)).await?.into_iter().next();
     Ok(if country.as_deref() == Some("SE") { Zone::EuropeStockholm } else { Zone::EuropeOslo })
 }
 
@@ -187,7 +188,8 @@ impl Store {
     pub async fn update_news(&self, id: i64, draft: &NewsDraft, now: OffsetDateTime) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
-        let current: Option<Option<i64>> = conn.scalars(&Sql::new("SELECT publish_at FROM news WHERE id = ?").arg(id)).await?.into_iter().next();
+        let current: Option<Option<i64>> =
+            conn.scalars(&Sql::new("SELECT publish_at FROM news WHERE id = ?").arg(id)).await?.into_iter().next();
         let Some(current) = current else { return Err(StoreError::NotFound { entity: "news", id }) };
         let mut n = validate(&mut conn, draft, now).await?;
         if draft.publish.trim() == "now"

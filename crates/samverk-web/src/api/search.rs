@@ -60,12 +60,22 @@ pub async fn search(State(state): State<AppState>, ApiQuery(params): ApiQuery<Se
         hits: results
             .hits
             .into_iter()
-            .map(|h| SearchHit { url: href(&h.entity, h.id), entity: h.entity, id: h.id, title: h.title, title_html: h.title_html, snippet_html: h.snippet_html })
+            .map(|h| SearchHit {
+                url: href(&h.entity, h.id),
+                entity: h.entity,
+                id: h.id,
+                title: h.title,
+                title_html: h.title_html,
+                snippet_html: h.snippet_html,
+            })
             .collect(),
         facets: results
             .facets
             .into_iter()
-            .map(|f| Facet { name: f.name.to_owned(), values: f.values.into_iter().map(|(value, count)| FacetCount { value, count }).collect() })
+            .map(|f| Facet {
+                name: f.name.to_owned(),
+                values: f.values.into_iter().map(|(value, count)| FacetCount { value, count }).collect(),
+            })
             .collect(),
     }))
 }

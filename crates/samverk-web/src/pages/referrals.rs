@@ -197,7 +197,9 @@ async fn new(State(state): State<AppState>, i: I18n) -> Result<FormPage, AppErro
 async fn create(State(state): State<AppState>, i: I18n, Form(posted): Form<ReferralForm>) -> Result<Response, AppError> {
     match state.store.create_referral(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/referrals/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, None, posted, errors).await?).into_response()),
+        Err(StoreError::Invalid(errors)) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, None, posted, errors).await?).into_response())
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -208,7 +210,12 @@ async fn edit(State(state): State<AppState>, i: I18n, Path(id): Path<String>) ->
     FormPage::new(&state, i, Some(id), ReferralForm::of(&r), form::no_errors()).await
 }
 
-async fn update(State(state): State<AppState>, i: I18n, Path(id): Path<String>, Form(posted): Form<ReferralForm>) -> Result<Response, AppError> {
+async fn update(
+    State(state): State<AppState>,
+    i: I18n,
+    Path(id): Path<String>,
+    Form(posted): Form<ReferralForm>,
+) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     match state.store.update_referral(id, &posted.draft()).await {
         Ok(()) => Ok(see_other(&format!("/referrals/{id}")).into_response()),

@@ -75,7 +75,8 @@ impl SearchParams {
                 pair.1 = value.to_owned();
             }
         }
-        let qs: Vec<String> = pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", encode(v.trim()))).collect();
+        let qs: Vec<String> =
+            pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", encode(v.trim()))).collect();
         format!("/search?{}", qs.join("&"))
     }
 }
@@ -175,7 +176,12 @@ async fn page(State(state): State<AppState>, i: I18n, Query(params): Query<Searc
     let hits = results
         .hits
         .iter()
-        .map(|h| Shown { href: href(&h.entity, h.id), kind: entity_label(&i, &h.entity), title_html: h.title_html.clone(), snippet_html: h.snippet_html.clone() })
+        .map(|h| Shown {
+            href: href(&h.entity, h.id),
+            kind: entity_label(&i, &h.entity),
+            title_html: h.title_html.clone(),
+            snippet_html: h.snippet_html.clone(),
+        })
         .collect();
     let current = |name: &str| match name {
         "entity" => params.entity.clone(),
@@ -209,5 +215,13 @@ async fn page(State(state): State<AppState>, i: I18n, Query(params): Query<Searc
         .collect();
     let page_no: usize = params.page.trim().parse().unwrap_or(1).max(1);
     let next = (page_no * PER_PAGE < results.total).then(|| format!("{}&page={}", params.with("", ""), page_no + 1));
-    Ok(Page { count: i.tn("search-count", "count", i64::try_from(results.total).unwrap_or(i64::MAX)), i, params, searched, hits, facets, next })
+    Ok(Page {
+        count: i.tn("search-count", "count", i64::try_from(results.total).unwrap_or(i64::MAX)),
+        i,
+        params,
+        searched,
+        hits,
+        facets,
+        next,
+    })
 }

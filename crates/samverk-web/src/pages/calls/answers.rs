@@ -73,7 +73,11 @@ pub(super) async fn list(State(state): State<AppState>, i: I18n, Path(id): Path<
     Ok(ListPage { i, call_id: c.id, title: c.title, count, rows })
 }
 
-pub(super) async fn mark(State(state): State<AppState>, Path((id, sid)): Path<(String, String)>, fields: Fields) -> Result<Response, AppError> {
+pub(super) async fn mark(
+    State(state): State<AppState>,
+    Path((id, sid)): Path<(String, String)>,
+    fields: Fields,
+) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let sid = path_id(&sid)?;
     state.store.mark_submission(sid, &fields.get("tags"), fields.checked("published")).await?;
@@ -124,7 +128,10 @@ pub(super) async fn csv(State(state): State<AppState>, i: I18n, Path(id): Path<S
     }
     let bytes = writer.into_inner().map_err(|e| export_failed("CSV", &e))?;
     Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, attachment(&format!("call-{}.csv", c.id)))],
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, attachment(&format!("call-{}.csv", c.id))),
+        ],
         bytes,
     )
         .into_response())

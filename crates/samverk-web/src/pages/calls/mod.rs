@@ -137,14 +137,12 @@ async fn page(state: &AppState, i: I18n, id: i64, typed: Typed, errors: Validati
     let now = OffsetDateTime::now_utc();
     let c = state.store.call(id).await?.ok_or(AppError::NotFound)?;
     let zone = zone_of(&c);
-    let published = state
-        .store
-        .submissions(id, true)
-        .await?
-        .into_iter()
-        .map(|s| (when(s.submitted_at, zone), s.answer, s.tags))
-        .collect();
-    let closing_rule = if c.closes_time.is_some() { i.t1("call-closes-at-time", "zone", zone.code()) } else { i.t1("call-closes-rule", "zone", zone.code()) };
+    let published = state.store.submissions(id, true).await?.into_iter().map(|s| (when(s.submitted_at, zone), s.answer, s.tags)).collect();
+    let closing_rule = if c.closes_time.is_some() {
+        i.t1("call-closes-at-time", "zone", zone.code())
+    } else {
+        i.t1("call-closes-rule", "zone", zone.code())
+    };
     Ok(ShowPage {
         call: Shown::of(&i, &c, now),
         text_html: render_body(&c.body),
@@ -213,7 +211,8 @@ async fn submit(
         Ok(s) => s,
         Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, i, id, typed, errors).await?).into_response()),
     };
-    match state.store.submit(&call, &submission, &client_key(extensions.get::<ConnectInfo<SocketAddr>>()), OffsetDateTime::now_utc()).await {
+    match state.store.submit(&call, &submission, &client_key(extensions.get::<ConnectInfo<SocketAddr>>()), OffsetDateTime::now_utc()).await
+    {
         Ok(reference) => Ok(see_other(&format!("/calls/receipt/{reference}")).into_response()),
         Err(SubmitError::NotOpen) => Ok((StatusCode::CONFLICT, RefusedPage { i, id, message: i.t("call-refused-closed") }).into_response()),
         Err(SubmitError::RateLimited) => {

@@ -84,7 +84,8 @@ impl NewsForm {
             Some(at) if at <= now.unix_timestamp() => (Publish::Now, String::new()),
             Some(at) => {
                 let local = Zone::default().local(instant(at));
-                let text = format!("{}-{:02}-{:02}T{:02}:{:02}", local.year(), u8::from(local.month()), local.day(), local.hour(), local.minute());
+                let text =
+                    format!("{}-{:02}-{:02}T{:02}:{:02}", local.year(), u8::from(local.month()), local.day(), local.hour(), local.minute());
                 (Publish::Scheduled, text)
             }
         };
@@ -147,11 +148,13 @@ impl FormPage {
         owners.extend(authority_choices(state, selected).await?);
         let (engagement_items, goal_items) = state.store.link_targets().await?;
         let pick = |items: &[(i64, String)], chosen: &[i64]| {
-            records(items.iter().map(|(id, t)| (*id, t.as_str())), None).into_iter().map(|mut c| {
-                c.selected = c.value.parse().is_ok_and(|v: i64| chosen.contains(&v));
-                c
-            })
-            .collect::<Vec<_>>()
+            records(items.iter().map(|(id, t)| (*id, t.as_str())), None)
+                .into_iter()
+                .map(|mut c| {
+                    c.selected = c.value.parse().is_ok_and(|v: i64| chosen.contains(&v));
+                    c
+                })
+                .collect::<Vec<_>>()
         };
         let engagements = pick(&engagement_items, &draft.engagement_ids);
         let goals = pick(&goal_items, &draft.goal_ids);

@@ -26,7 +26,12 @@ fn link(href: String, rel: &str) -> Link {
     l
 }
 
-pub(super) async fn feed(State(state): State<AppState>, i: I18n, headers: HeaderMap, Query(query): Query<NewsQuery>) -> Result<Response, AppError> {
+pub(super) async fn feed(
+    State(state): State<AppState>,
+    i: I18n,
+    headers: HeaderMap,
+    Query(query): Query<NewsQuery>,
+) -> Result<Response, AppError> {
     let now = OffsetDateTime::now_utc();
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
     let base = format!("http://{host}");
@@ -58,7 +63,10 @@ pub(super) async fn feed(State(state): State<AppState>, i: I18n, headers: Header
         title: Text::plain(if qs.is_empty() { i.t("news-feed-title") } else { i.t1("news-feed-title-filtered", "filters", &qs) }),
         id: format!("{base}/news/feed.atom{}", if qs.is_empty() { String::new() } else { format!("?{qs}") }),
         updated,
-        links: vec![link(list, "alternate"), link(format!("{base}/news/feed.atom{}", if qs.is_empty() { String::new() } else { format!("?{qs}") }), "self")],
+        links: vec![
+            link(list, "alternate"),
+            link(format!("{base}/news/feed.atom{}", if qs.is_empty() { String::new() } else { format!("?{qs}") }), "self"),
+        ],
         entries,
         ..Feed::default()
     };

@@ -144,7 +144,15 @@ async fn there_is_an_atom_feed_per_authority_and_per_filter() {
     assert!(!feed.body.contains("Partnerskapskonferansen 2021"));
     let all = app.get("/news/feed.atom").await;
     assert_eq!(all.body.matches("<entry>").count(), 5, "{}", all.body);
-    let lidkoping = app.store.organisations(&samverk_store::organisation::OrganisationFilter { per_page: 500, page: 1, ..Default::default() }).await.unwrap().items.into_iter().find(|o| o.name == "Lidköpings kommun").unwrap();
+    let lidkoping = app
+        .store
+        .organisations(&samverk_store::organisation::OrganisationFilter { per_page: 500, page: 1, ..Default::default() })
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|o| o.name == "Lidköpings kommun")
+        .unwrap();
     let one = app.get(&format!("/news/feed.atom?owner={}", lidkoping.id)).await;
     assert_eq!(one.body.matches("<entry>").count(), 1, "{}", one.body);
     assert!(one.body.contains("Vänortsarbetet i Lidköping fortsätter"));
@@ -159,7 +167,14 @@ async fn the_list_and_the_feed_take_as_many_statements_for_two_articles_as_for_t
     let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
     let mut counts = Vec::new();
     for n in [2, 20] {
-        while app.store.news_list(&samverk_store::news::NewsFilter { per_page: 500, page: 1, ..Default::default() }, time::OffsetDateTime::now_utc()).await.unwrap().total < n {
+        while app
+            .store
+            .news_list(&samverk_store::news::NewsFilter { per_page: 500, page: 1, ..Default::default() }, time::OffsetDateTime::now_utc())
+            .await
+            .unwrap()
+            .total
+            < n
+        {
             NewsBuilder::new(owner, "Nytt fra nettverkene").tags("EU, nettverk").sdg(17).insert(&app.store).await;
         }
         let mut statements = Vec::new();
