@@ -10,6 +10,40 @@ const PUBLIC: &[&str] = &["/login", "/logout", "/healthz", "/static/style.css", 
 /// Path prefixes anyone may use (a reset link is its own proof).
 const PUBLIC_PREFIXES: &[&str] = &["/static/", "/password-reset/"];
 
+/// Pages of the public face (issue 7), read by anyone: path patterns where `{n}` is a record id
+/// and `*` any one segment. Their handlers show only what is published.
+const PUBLIC_READS: &[&str] = &[
+    "/p",
+    "/p/*",
+    "/p/*/plans/{n}",
+    "/sitemap.xml",
+    "/accessibility",
+    "/lang/*",
+    "/news",
+    "/news/feed.atom",
+    "/news/{n}",
+    "/calls",
+    "/calls/{n}",
+    "/calls/receipt/*",
+    "/search",
+    "/api/v1/search",
+];
+/// Writes anyone may make: answering a call for input needs no account.
+const PUBLIC_WRITES: &[&str] = &["/calls/{n}/answers"];
+
+fn matches_pattern(pattern: &str, path: &str) -> bool {
+    let (mut p, mut q) = (pattern.split('/'), path.split('/'));
+    loop {
+        match (p.next(), q.next()) {
+            (None, None) => return true,
+            (Some("{n}"), Some(seg)) if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) => {}
+            (Some("*"), Some(seg)) if !seg.is_empty() => {}
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Whether a method changes nothing (and so needs no anti-forgery token).
 #[must_use]
 pub fn is_safe(method: &Method) -> bool {
@@ -19,7 +53,10 @@ pub fn is_safe(method: &Method) -> bool {
 /// What a request for `method path` needs.
 #[must_use]
 pub fn need(method: &Method, path: &str) -> Need {
+    let listed = |patterns: &[&str]| patterns.iter().any(|p| matches_pattern(p, path));
     if PUBLIC.contains(&path) || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
+        Need::Public
+    } else if (is_safe(method) && listed(PUBLIC_READS)) || (*method == Method::POST && listed(PUBLIC_WRITES)) {
         Need::Public
     } else if path == "/account" || path.starts_with("/account/") {
         Need::SignedIn
@@ -45,5 +82,17 @@ mod tests {
         assert_eq!(need(&Method::GET, "/login"), Need::Public);
         assert_eq!(need(&Method::POST, "/account/password"), Need::SignedIn);
         assert_eq!(need(&Method::GET, "/administrative"), Need::Role(AccessRole::Reader));
+    }
+
+    #[test]
+    fn the_public_face_is_open_and_its_staff_pages_are_not() {
+        assert_eq!(need(&Method::GET, "/news/12"), Need::Public);
+        assert_eq!(need(&Method::GET, "/news/12/edit"), Need::Role(AccessRole::Reader));
+        assert_eq!(need(&Method::GET, "/news/new"), Need::Role(AccessRole::Reader));
+        assert_eq!(need(&Method::POST, "/news/12"), Need::Role(AccessRole::Editor));
+        assert_eq!(need(&Method::POST, "/calls/3/answers"), Need::Public);
+        assert_eq!(need(&Method::GET, "/calls/3/submissions"), Need::Role(AccessRole::Reader));
+        assert_eq!(need(&Method::GET, "/p/telemark-fylkeskommune"), Need::Public);
+        assert_eq!(need(&Method::GET, "/lang/nb"), Need::Public);
     }
 }
