@@ -108,7 +108,8 @@ pub async fn run(store: &Store, command: AccountCommand, out: &mut impl Write) -
 /// Creates the demo's accounts, one per role at the demo authority, with fresh random
 /// passwords, and prints them: they exist only in this output.
 pub async fn demo_accounts(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
-    let authority = store.authorities_overview().await?.first().map(|a| a.id);
+    // The demo's own authority: the one that owns the most engagements.
+    let authority = store.authorities_overview().await?.into_iter().max_by_key(|a| a.engagements).map(|a| a.id);
     writeln!(out, "Demo accounts (the passwords are shown only now):")?;
     for role in AccessRole::ALL.iter().rev() {
         let username = format!("demo-{}", role.code());

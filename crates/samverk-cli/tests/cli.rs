@@ -150,3 +150,29 @@ fn serve_with_demo_answers_healthz_and_shows_the_demo() {
     assert!(anonymous.starts_with("HTTP/1.1 303"), "{anonymous}");
     assert!(anonymous.to_lowercase().contains("location: /login?next="), "{anonymous}");
 }
+
+#[tokio::test]
+async fn demo_prints_one_account_per_role_whose_password_signs_in() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let output = samverk(&url, &["demo"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = stdout(&output);
+    let accounts: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|l| {
+            let parts: Vec<&str> = l.split_whitespace().collect();
+            (parts.len() == 3 && parts[1].starts_with("demo-")).then(|| (parts[1].to_owned(), parts[2].to_owned()))
+        })
+        .collect();
+    let names: Vec<&str> = accounts.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(names, ["demo-administrator", "demo-editor", "demo-representative", "demo-reader"], "{text}");
+    let store = samverk_store::Store::open(&url).await.unwrap_or_else(|e| panic!("{e}"));
+    for (username, password) in &accounts {
+        assert!(password.len() >= 12);
+        assert!(store.verify_login(username, password).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "{username} signs in");
+    }
+    // Each holds its role at the demo's own authority.
+    let listed = stdout(&samverk(&url, &["account", "list"]));
+    assert!(listed.contains("demo-editor\tDemo editor\teditor at Vestfold og Telemark fylkeskommune"), "{listed}");
+}

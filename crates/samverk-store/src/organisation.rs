@@ -127,6 +127,15 @@ impl Store {
     /// # Errors
     /// `NotFound`, or validation errors.
     pub async fn update_organisation(&self, id: i64, draft: &OrganisationDraft) -> Result<(), StoreError> {
+        self.update_organisation_at(id, None, draft).await.map(|_| ())
+    }
+
+    /// Updates an organisation only if it is still at `expected` (the version the writer
+    /// read); returns the new version. `None` overwrites whatever is there.
+    ///
+    /// # Errors
+    /// `Stale` when another write came first, `NotFound`, or validation errors.
+    pub async fn update_organisation_at(&self, id: i64, expected: Option<i64>, draft: &OrganisationDraft) -> Result<i64, StoreError> {
         let new = draft.validate()?;
         let mut tx = self.begin().await?;
         let mut sql = Sql::new(
@@ -135,10 +144,19 @@ impl Store {
         );
         bind_fields(&mut sql, &new);
         sql.push(") WHERE id = ").bind(id);
-        if tx.conn().execute(&sql).await? == 0 {
-            return Err(StoreError::NotFound { entity: "organisation", id });
+        if let Some(expected) = expected {
+            sql.push(" AND version = ").bind(expected);
         }
-        tx.commit().await
+        if tx.conn().execute(&sql).await? == 0 {
+            let exists = tx.conn().scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM organisations WHERE id = ?").arg(id)).await? > 0;
+            return Err(match (exists, expected) {
+                (true, Some(expected)) => StoreError::Stale { entity: "organisation", id, expected },
+                _ => StoreError::NotFound { entity: "organisation", id },
+            });
+        }
+        let version = tx.conn().scalar::<i64>(&Sql::new("SELECT version FROM organisations WHERE id = ?").arg(id)).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes an organisation that nothing refers to.

@@ -15,7 +15,6 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use criterion::Criterion;
 use http_body_util::BodyExt;

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
@@ -20,6 +20,7 @@ use super::schema;
 use super::{ApiError, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{IfMatch, precondition_required, with_etag};
 
 /// An organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -183,8 +184,10 @@ pub async fn list(
     (status = 200, description = "The organisation", body = OrganisationDetail),
     (status = 404, description = "No organisation has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<OrganisationDetail>, ApiError> {
-    Ok(Json(detail(&state.store, id).await?))
+pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let detail = detail(&state.store, id).await?;
+    let version = detail.organisation.version;
+    Ok(with_etag(Json(detail), version))
 }
 
 /// Register an organisation.
@@ -200,9 +203,12 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<Organ
 }
 
 /// Change an organisation.
-#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path, description = "Organisation id")),
+#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = i64, Path, description = "Organisation id"),
+    ("If-Match" = String, Header, description = "The ETag of the version read; `*` overwrites whatever is there")),
     request_body = OrganisationDraft, responses(
-    (status = 200, description = "Saved", body = OrganisationDetail),
+    (status = 200, description = "Saved; `ETag` is the new version", body = OrganisationDetail),
+    (status = 412, description = "The organisation changed since that version; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No organisation has this id", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -210,10 +216,17 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<Organ
 pub async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<OrganisationDraft>,
-) -> Result<Json<OrganisationDetail>, ApiError> {
-    state.store.update_organisation(id, &draft).await?;
-    Ok(Json(detail(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let if_match = IfMatch::of(&headers);
+    if if_match == IfMatch::Missing {
+        // An unknown id is still a 404, whatever the headers.
+        state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
+        return Ok(precondition_required());
+    }
+    let version = state.store.update_organisation_at(id, if_match.expected(), &draft).await?;
+    Ok(with_etag(Json(detail(&state.store, id).await?), version))
 }
 
 /// Delete an organisation that nothing refers to.

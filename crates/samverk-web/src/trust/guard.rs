@@ -196,10 +196,11 @@ fn secure(mut response: Response, config: &TrustConfig, clear_cookie: bool) -> R
     if config.tls {
         set(headers, "strict-transport-security", "max-age=31536000; includeSubDomains");
     }
-    if clear_cookie && !headers.contains_key(header::SET_COOKIE) {
-        if let Ok(value) = HeaderValue::from_str(&session_cookie("", config, 0)) {
-            headers.append(header::SET_COOKIE, value);
-        }
+    if clear_cookie
+        && !headers.contains_key(header::SET_COOKIE)
+        && let Ok(value) = HeaderValue::from_str(&session_cookie("", config, 0))
+    {
+        headers.append(header::SET_COOKIE, value);
     }
     response
 }

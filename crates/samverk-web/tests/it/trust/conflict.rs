@@ -142,3 +142,51 @@ async fn fifty_concurrent_editors_lose_no_update() {
     assert_eq!(final_state["version"].as_i64(), Some(last.0));
     assert_eq!(last.0, 1 + i64::try_from(acknowledged.len()).expect("count"), "every acknowledged write is in the history of versions");
 }
+
+#[tokio::test]
+async fn organisations_take_if_match_too() {
+    let app = TestApp::new().await;
+    let made = app
+        .send_json(Method::POST, "/api/v1/organisations", &json!({"name": "Nordland fylkeskommune", "kind": "county", "country": "NO"}))
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let path = format!("/api/v1/organisations/{}", made.json()["id"]);
+    let body = json!({"name": "Nordland fylke", "kind": "county", "country": "NO"});
+    assert_eq!(app.send_json_if(Method::PUT, &path, &body, None).await.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await.status, 200);
+    assert_eq!(app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await.status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(app.get(&path).await.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"2\""));
+}
+
+/// Mass assignment: a body naming fields no client may set (id, version, owner of the
+/// account) changes none of them.
+#[tokio::test]
+async fn fields_a_client_may_not_set_are_ignored() {
+    let app = TestApp::new().await;
+    let made = app
+        .send_json(
+            Method::POST,
+            "/api/v1/organisations",
+            &json!({"name": "Troms fylkeskommune", "kind": "county", "country": "NO", "id": 777, "version": 42}),
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    assert_ne!(made.json()["id"], 777);
+    assert_eq!(made.json()["version"], 1);
+    let path = format!("/api/v1/organisations/{}", made.json()["id"]);
+    let body = json!({"name": "Troms", "kind": "county", "country": "NO", "version": 1000});
+    let saved = app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await;
+    assert_eq!(saved.json()["version"], 2);
+
+    let other = app.view_as(samverk_testkit::AccessRole::Reader, None).await;
+    let token = app
+        .post_form(
+            "/account/tokens",
+            &[("token_name", "mine"), ("scope", "write"), ("account_id", &other.auth.account_id.unwrap_or_default().to_string())],
+        )
+        .await;
+    assert_eq!(token.status, 201);
+    let mine = app.store.api_tokens(app.auth.account_id.expect("signed in")).await.expect("tokens");
+    assert!(mine.iter().any(|t| t.name == "mine"), "the token is the signed-in account's own");
+    assert!(app.store.api_tokens(other.auth.account_id.expect("other")).await.expect("tokens").iter().all(|t| t.name != "mine"));
+}

@@ -1,5 +1,7 @@
 //! Trust: signing in, roles, the authorisation matrix, forged and expired forms, headers.
 
+#![expect(clippy::expect_used, reason = "tests: a failed step must stop the test with its cause")]
+
 mod account;
 mod conflict;
 mod forms;
