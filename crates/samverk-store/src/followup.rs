@@ -133,26 +133,51 @@ async fn contributions(conn: &mut Conn<'_>, plan_id: i64) -> Result<Vec<(i64, i6
     .await
 }
 
+/// Each goal's direct sub-goals, built once so walking a tree never rescans the plan.
+fn children(goals: &[FollowupGoal]) -> HashMap<i64, Vec<i64>> {
+    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    for g in goals {
+        if let Some(parent) = g.parent_id {
+            map.entry(parent).or_default().push(g.id);
+        }
+    }
+    map
+}
+
 /// The goal and every goal below it.
-fn subtree(goals: &[FollowupGoal], root: i64) -> Vec<i64> {
+fn subtree(children: &HashMap<i64, Vec<i64>>, root: i64) -> Vec<i64> {
     let mut out = vec![root];
     let mut i = 0;
-    while i < out.len() {
-        let parent = out[i];
-        out.extend(goals.iter().filter(|g| g.parent_id == Some(parent)).map(|g| g.id));
+    while i < out.len() && i < 100_000 {
+        if let Some(kids) = children.get(&out[i]) {
+            out.extend(kids);
+        }
         i += 1;
     }
     out
 }
 
+/// The engagements contributing to any goal of a set.
+fn engagements_of(by_goal: &HashMap<i64, Vec<i64>>, goals: &[i64]) -> BTreeSet<i64> {
+    goals.iter().filter_map(|g| by_goal.get(g)).flatten().copied().collect()
+}
+
+/// goal → contributing engagements.
+fn contributions_by_goal(contributions: &[(i64, i64)]) -> HashMap<i64, Vec<i64>> {
+    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (goal, engagement) in contributions {
+        map.entry(*goal).or_default().push(*engagement);
+    }
+    map
+}
+
 /// A goal's status: the roll-up of its own indicators and its sub-goals' statuses.
-fn tree_status(goals: &[FollowupGoal], by_goal: &HashMap<i64, Vec<IndicatorStatus>>, id: i64, depth: usize) -> Status {
+fn tree_status(children: &HashMap<i64, Vec<i64>>, by_goal: &HashMap<i64, Vec<IndicatorStatus>>, id: i64, depth: usize) -> Status {
     let own = by_goal.get(&id).into_iter().flatten().map(|i| i.status);
     if depth > 64 {
         return roll_up(own);
     }
-    let subs: Vec<Status> =
-        goals.iter().filter(|g| g.parent_id == Some(id)).map(|g| tree_status(goals, by_goal, g.id, depth + 1)).collect();
+    let subs: Vec<Status> = children.get(&id).into_iter().flatten().map(|g| tree_status(children, by_goal, *g, depth + 1)).collect();
     roll_up(own.chain(subs))
 }
 
@@ -173,14 +198,14 @@ pub async fn plan_followup(
     let indicators: Vec<Indicator> = conn.all(&sql).await?;
     // Only the latest measurement decides the status: one row per indicator.
     let mut latest = Sql::new(
-        "SELECT m.indicator_id, m.year, m.value FROM measurements m JOIN indicators i ON i.id = m.indicator_id JOIN goals g ON g.id = i.goal_id \
-         WHERE g.plan_id = ",
+        "SELECT m.indicator_id, m.year, m.value FROM measurements m JOIN (SELECT m2.indicator_id, MAX(m2.year) AS year FROM measurements m2 \
+         JOIN indicators i ON i.id = m2.indicator_id JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = ",
     );
-    latest.bind(plan_id).push(" AND m.year = (SELECT MAX(m2.year) FROM measurements m2 WHERE m2.indicator_id = m.indicator_id");
+    latest.bind(plan_id);
     if let Some(y) = until_year {
         latest.push(" AND m2.year <= ").bind(i64::from(y));
     }
-    latest.push(")");
+    latest.push(" GROUP BY m2.indicator_id) last ON last.indicator_id = m.indicator_id AND last.year = m.year");
     let latest: HashMap<i64, (i64, f64)> = conn.all::<(i64, i64, f64)>(&latest).await?.into_iter().map(|(i, y, v)| (i, (y, v))).collect();
     let contributions = contributions(conn, plan_id).await?;
     let since = today - Duration::days(EVIDENCE_DAYS);
@@ -205,12 +230,13 @@ pub async fn plan_followup(
         let assessment = indicator.spec().assess(&measured);
         by_goal.entry(indicator.goal_id).or_default().push(IndicatorStatus { status: assessment.status, assessment, latest, indicator });
     }
-    let status: HashMap<i64, Status> = goals.iter().map(|g| (g.id, tree_status(&goals, &by_goal, g.id, 0))).collect();
+    let kids = children(&goals);
+    let status: HashMap<i64, Status> = goals.iter().map(|g| (g.id, tree_status(&kids, &by_goal, g.id, 0))).collect();
+    let fed = contributions_by_goal(&contributions);
     let goal_statuses: Vec<GoalStatus> = goals
         .iter()
         .map(|g| {
-            let tree: HashSet<i64> = subtree(&goals, g.id).into_iter().collect();
-            let engagements: BTreeSet<i64> = contributions.iter().filter(|(goal, _)| tree.contains(goal)).map(|(_, e)| *e).collect();
+            let engagements = engagements_of(&fed, &subtree(&kids, g.id));
             GoalStatus {
                 goal: g.clone(),
                 indicators: by_goal.remove(&g.id).unwrap_or_default(),
@@ -396,25 +422,39 @@ pub async fn plan_summary(conn: &mut Conn<'_>, plan_id: i64, year: i32, today: D
     let overdue = due_list(mandates.clone(), today).due.into_iter().filter(|d| d.state == DueState::Overdue).collect::<Vec<_>>();
     let engagement_of: HashMap<i64, i64> = mandates.iter().map(|m| (m.id, m.engagement_id)).collect();
     let all_goals: Vec<FollowupGoal> = followup.goals.iter().map(|g| g.goal.clone()).collect();
+    let kids = children(&all_goals);
+    let fed = contributions_by_goal(&contributions);
+    // Reports by the goals they name and by their engagement, so each goal looks up its own.
+    let mut by_goal: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut by_engagement: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (n, r) in reports.iter().enumerate() {
+        for (goal, _) in &r.goals {
+            by_goal.entry(*goal).or_default().push(n);
+        }
+        if let Some(e) = engagement_of.get(&r.mandate_id) {
+            by_engagement.entry(*e).or_default().push(n);
+        }
+    }
+    let mut series_of: HashMap<i64, Vec<Measurement>> = HashMap::new();
+    for m in measurements {
+        series_of.entry(m.indicator_id).or_default().push(m);
+    }
     let goals = followup
         .goals
         .iter()
         .map(|g| {
-            let tree: HashSet<i64> = subtree(&all_goals, g.goal.id).into_iter().collect();
-            let engagements: HashSet<i64> = contributions.iter().filter(|(goal, _)| tree.contains(goal)).map(|(_, e)| *e).collect();
-            let series = g
-                .indicators
+            let tree = subtree(&kids, g.goal.id);
+            let engagements = engagements_of(&fed, &tree);
+            let series =
+                g.indicators.iter().map(|i| (i.indicator.id, series_of.get(&i.indicator.id).cloned().unwrap_or_default())).collect();
+            let picked: BTreeSet<usize> = tree
                 .iter()
-                .map(|i| (i.indicator.id, measurements.iter().filter(|m| m.indicator_id == i.indicator.id).cloned().collect()))
+                .filter_map(|goal| by_goal.get(goal))
+                .chain(engagements.iter().filter_map(|e| by_engagement.get(e)))
+                .flatten()
+                .copied()
                 .collect();
-            let reports = reports
-                .iter()
-                .filter(|r| {
-                    r.goals.iter().any(|(id, _)| tree.contains(id))
-                        || engagement_of.get(&r.mandate_id).is_some_and(|e| engagements.contains(e))
-                })
-                .cloned()
-                .collect();
+            let reports = picked.into_iter().map(|n| reports[n].clone()).collect();
             let overdue = overdue.iter().filter(|d| engagements.contains(&d.mandate.engagement_id)).cloned().collect();
             GoalSummary { status: g.clone(), series, reports, overdue }
         })

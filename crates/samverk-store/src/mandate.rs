@@ -291,11 +291,20 @@ pub async fn reports(conn: &mut Conn<'_>, mandate_ids: &[i64]) -> Result<Vec<Rep
     );
     files_sql.bind_list(mandate_ids.iter().copied()).push(") ORDER BY a.id");
     let files: Vec<AttachmentInfo> = conn.all(&files_sql).await?;
+    // Grouped once: thousands of reports must not each scan every goal link.
+    let mut goals_of: std::collections::HashMap<i64, Vec<(i64, String)>> = std::collections::HashMap::new();
+    for (report, id, title) in goals {
+        goals_of.entry(report).or_default().push((id, title));
+    }
+    let mut files_of: std::collections::HashMap<i64, Vec<AttachmentInfo>> = std::collections::HashMap::new();
+    for f in files {
+        files_of.entry(f.report_id).or_default().push(f);
+    }
     Ok(rows
         .into_iter()
         .map(|r| Report {
-            goals: goals.iter().filter(|g| g.0 == r.id).map(|g| (g.1, g.2.clone())).collect(),
-            attachments: files.iter().filter(|f| f.report_id == r.id).cloned().collect(),
+            goals: goals_of.remove(&r.id).unwrap_or_default(),
+            attachments: files_of.remove(&r.id).unwrap_or_default(),
             id: r.id,
             mandate_id: r.mandate_id,
             date: r.date,

@@ -56,7 +56,7 @@ fn bench_engine(c: &mut Criterion, runtime: &tokio::runtime::Runtime, app: &Test
         ("reports_due_page", format!("/mandates?owner_id={}", generated.owner_id)),
     ];
     let mut group = c.benchmark_group(format!("followup_{engine}"));
-    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    group.sample_size(10).measurement_time(Duration::from_secs(5));
     for (name, path) in &pages {
         let bytes = runtime.block_on(get(app, path));
         eprintln!("{name}: {bytes} bytes");
