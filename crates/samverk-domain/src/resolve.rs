@@ -35,7 +35,8 @@ pub struct NameKey {
 }
 
 /// Words (folded) that say "regional authority" and carry no name.
-const REGIONAL: &[&str] = &["fylkeskommune", "fylkeskommun", "fylke", "county", "landsting", "landstinget", "lans", "lan", "region", "regionen"];
+const REGIONAL: &[&str] =
+    &["fylkeskommune", "fylkeskommun", "fylke", "county", "landsting", "landstinget", "lans", "lan", "region", "regionen"];
 /// Words (folded) that say "municipality" and carry no name.
 const LOCAL: &[&str] = &["kommune", "kommun", "kommunen", "municipality", "city", "town", "stad", "gielda", "suohkan"];
 /// Words without meaning for identity.
@@ -188,11 +189,7 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
-    if short.len() == long.len() {
-        short[prefix + 1..] == long[prefix + 1..]
-    } else {
-        short[prefix..] == long[prefix + 1..]
-    }
+    if short.len() == long.len() { short[prefix + 1..] == long[prefix + 1..] } else { short[prefix..] == long[prefix + 1..] }
 }
 
 #[cfg(test)]

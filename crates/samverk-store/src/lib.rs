@@ -12,8 +12,8 @@ pub mod import;
 pub mod migrations;
 pub mod organisation;
 pub mod plan;
-pub mod registry;
 mod refs;
+pub mod registry;
 pub mod sdg;
 mod store;
 
