@@ -53,7 +53,14 @@ fn words(raw: &str) -> Vec<String> {
 pub fn name_key(raw: &str) -> NameKey {
     let mut hint = None;
     let mut core = Vec::new();
-    for w in words(raw) {
+    let mut all = words(raw);
+    // "Park och naturförvaltningen Göteborgs stad": the body is named after the unit's word.
+    if let Some(unit) = all.iter().rposition(|w| is_department(w))
+        && unit + 1 < all.len()
+    {
+        all.drain(..=unit);
+    }
+    for w in all {
         if REGIONAL.contains(&w.as_str()) {
             hint = Some(KindHint::Regional);
         } else if LOCAL.contains(&w.as_str()) {
@@ -108,6 +115,8 @@ const NOT_AUTHORITY: &[&str] = &[
     "science",
     "invest",
     "solar",
+    "administrative",
+    "kooperativ",
 ];
 
 /// A department of an authority ("Stadsbyggnadsförvaltningen Göteborgs stad",
@@ -244,6 +253,9 @@ mod tests {
     #[test]
     fn departments_resolve_to_their_body() {
         assert_eq!(key("Stadsbyggnadsförvaltningen Göteborgs stad"), "goteborgs");
+        assert_eq!(key("Park och naturförvaltningen Göteborgs stad"), "goteborgs");
+        assert!(name_key("Västra Götalandsregionen folkhögskoleförvaltningen").keys.contains(&"vastra gotaland".to_owned()));
+        assert!(!looks_like_authority("County Administrative Board"));
         let parts = name_keys("Marks kommun, Arbetsmarknadsenheten, Arbetsmarknadscenter");
         assert!(parts.iter().any(|k| k.keys.contains(&"mark".to_owned())));
         let parts = name_keys("Höganäs Omsorg (Höganäs Kommun)");
