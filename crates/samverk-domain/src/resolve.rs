@@ -35,7 +35,8 @@ pub struct NameKey {
 }
 
 /// Words (folded) that say "regional authority" and carry no name.
-const REGIONAL: &[&str] = &["fylkeskommune", "fylkeskommun", "fylke", "county", "landsting", "landstinget", "lans", "lan", "region", "regionen"];
+const REGIONAL: &[&str] =
+    &["fylkeskommune", "fylkeskommun", "fylke", "county", "landsting", "landstinget", "lans", "lan", "region", "regionen"];
 /// Words (folded) that say "municipality" and carry no name.
 const LOCAL: &[&str] = &["kommune", "kommun", "kommunen", "municipality", "city", "town", "stad", "gielda", "suohkan"];
 /// Words without meaning for identity.
@@ -52,7 +53,14 @@ fn words(raw: &str) -> Vec<String> {
 pub fn name_key(raw: &str) -> NameKey {
     let mut hint = None;
     let mut core = Vec::new();
-    for w in words(raw) {
+    let mut all = words(raw);
+    // "Park och naturförvaltningen Göteborgs stad": the body is named after the unit's word.
+    if let Some(unit) = all.iter().rposition(|w| is_department(w))
+        && unit + 1 < all.len()
+    {
+        all.drain(..=unit);
+    }
+    for w in all {
         if REGIONAL.contains(&w.as_str()) {
             hint = Some(KindHint::Regional);
         } else if LOCAL.contains(&w.as_str()) {
@@ -107,6 +115,8 @@ const NOT_AUTHORITY: &[&str] = &[
     "science",
     "invest",
     "solar",
+    "administrative",
+    "kooperativ",
 ];
 
 /// A department of an authority ("Stadsbyggnadsförvaltningen Göteborgs stad",
@@ -188,11 +198,7 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
-    if short.len() == long.len() {
-        short[prefix + 1..] == long[prefix + 1..]
-    } else {
-        short[prefix..] == long[prefix + 1..]
-    }
+    if short.len() == long.len() { short[prefix + 1..] == long[prefix + 1..] } else { short[prefix..] == long[prefix + 1..] }
 }
 
 #[cfg(test)]
@@ -247,6 +253,9 @@ mod tests {
     #[test]
     fn departments_resolve_to_their_body() {
         assert_eq!(key("Stadsbyggnadsförvaltningen Göteborgs stad"), "goteborgs");
+        assert_eq!(key("Park och naturförvaltningen Göteborgs stad"), "goteborgs");
+        assert!(name_key("Västra Götalandsregionen folkhögskoleförvaltningen").keys.contains(&"vastra gotaland".to_owned()));
+        assert!(!looks_like_authority("County Administrative Board"));
         let parts = name_keys("Marks kommun, Arbetsmarknadsenheten, Arbetsmarknadscenter");
         assert!(parts.iter().any(|k| k.keys.contains(&"mark".to_owned())));
         let parts = name_keys("Höganäs Omsorg (Höganäs Kommun)");

@@ -5,7 +5,7 @@
 //! `cargo bench -p samverk-import --bench import` (release). Skips with a message when the data
 //! folder or the `sqlite3` shell is missing.
 
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "a benchmark harness stops on a failed set-up")]
+#![expect(clippy::unwrap_used, reason = "a benchmark harness stops on a failed set-up")]
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

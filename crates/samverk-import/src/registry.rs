@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use samverk_domain::organisation::OrganisationDraft;
 use samverk_domain::resolve;
 use samverk_store::Store;
-use samverk_store::registry::{Country, NutsRegion, Registry, RegistryCode, RegistryOrganisation, RegistrySuccession, RegistrySummary, Subdivision};
+use samverk_store::registry::{
+    Country, NutsRegion, Registry, RegistryCode, RegistryOrganisation, RegistrySuccession, RegistrySummary, Subdivision,
+};
 use serde::Deserialize;
 use time::{Date, Month};
 
@@ -28,8 +30,8 @@ const NUTS: &str = include_str!("../data/registry/nuts_2024_regions.csv");
 
 /// EU member states (2024).
 const EU: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
-    "SI", "ES", "SE",
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT",
+    "RO", "SK", "SI", "ES", "SE",
 ];
 /// EEA members outside the EU.
 const EEA_EFTA: &[&str] = &["IS", "LI", "NO"];
@@ -68,7 +70,11 @@ fn rows<T: for<'de> Deserialize<'de>>(file: &str, text: &str, delimiter: u8) -> 
     reader
         .deserialize()
         .map(|row| {
-            row.map_err(|e| ImportError::Parse { file: file.to_owned(), line: e.position().map_or(0, csv::Position::line), message: e.to_string() })
+            row.map_err(|e| ImportError::Parse {
+                file: file.to_owned(),
+                line: e.position().map_or(0, csv::Position::line),
+                message: e.to_string(),
+            })
         })
         .collect()
 }
@@ -168,7 +174,12 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Builds an organisation through the same validation as a form.
 fn organisation(draft: &OrganisationDraft, file: &str) -> Result<samverk_domain::organisation::NewOrganisation, ImportError> {
-    draft.validate().map_err(|e| ImportError::Invalid { file: file.to_owned(), what: "organisation", key: draft.name.clone(), problem: e.to_string() })
+    draft.validate().map_err(|e| ImportError::Invalid {
+        file: file.to_owned(),
+        what: "organisation",
+        key: draft.name.clone(),
+        problem: e.to_string(),
+    })
 }
 
 fn code(scheme: &'static str, code: &str, valid_from: Option<Date>, valid_to: Option<Date>) -> RegistryCode {
@@ -215,7 +226,10 @@ fn norway(nuts: &[NutsRegion]) -> Result<Norway, ImportError> {
     let mut county_index: HashMap<String, usize> = HashMap::new();
     // Counties: those in both structures once, the split ones and their successors apart.
     let in_2024 = |nr: &str| fylker_2024.iter().any(|f| f.fylkesnummer == nr);
-    let all_counties = fylker_2020.iter().map(|f| (f, true)).chain(fylker_2024.iter().filter(|f| !fylker_2020.iter().any(|o| o.fylkesnummer == f.fylkesnummer)).map(|f| (f, false)));
+    let all_counties = fylker_2020
+        .iter()
+        .map(|f| (f, true))
+        .chain(fylker_2024.iter().filter(|f| !fylker_2020.iter().any(|o| o.fylkesnummer == f.fylkesnummer)).map(|f| (f, false)));
     for (f, old) in all_counties {
         if f.fylkesnummer == "03" {
             continue; // Oslo is a municipality with a county's tasks: the fylkesnummer goes to it below.
@@ -264,7 +278,9 @@ fn norway(nuts: &[NutsRegion]) -> Result<Norway, ImportError> {
     for k in &kommuner_2020 {
         let after = counties_after(&k.fylkesnummer);
         let successor = kommuner_2024.iter().position(|n| {
-            n.predecessor.is_none() && (n.name == k.kommunenavn_norsk || n.name == k.kommunenavn) && after.iter().any(|c| n.nr.starts_with(c.as_str()))
+            n.predecessor.is_none()
+                && (n.name == k.kommunenavn_norsk || n.name == k.kommunenavn)
+                && after.iter().any(|c| n.nr.starts_with(c.as_str()))
         });
         let new = successor.and_then(|i| kommuner_2024.get(i));
         if let Some(i) = successor
@@ -435,7 +451,12 @@ pub fn registry() -> Result<Registry, ImportError> {
     organisations.extend(sweden(&nuts)?);
     for former in rows::<FormerName>("former_names.csv", FORMER_NAMES, b',')? {
         let body = organisations.iter_mut().find(|o| o.codes.iter().any(|c| c.scheme == former.scheme && c.code == former.code));
-        let body = body.ok_or_else(|| ImportError::Invalid { file: "former_names.csv".into(), what: "code", key: former.code.clone(), problem: "names no body of the registers".into() })?;
+        let body = body.ok_or_else(|| ImportError::Invalid {
+            file: "former_names.csv".into(),
+            what: "code",
+            key: former.code.clone(),
+            problem: "names no body of the registers".into(),
+        })?;
         body.aliases.extend(aliases(&[&former.name]));
     }
     Ok(Registry { countries, subdivisions, nuts, organisations, successions: norway.successions })
@@ -464,7 +485,9 @@ mod tests {
         let r = registry()?;
         assert_eq!(r.countries.len(), 249);
         assert_eq!(r.nuts.len(), 2048);
-        let kinds = |country: &str, kind: OrganisationKind| r.organisations.iter().filter(|o| o.organisation.country == country && o.organisation.kind == kind).count();
+        let kinds = |country: &str, kind: OrganisationKind| {
+            r.organisations.iter().filter(|o| o.organisation.country == country && o.organisation.kind == kind).count()
+        };
         assert_eq!(kinds("NO", OrganisationKind::County), 17, "8 unchanged + 3 split + 7 new (Oslo is a municipality)");
         assert_eq!(kinds("NO", OrganisationKind::Municipality), 357, "356 of 2020–2023 carried on, plus Haram");
         assert_eq!(kinds("SE", OrganisationKind::Region), 21);
@@ -479,7 +502,8 @@ mod tests {
     #[test]
     fn the_2024_splits_are_successions() -> Result<(), ImportError> {
         let r = registry()?;
-        let (vt, vt_org) = find(&r, "fylkesnummer", "38").ok_or_else(|| ImportError::Parse { file: "38".into(), line: 0, message: String::new() })?;
+        let (vt, vt_org) =
+            find(&r, "fylkesnummer", "38").ok_or_else(|| ImportError::Parse { file: "38".into(), line: 0, message: String::new() })?;
         assert_eq!(vt_org.organisation.name, "Vestfold og Telemark fylkeskommune");
         let successors: Vec<&str> = r
             .successions
@@ -491,7 +515,8 @@ mod tests {
         let viken = find(&r, "fylkesnummer", "30").map(|(i, _)| i);
         assert_eq!(r.successions.iter().filter(|s| Some(s.predecessor) == viken).count(), 3);
         // Tønsberg: one body, 3803 until 2023 and 3905 from 2024, its organisation number kept.
-        let (_, tonsberg) = find(&r, "kommunenummer", "3803").ok_or_else(|| ImportError::Parse { file: "3803".into(), line: 0, message: String::new() })?;
+        let (_, tonsberg) =
+            find(&r, "kommunenummer", "3803").ok_or_else(|| ImportError::Parse { file: "3803".into(), line: 0, message: String::new() })?;
         assert_eq!(tonsberg.organisation.region_code.as_deref(), Some("3905"));
         assert_eq!(tonsberg.organisation.org_number.as_deref(), Some("921383681"));
         assert_eq!(tonsberg.web_domain.as_deref(), Some("www.tonsberg.kommune.no"));

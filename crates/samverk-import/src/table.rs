@@ -99,7 +99,13 @@ impl Table {
 /// The first problem: size, encoding, emptiness, delimiter, data set, missing column, ragged row.
 pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result<Table, BadInput> {
     let first_column = shape.columns.first().copied().unwrap_or_default();
-    let bad = |row: u64, column: &str, expected: String, found: String| BadInput { file: file.to_owned(), row, column: column.to_owned(), expected, found };
+    let bad = |row: u64, column: &str, expected: String, found: String| BadInput {
+        file: file.to_owned(),
+        row,
+        column: column.to_owned(),
+        expected,
+        found,
+    };
     if bytes.len() > MAX_BYTES {
         return Err(bad(0, first_column, format!("a file of at most {} MB", MAX_BYTES / 1024 / 1024), format!("{} bytes", bytes.len())));
     }
@@ -108,7 +114,12 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
         return Err(bad(1, first_column, format!("a header row with the columns of {}", shape.dataset), "an empty file".to_owned()));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(bad(1, first_column, format!("a text file separated by {}", delimiter_name(shape.delimiter)), "an XLSX/ZIP workbook".to_owned()));
+        return Err(bad(
+            1,
+            first_column,
+            format!("a text file separated by {}", delimiter_name(shape.delimiter)),
+            "an XLSX/ZIP workbook".to_owned(),
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -120,7 +131,12 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
             let header = first_line_fields(bytes, shape.delimiter);
             let column = header.get(field).cloned().unwrap_or_else(|| first_column.to_owned());
             let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-            return Err(bad(row, &column, "UTF-8 text".to_owned(), format!("the byte 0x{byte:02X} (is the file Latin-1 or Windows-1252?)")));
+            return Err(bad(
+                row,
+                &column,
+                "UTF-8 text".to_owned(),
+                format!("the byte 0x{byte:02X} (is the file Latin-1 or Windows-1252?)"),
+            ));
         }
     };
     let mut reader = csv::ReaderBuilder::new().delimiter(shape.delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
@@ -141,7 +157,12 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
         if headers.len() == 1 {
             for d in [b';', b',', b'\t'] {
                 if d != shape.delimiter && headers.first().is_some_and(|h| h.as_bytes().contains(&d)) {
-                    return Err(bad(1, first_column, format!("columns separated by {}", delimiter_name(shape.delimiter)), format!("{} as the separator", delimiter_name(d))));
+                    return Err(bad(
+                        1,
+                        first_column,
+                        format!("columns separated by {}", delimiter_name(shape.delimiter)),
+                        format!("{} as the separator", delimiter_name(d)),
+                    ));
                 }
             }
         }
@@ -149,13 +170,15 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
             // A renamed column is usually a near spelling: name it rather than list the header.
             let squash = |s: &str| samverk_domain::text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
             let near = headers.iter().find(|h| !shape.columns.contains(&h.as_str()) && squash(h) == squash(missing));
-            let found = near.map_or_else(|| format!("no such column among the {} in the header", headers.len()), |h| format!("a column named «{h}»"));
+            let found = near
+                .map_or_else(|| format!("no such column among the {} in the header", headers.len()), |h| format!("a column named «{h}»"));
             return Err(bad(1, missing, format!("a column named «{missing}»"), found));
         }
     }
     let mut rows = Vec::new();
     for record in records {
-        let record = record.map_err(|e| bad(e.position().map_or(0, csv::Position::line), first_column, "a well-formed row".to_owned(), e.to_string()))?;
+        let record = record
+            .map_err(|e| bad(e.position().map_or(0, csv::Position::line), first_column, "a well-formed row".to_owned(), e.to_string()))?;
         let row = record.position().map_or(0, csv::Position::line);
         if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
             continue; // a blank line

@@ -53,7 +53,15 @@ impl Origin<'_> {
 ///
 /// # Errors
 /// The database error.
-pub async fn save_record(conn: &mut Conn<'_>, origin: &Origin<'_>, key: &str, entity: &'static str, entity_id: i64, hash: &str, known: bool) -> Result<(), StoreError> {
+pub async fn save_record(
+    conn: &mut Conn<'_>,
+    origin: &Origin<'_>,
+    key: &str,
+    entity: &'static str,
+    entity_id: i64,
+    hash: &str,
+    known: bool,
+) -> Result<(), StoreError> {
     let row = i64::try_from(origin.row).unwrap_or(i64::MAX);
     let sql = if known {
         Sql::new("UPDATE import_records SET entity_id = ?, file = ?, row_number = ?, row_hash = ? WHERE dataset = ? AND record_key = ?")
@@ -64,14 +72,16 @@ pub async fn save_record(conn: &mut Conn<'_>, origin: &Origin<'_>, key: &str, en
             .arg(origin.dataset.to_owned())
             .arg(key.to_owned())
     } else {
-        Sql::new("INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .arg(origin.dataset.to_owned())
-            .arg(key.to_owned())
-            .arg(entity)
-            .arg(entity_id)
-            .arg(origin.file.to_owned())
-            .arg(row)
-            .arg(hash.to_owned())
+        Sql::new(
+            "INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .arg(origin.dataset.to_owned())
+        .arg(key.to_owned())
+        .arg(entity)
+        .arg(entity_id)
+        .arg(origin.file.to_owned())
+        .arg(row)
+        .arg(hash.to_owned())
     };
     conn.execute(&sql).await?;
     Ok(())
@@ -96,8 +106,9 @@ fn engagement_values(e: &NewEngagement, source: &str) -> Vec<Value> {
 /// # Errors
 /// The database error.
 pub async fn insert_engagement(conn: &mut Conn<'_>, e: &NewEngagement, source: &str) -> Result<i64, StoreError> {
-    let mut sql =
-        Sql::new("INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES (");
+    let mut sql = Sql::new(
+        "INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES (",
+    );
     sql.bind_list(engagement_values(e, source)).push(") RETURNING id");
     Ok(conn.insert(&sql).await?)
 }
@@ -119,7 +130,12 @@ pub async fn update_engagement(conn: &mut Conn<'_>, id: i64, e: &NewEngagement, 
 ///
 /// # Errors
 /// The database error.
-pub async fn set_participants(conn: &mut Conn<'_>, engagement_id: i64, participants: &[(i64, Role)], source: &str) -> Result<(), StoreError> {
+pub async fn set_participants(
+    conn: &mut Conn<'_>,
+    engagement_id: i64,
+    participants: &[(i64, Role)],
+    source: &str,
+) -> Result<(), StoreError> {
     conn.execute(&Sql::new("DELETE FROM participants WHERE engagement_id = ? AND source IS NOT NULL").arg(engagement_id)).await?;
     let mut seen = Vec::with_capacity(participants.len());
     let mut sql = Sql::new("INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ");
@@ -174,7 +190,8 @@ pub async fn insert_organisation(
     let id = conn.insert(&sql).await?;
     add_alias(conn, id, alias, &o.country).await?;
     for (scheme, code) in codes {
-        let sql = Sql::new("INSERT INTO registry_codes (scheme, code, organisation_id) VALUES (?, ?, ?)").arg(*scheme).arg(code.clone()).arg(id);
+        let sql =
+            Sql::new("INSERT INTO registry_codes (scheme, code, organisation_id) VALUES (?, ?, ?)").arg(*scheme).arg(code.clone()).arg(id);
         conn.execute(&sql).await?;
     }
     Ok(id)
@@ -324,7 +341,8 @@ async fn merge_organisation(conn: &mut Conn<'_>, from: i64, into: i64) -> Result
     ] {
         conn.execute(&Sql::new(sql).arg(into).arg(from)).await?;
     }
-    let aliases: Vec<(String, String)> = conn.all(&Sql::new("SELECT alias, country FROM organisation_aliases WHERE organisation_id = ?").arg(from)).await?;
+    let aliases: Vec<(String, String)> =
+        conn.all(&Sql::new("SELECT alias, country FROM organisation_aliases WHERE organisation_id = ?").arg(from)).await?;
     for (alias, country) in aliases {
         add_alias(conn, into, &alias, &country).await?;
     }

@@ -179,7 +179,14 @@ async fn load_reference(conn: &mut Conn<'_>, registry: &Registry, summary: &mut 
         .iter()
         .map(|n| {
             let search = text::search_text([n.code.as_str(), &n.label]);
-            vec![n.code.clone().into(), n.country.clone().into(), n.label.clone().into(), n.level.into(), n.kind.clone().into(), search.into()]
+            vec![
+                n.code.clone().into(),
+                n.country.clone().into(),
+                n.label.clone().into(),
+                n.level.into(),
+                n.kind.clone().into(),
+                search.into(),
+            ]
         })
         .collect();
     insert_rows(conn, "INSERT INTO nuts_regions (code, country, label, level, kind, search_text) VALUES ", rows).await?;
@@ -298,8 +305,10 @@ pub async fn ensure(conn: &mut Conn<'_>, registry: &Registry) -> Result<Registry
     for s in &registry.successions {
         let (Some(&p), Some(&n)) = (ids.get(s.predecessor), ids.get(s.successor)) else { continue };
         if p != n && !existing.contains(&(p, n)) {
-            conn.execute(&Sql::new("INSERT INTO successions (predecessor_id, successor_id, date) VALUES (?, ?, ?)").arg(p).arg(n).arg(s.date))
-                .await?;
+            conn.execute(
+                &Sql::new("INSERT INTO successions (predecessor_id, successor_id, date) VALUES (?, ?, ?)").arg(p).arg(n).arg(s.date),
+            )
+            .await?;
             summary.successions += 1;
         }
     }

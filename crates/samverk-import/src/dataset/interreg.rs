@@ -15,7 +15,19 @@ use crate::table::{BadInput, Cells, Shape, Table};
 pub const SHAPE: Shape = Shape {
     dataset: "interreg-se-partners",
     delimiter: b',',
-    columns: &["program", "projektnamn", "startdatum", "slutdatum", "aktiv", "politisktmal", "organisationsnamn", "organisationstyp", "organisationsroll", "nuts3", "partnerbudget"],
+    columns: &[
+        "program",
+        "projektnamn",
+        "startdatum",
+        "slutdatum",
+        "aktiv",
+        "politisktmal",
+        "organisationsnamn",
+        "organisationstyp",
+        "organisationsroll",
+        "nuts3",
+        "partnerbudget",
+    ],
 };
 
 fn date(c: &Cells<'_>, column: &str) -> Result<Option<Date>, BadInput> {
@@ -65,7 +77,12 @@ fn row(c: &Cells<'_>) -> Result<Row, BadInput> {
     };
     let budget = match c.get("partnerbudget") {
         "" => None,
-        v => Some(v.parse::<f64>().ok().filter(|b| b.is_finite() && *b >= 0.0).ok_or_else(|| c.bad("partnerbudget", "an amount in euros such as 149355"))?),
+        v => Some(
+            v.parse::<f64>()
+                .ok()
+                .filter(|b| b.is_finite() && *b >= 0.0)
+                .ok_or_else(|| c.bad("partnerbudget", "an amount in euros such as 149355"))?,
+        ),
     };
     let (start, end) = (date(c, "startdatum")?, date(c, "slutdatum")?);
     if let (Some(s), Some(e)) = (start, end)
@@ -81,7 +98,14 @@ fn row(c: &Cells<'_>) -> Result<Row, BadInput> {
         end,
         active,
         objective: c.get("politisktmal").to_owned(),
-        org: OrgSpec { name: c.required("organisationsnamn")?.to_owned(), country: "SE".to_owned(), kind, hint, codes: Vec::new(), authority: false },
+        org: OrgSpec {
+            name: c.required("organisationsnamn")?.to_owned(),
+            country: "SE".to_owned(),
+            kind,
+            hint,
+            codes: Vec::new(),
+            authority: false,
+        },
         role,
         budget,
     })

@@ -106,7 +106,8 @@ pub struct Plan {
 impl Plan {
     /// The index of an organisation, the same for every row that names it alike.
     pub fn org(&mut self, spec: OrgSpec) -> usize {
-        let key = spec.codes.first().map_or_else(|| format!("{}|{}", spec.country, resolve::alias(&spec.name)), |(s, c)| format!("{s}:{c}"));
+        let key =
+            spec.codes.first().map_or_else(|| format!("{}|{}", spec.country, resolve::alias(&spec.name)), |(s, c)| format!("{s}:{c}"));
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
@@ -210,10 +211,22 @@ fn fnv(parts: &[&str]) -> String {
 }
 
 fn invalid(file: &str, row: u64, problem: &samverk_domain::ValidationErrors) -> ImportError {
-    ImportError::Bad(BadInput { file: file.to_owned(), row, column: "-".to_owned(), expected: "a record the register accepts".to_owned(), found: problem.to_string() })
+    ImportError::Bad(BadInput {
+        file: file.to_owned(),
+        row,
+        column: "-".to_owned(),
+        expected: "a record the register accepts".to_owned(),
+        found: problem.to_string(),
+    })
 }
 
-async fn resolve_orgs(conn: &mut Conn<'_>, dataset: Dataset, file: &str, plan: &Plan, stats: &mut MatchStats) -> Result<Vec<i64>, ImportError> {
+async fn resolve_orgs(
+    conn: &mut Conn<'_>,
+    dataset: Dataset,
+    file: &str,
+    plan: &Plan,
+    stats: &mut MatchStats,
+) -> Result<Vec<i64>, ImportError> {
     let reviews = store_import::reviews(conn).await?;
     let (aliases, codes) = store_import::resolution_index(conn).await?;
     let mut resolver = Resolver::new(aliases, codes, &reviews);
@@ -310,7 +323,8 @@ async fn create(
 /// # Errors
 /// A record the domain refuses (naming its row) or the database error; nothing is written then.
 pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, options: &Options) -> Result<Summary, ImportError> {
-    let mut summary = Summary { dataset: dataset.name(), file: file.to_owned(), rows: plan.rows, dry_run: options.dry_run, ..Summary::default() };
+    let mut summary =
+        Summary { dataset: dataset.name(), file: file.to_owned(), rows: plan.rows, dry_run: options.dry_run, ..Summary::default() };
     summary.skipped = plan.skipped.iter().map(ToString::to_string).collect();
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
@@ -333,8 +347,18 @@ pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, opt
         let new = draft.validate(None, &refs).map_err(|problem| invalid(file, e.row, &problem))?;
         let participants: Vec<(i64, Role)> = e.participants.iter().filter_map(|(i, role)| ids.get(*i).map(|id| (*id, *role))).collect();
         let people: Vec<String> = participants.iter().map(|(id, role)| format!("{id}:{}", role.code())).collect();
-        let dates = [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
-        let hash = fnv(&[&owner.to_string(), e.kind.code(), &e.title, e.description.as_deref().unwrap_or(""), e.status.code(), &dates[0], &dates[1], &people.join(",")]);
+        let dates =
+            [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
+        let hash = fnv(&[
+            &owner.to_string(),
+            e.kind.code(),
+            &e.title,
+            e.description.as_deref().unwrap_or(""),
+            e.status.code(),
+            &dates[0],
+            &dates[1],
+            &people.join(","),
+        ]);
         let origin = Origin { dataset: dataset.name(), file, row: e.row };
         let source = origin.label();
         match known.get(&e.key) {
@@ -353,7 +377,6 @@ pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, opt
             }
         }
     }
-    drop(conn);
     if !options.dry_run {
         tx.commit().await?;
     }

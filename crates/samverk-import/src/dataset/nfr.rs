@@ -43,7 +43,11 @@ pub fn amount(cells: &Cells<'_>, column: &str) -> Result<Option<f64>, BadInput> 
     if v.is_empty() {
         return Ok(None);
     }
-    v.parse::<f64>().ok().filter(|a| a.is_finite() && *a >= 0.0).map(Some).ok_or_else(|| cells.bad(column, "an amount in euros such as 3518202.75"))
+    v.parse::<f64>()
+        .ok()
+        .filter(|a| a.is_finite() && *a >= 0.0)
+        .map(Some)
+        .ok_or_else(|| cells.bad(column, "an amount in euros such as 3518202.75"))
 }
 
 fn kind(sector: &str, name: &str) -> OrganisationKind {

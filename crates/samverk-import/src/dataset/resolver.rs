@@ -20,9 +20,14 @@ pub enum Resolution {
     Unknown,
 }
 
+/// (name key or identifier scheme, country or code).
+type Key = (String, String);
+/// (organisation, its kind, whether it is a body of the shipped registers).
+type Candidate = (i64, OrganisationKind, bool);
+
 /// The register as the resolver sees it.
 pub struct Resolver {
-    aliases: HashMap<(String, String), Vec<(i64, OrganisationKind, bool)>>,
+    aliases: HashMap<Key, Vec<Candidate>>,
     codes: HashMap<(String, String), i64>,
     decided: HashMap<(String, String), i64>,
     pending: HashMap<(String, String), i64>,
@@ -31,7 +36,7 @@ pub struct Resolver {
 impl Resolver {
     #[must_use]
     pub fn new(aliases: Vec<AliasRow>, codes: Vec<CodeRow>, reviews: &HashMap<(String, String), Review>) -> Self {
-        let mut by_alias: HashMap<(String, String), Vec<(i64, OrganisationKind, bool)>> = HashMap::new();
+        let mut by_alias: HashMap<Key, Vec<Candidate>> = HashMap::new();
         for a in aliases {
             let entry = by_alias.entry((a.alias, a.country)).or_default();
             if !entry.iter().any(|(id, ..)| *id == a.organisation_id) {
@@ -43,7 +48,11 @@ impl Resolver {
         let mut pending = HashMap::new();
         for (key, r) in reviews {
             if let Some(id) = r.organisation_id {
-                if r.status == "pending" { pending.insert(key.clone(), id) } else { decided.insert(key.clone(), id) };
+                if r.status == "pending" {
+                    pending.insert(key.clone(), id)
+                } else {
+                    decided.insert(key.clone(), id)
+                };
             }
         }
         Self { aliases: by_alias, codes, decided, pending }
@@ -81,10 +90,12 @@ impl Resolver {
     fn by_key(&self, key: &resolve::NameKey, country: &str, hint: Option<KindHint>) -> Resolution {
         for (i, k) in key.keys.iter().enumerate() {
             let Some(candidates) = self.aliases.get(&(k.clone(), country.to_owned())) else { continue };
-            let fitting: Vec<&(i64, OrganisationKind, bool)> = candidates.iter().filter(|(_, kind, _)| hint.is_none_or(|h| h.fits(*kind))).collect();
+            let fitting: Vec<&(i64, OrganisationKind, bool)> =
+                candidates.iter().filter(|(_, kind, _)| hint.is_none_or(|h| h.fits(*kind))).collect();
             // Prefer the register's own bodies over ones an import created.
             let registry: Vec<_> = fitting.iter().filter(|c| c.2).collect();
-            let pool: Vec<i64> = if registry.is_empty() { fitting.iter().map(|c| c.0).collect() } else { registry.iter().map(|c| c.0).collect() };
+            let pool: Vec<i64> =
+                if registry.is_empty() { fitting.iter().map(|c| c.0).collect() } else { registry.iter().map(|c| c.0).collect() };
             match pool.as_slice() {
                 [id] => return Resolution::Found(*id, if i == 0 { Evidence::Name } else { Evidence::NameStem }),
                 [id, ..] => return Resolution::Uncertain(Some(*id), Evidence::Ambiguous),

@@ -14,7 +14,8 @@ pub const SHAPE: Shape = Shape { dataset: "twin-towns-wikipedia", delimiter: b',
 
 fn town(c: &Cells<'_>, city: &str, country_column: &str) -> Result<OrgSpec, BadInput> {
     let name = c.required(city)?;
-    let code = country::code(c.get(country_column)).ok_or_else(|| c.bad(country_column, "a country name such as Norway or United States"))?;
+    let code =
+        country::code(c.get(country_column)).ok_or_else(|| c.bad(country_column, "a country name such as Norway or United States"))?;
     let nordic = matches!(code.as_str(), "NO" | "SE");
     Ok(OrgSpec {
         name: name.to_owned(),

@@ -26,7 +26,8 @@ async fn named(app: &TestApp, q: &str) -> Vec<(i64, String)> {
 }
 
 async fn counts(app: &TestApp) -> (i64, i64) {
-    let orgs = app.store.organisations(&OrganisationFilter { per_page: 1, ..Default::default() }).await.unwrap_or_else(|e| panic!("{e}")).total;
+    let orgs =
+        app.store.organisations(&OrganisationFilter { per_page: 1, ..Default::default() }).await.unwrap_or_else(|e| panic!("{e}")).total;
     let engagements = app.store.engagements(&Default::default()).await.unwrap_or_else(|e| panic!("{e}")).total;
     (orgs, engagements)
 }
@@ -119,12 +120,17 @@ async fn a_dry_run_and_a_bad_file_write_nothing() {
     let text = String::from_utf8(bytes).unwrap_or_default();
     let bad = text.replacen(",PP,", ",XX,", 1);
     let options = Options { dry_run: false, skip_bad_rows: false, today: TODAY };
-    let error = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options).await.err().map(|e| e.to_string());
+    let error = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options)
+        .await
+        .err()
+        .map(|e| e.to_string());
     assert!(error.as_deref().is_some_and(|e| e.contains("interreg.csv, row") && e.contains("column «organisationsroll»: expected LP, PP or AP, found «XX»")), "{error:?}");
     assert_eq!(counts(&app).await, before);
     // With --skip-bad-rows the rest goes in and the bad row is listed.
     let options = Options { skip_bad_rows: true, ..options };
-    let summary = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options).await.unwrap_or_else(|e| panic!("{e}"));
+    let summary = dataset::import(&app.store, Dataset::InterregSePartners, "interreg.csv", bad.as_bytes(), &options)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(summary.skipped.len(), 1, "{summary:?}");
     assert!(summary.matches.rate() >= 95.0, "{:?}", summary.matches);
     let lidkoping = named(&app, "Lidköping").await;
