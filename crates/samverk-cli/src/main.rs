@@ -148,7 +148,12 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(database = %config.redacted_database(), "samverk listening on http://{address}");
-    axum::serve(listener, samverk_web::app(store.clone())).with_graceful_shutdown(shutdown()).await?;
+    // The language of visitors who state none (no cookie, no Accept-Language): nb, sv or en.
+    let language = match std::env::var("SAMVERK_LANGUAGE") {
+        Ok(code) => samverk_web::i18n::Lang::parse(&code).with_context(|| format!("SAMVERK_LANGUAGE={code}: use nb, sv or en"))?,
+        Err(_) => samverk_web::i18n::Lang::default(),
+    };
+    axum::serve(listener, samverk_web::app_with_language(store.clone(), language)).with_graceful_shutdown(shutdown()).await?;
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }
