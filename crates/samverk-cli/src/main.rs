@@ -203,6 +203,11 @@ async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyh
     let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(database = %config.redacted_database(), "samverk listening on http://{address}");
+    // The language of visitors who state none (no cookie, no Accept-Language): nb, sv or en.
+    let language = match std::env::var("SAMVERK_LANGUAGE") {
+        Ok(code) => samverk_web::i18n::Lang::parse(&code).with_context(|| format!("SAMVERK_LANGUAGE={code}: use nb, sv or en"))?,
+        Err(_) => samverk_web::i18n::Lang::default(),
+    };
     let trust = samverk_web::trust::TrustConfig {
         // Behind a TLS-terminating proxy: SAMVERK_TLS=1 marks cookies Secure and sends HSTS.
         tls: std::env::var("SAMVERK_TLS").is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes")),
@@ -211,7 +216,7 @@ async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyh
     };
     let index = search::open(&store, index_dir).await?;
     let follower = samverk_search::follow(index.clone(), store.clone(), search::FOLLOW_EVERY);
-    let config = samverk_web::AppConfig { trust, search: Some(index), ..Default::default() };
+    let config = samverk_web::AppConfig { trust, default_language: language, search: Some(index) };
     let app = samverk_web::app_with(store.clone(), config);
     // The peer address feeds the sign-in limits and the rate limit of the public input forms.
     let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -51,8 +51,8 @@ mod tests {
 
     fn headers(host: &str, referer: &str) -> HeaderMap {
         let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_str(host).unwrap());
-        h.insert(header::REFERER, HeaderValue::from_str(referer).unwrap());
+        h.insert(header::HOST, HeaderValue::from_str(host).unwrap_or_else(|e| panic!("{e}")));
+        h.insert(header::REFERER, HeaderValue::from_str(referer).unwrap_or_else(|e| panic!("{e}")));
         h
     }
 

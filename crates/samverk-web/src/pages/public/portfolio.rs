@@ -211,6 +211,12 @@ fn plan_groups(i: &I18n, base: &str, p: &Portfolio, titles: &HashMap<i64, String
         .collect()
 }
 
+/// The text with its first letter in upper case (a count that starts a sentence).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "public/portfolio.html")]
 pub struct PortfolioPage {
@@ -226,7 +232,7 @@ pub struct PortfolioPage {
 #[must_use]
 pub fn portfolio_page(i: I18n, authority: String, base: &str, p: &Portfolio) -> PortfolioPage {
     let (by_kind, by_goal) = build(&i, base, p);
-    let count = i.tn("public-engagement-count", "count", i64::try_from(p.engagements.len()).unwrap_or(i64::MAX));
+    let count = capitalised(&i.tn("public-engagement-count", "count", i64::try_from(p.engagements.len()).unwrap_or(i64::MAX)));
     let description = i.t1("public-portfolio-description", "authority", &authority);
     PortfolioPage { i, authority, description, count, by_kind, by_goal }
 }

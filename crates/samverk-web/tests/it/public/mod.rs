@@ -14,10 +14,11 @@ async fn get_with(app: &TestApp, path: &str, headers: &[(header::HeaderName, &st
     for (name, value) in headers {
         builder = builder.header(name, *value);
     }
-    let response = app.router.clone().oneshot(builder.body(Body::empty()).unwrap()).await.unwrap();
+    let response =
+        app.router.clone().oneshot(builder.body(Body::empty()).unwrap_or_else(|e| panic!("{e}"))).await.unwrap_or_else(|e| panic!("{e}"));
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = String::from_utf8_lossy(&response.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    let body = String::from_utf8_lossy(&response.into_body().collect().await.unwrap_or_else(|e| panic!("{e}")).to_bytes()).into_owned();
     (status, headers, body)
 }
 
@@ -32,7 +33,7 @@ async fn the_language_follows_accept_language_then_the_remembered_choice_then_th
     let app = TestApp::new().await;
     let (_, headers, body) = get_with(&app, "/engagements", &[]).await;
     assert!(body.contains("<html lang=\"en\">") && body.contains("Engagements"), "English by default");
-    assert_eq!(headers.get(header::CONTENT_LANGUAGE).unwrap(), "en");
+    assert_eq!(headers.get(header::CONTENT_LANGUAGE).and_then(|v| v.to_str().ok()), Some("en"));
     let (_, _, body) = get_with(&app, "/engagements", &[(header::ACCEPT_LANGUAGE, "de-DE, sv;q=0.8, en;q=0.5")]).await;
     assert!(body.contains("<html lang=\"sv\">") && body.contains("Engagemang"), "{}", body);
     let (_, _, body) = get_with(&app, "/plans", &[(header::ACCEPT_LANGUAGE, "nb-NO"), (header::COOKIE, "x=1; samverk_lang=en")]).await;
@@ -50,8 +51,8 @@ async fn the_switcher_remembers_the_choice_and_leads_back() {
     let (status, headers, _) =
         get_with(&app, "/lang/sv", &[(header::HOST, "localhost"), (header::REFERER, "http://localhost/plans?lang=nb")]).await;
     assert_eq!(status, 303);
-    assert_eq!(headers.get(header::LOCATION).unwrap(), "/plans");
-    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert_eq!(headers.get(header::LOCATION).and_then(|v| v.to_str().ok()), Some("/plans"));
+    let cookie = headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(cookie.starts_with("samverk_lang=sv;") && cookie.contains("Path=/"), "{cookie}");
     let (_, _, body) = get_with(&app, "/", &[(header::COOKIE, "samverk_lang=sv")]).await;
     assert!(body.contains("aria-current=\"true\">Svenska") && body.contains("href=\"/lang/nb\""), "{body}");
@@ -128,7 +129,7 @@ async fn plan_pages_sitemap_and_accessibility_statement() {
     assert_eq!(sitemap.status, 200);
     assert!(sitemap.content_type().starts_with("application/xml"));
     assert!(sitemap.body.contains("<loc>/p/vestfold-og-telemark-fylkeskommune?lang=sv</loc>"), "{}", sitemap.body);
-    let plan = sitemap.body.split("<loc>").find(|l| l.contains("/plans/")).and_then(|l| l.split('?').next()).unwrap().to_owned();
+    let plan = sitemap.body.split("<loc>").find(|l| l.contains("/plans/")).and_then(|l| l.split('?').next()).unwrap_or_default().to_owned();
     let page = app.get(&plan).await;
     assert_eq!(page.status, 200, "{plan}");
     assert!(page.text().contains("Goals and what contributes to them"), "{}", page.text());
