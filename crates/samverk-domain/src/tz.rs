@@ -7,14 +7,9 @@
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 crate::code_enum! {
-    /// A zone a call for input or a news item is stated in.
-    pub enum Zone { EuropeOslo => "Europe/Oslo", EuropeStockholm => "Europe/Stockholm" }
-}
-
-impl Default for Zone {
-    fn default() -> Self {
-        Self::EuropeOslo
-    }
+    /// A zone a call for input or a news item is stated in; Oslo unless said otherwise.
+    #[derive(Default)]
+    pub enum Zone { #[default] EuropeOslo => "Europe/Oslo", EuropeStockholm => "Europe/Stockholm" }
 }
 
 const CET: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {

@@ -72,7 +72,7 @@ fn text(seed: usize, words: usize) -> String {
     (0..words)
         .map(|k| {
             let n = seed.wrapping_mul(31).wrapping_add(k * 17);
-            if k % 5 == 0 { PLACES[n % PLACES.len()] } else { NOUNS[n % NOUNS.len()] }
+            if k.is_multiple_of(5) { PLACES[n % PLACES.len()] } else { NOUNS[n % NOUNS.len()] }
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -85,7 +85,7 @@ fn row(id: usize, title: String, body: String, kind: Option<&str>, country: &str
         title,
         body,
         kind: kind.map(str::to_owned),
-        status: Some(if id % 3 == 0 { "ended" } else { "active" }.to_owned()),
+        status: Some(if id.is_multiple_of(3) { "ended" } else { "active" }.to_owned()),
         country: Some(country.to_owned()),
         day: time::Date::from_calendar_date(year, time::Month::March, 1).ok(),
         visible_at: None,
@@ -96,8 +96,8 @@ fn row(id: usize, title: String, body: String, kind: Option<&str>, country: &str
 
 fn data() -> Vec<(&'static str, SearchRow)> {
     let mut rows = Vec::new();
-    for id in 1..=20_000 {
-        let country = if id % 2 == 0 { "NO" } else { "SE" };
+    for id in 1..=20_000_usize {
+        let country = if id.is_multiple_of(2) { "NO" } else { "SE" };
         rows.push((
             "organisation",
             row(

@@ -169,7 +169,6 @@ impl Store {
         let rows = conn.execute(&sql).await?;
         StoreError::changed("call", id, rows)?;
         write_links(&mut conn, id, &c).await?;
-        drop(conn);
         tx.commit().await
     }
 
@@ -251,7 +250,6 @@ impl Store {
             .await?;
         let reference = format!("INN-{}-{id:05}", now.year());
         conn.execute(&Sql::new("UPDATE call_submissions SET reference = ? WHERE id = ?").arg(reference.clone()).arg(id)).await?;
-        drop(conn);
         tx.commit().await.map_err(SubmitError::Store)?;
         Ok(reference)
     }

@@ -213,7 +213,6 @@ impl Store {
         .arg(id);
         conn.execute(&sql).await?;
         write_links(&mut conn, id, &n).await?;
-        drop(conn);
         tx.commit().await
     }
 
