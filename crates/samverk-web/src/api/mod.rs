@@ -5,6 +5,7 @@
 
 mod decisions;
 mod engagements;
+mod eu_projects;
 mod extract;
 mod goals;
 mod list;
@@ -80,6 +81,10 @@ const PROBLEM: &str = "application/problem+json";
         participants::add_contribution,
         participants::update_contribution,
         participants::remove_contribution,
+        eu_projects::list,
+        eu_projects::sums,
+        eu_projects::get,
+        eu_projects::add_line,
     ),
     components(schemas(
         Problem,
@@ -114,12 +119,20 @@ const PROBLEM: &str = "application/problem+json";
         engagements::NewEngagement,
         participants::Participant,
         participants::Contribution,
+        samverk_domain::eu::BudgetLineDraft,
+        eu_projects::EuProject,
+        eu_projects::SumRow,
+        eu_projects::BudgetSums,
+        eu_projects::BudgetLine,
+        eu_projects::LessonSummary,
+        eu_projects::EuProjectDetail,
     )),
     tags(
         (name = "organisations", description = "The register of organisations and their successions"),
         (name = "decisions", description = "Decisions of the authorities' bodies"),
         (name = "plans", description = "Plans with their focus areas, goals and measures"),
         (name = "engagements", description = "Engagements with their participants and contributions"),
+        (name = "eu-projects", description = "EU projects, their budgets and the sums per programme, year and department"),
     )
 )]
 pub struct ApiDoc;
@@ -190,6 +203,10 @@ fn v1() -> routes::Routes {
         .add(p::__path_add_contribution, p::add_contribution)
         .add(p::__path_update_contribution, p::update_contribution)
         .add(p::__path_remove_contribution, p::remove_contribution)
+        .add(eu_projects::__path_list, eu_projects::list)
+        .add(eu_projects::__path_sums, eu_projects::sums)
+        .add(eu_projects::__path_get, eu_projects::get)
+        .add(eu_projects::__path_add_line, eu_projects::add_line)
 }
 
 /// Every (path, lower-case method) the router serves under `/api/v1`, so a test can check

@@ -27,6 +27,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("/api/v1/engagements/{id}/participants/{participant_id}", &["get", "put", "delete"]),
     ("/api/v1/engagements/{id}/contributions", &["get", "post"]),
     ("/api/v1/engagements/{id}/contributions/{contribution_id}", &["get", "put", "delete"]),
+    ("/api/v1/eu-projects", &["get"]),
+    ("/api/v1/eu-projects/sums", &["get"]),
+    ("/api/v1/eu-projects/{id}", &["get"]),
+    ("/api/v1/eu-projects/{id}/budget-lines", &["post"]),
 ];
 
 type Routes = BTreeMap<String, BTreeSet<String>>;
