@@ -74,6 +74,16 @@ fn bench_engine(c: &mut Criterion, rt: &tokio::runtime::Runtime, engine: &str, a
     group.finish();
 }
 
+/// Drops the benchmark's PostgreSQL schema, as the page bench does.
+async fn drop_schema(app: &TestApp) {
+    let mut handle = app.store.handle().await.expect("connection");
+    let schema: String = handle.conn().scalar(&Sql::new("SELECT current_schema()::text")).await.expect("schema");
+    // The testkit names schemas from digits and underscores only; refuse anything else.
+    if schema.starts_with("t_") && schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        handle.conn().execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE")).await.expect("drop the schema");
+    }
+}
+
 fn main() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let mut c = Criterion::default()
@@ -89,6 +99,7 @@ fn main() {
     {
         let (postgres, plan) = rt.block_on(async { fixture(TestApp::postgres(&url).await).await });
         bench_engine(&mut c, &rt, "postgres", &postgres, plan);
+        rt.block_on(drop_schema(&postgres));
     }
     c.final_summary();
 }

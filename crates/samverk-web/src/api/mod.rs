@@ -6,6 +6,7 @@
 mod decisions;
 mod discovery;
 mod engagements;
+mod eu_projects;
 mod extract;
 mod followup;
 mod goals;
@@ -91,6 +92,10 @@ const PROBLEM: &str = "application/problem+json";
         followup::create_report,
         followup::plan_followup,
         followup::add_measurement,
+        eu_projects::list,
+        eu_projects::sums,
+        eu_projects::get,
+        eu_projects::add_line,
     ),
     components(schemas(
         Problem,
@@ -144,6 +149,13 @@ const PROBLEM: &str = "application/problem+json";
         followup::IndicatorStatus,
         followup::GoalStatus,
         followup::PlanFollowup,
+        samverk_domain::eu::BudgetLineDraft,
+        eu_projects::EuProject,
+        eu_projects::SumRow,
+        eu_projects::BudgetSums,
+        eu_projects::BudgetLine,
+        eu_projects::LessonSummary,
+        eu_projects::EuProjectDetail,
     )),
     tags(
         (name = "organisations", description = "The register of organisations and their successions"),
@@ -152,6 +164,7 @@ const PROBLEM: &str = "application/problem+json";
         (name = "engagements", description = "Engagements with their participants and contributions"),
         (name = "search", description = "One search over every public record, with facets"),
         (name = "follow-up", description = "Mandates, reports back, reports due, indicators and goal fulfilment"),
+        (name = "eu-projects", description = "EU projects, their budgets and the sums per programme, year and department"),
     )
 )]
 pub struct ApiDoc;
@@ -230,6 +243,10 @@ fn v1() -> routes::Routes {
         .add(followup::__path_create_report, followup::create_report)
         .add(followup::__path_plan_followup, followup::plan_followup)
         .add(followup::__path_add_measurement, followup::add_measurement)
+        .add(eu_projects::__path_list, eu_projects::list)
+        .add(eu_projects::__path_sums, eu_projects::sums)
+        .add(eu_projects::__path_get, eu_projects::get)
+        .add(eu_projects::__path_add_line, eu_projects::add_line)
 }
 
 /// Every (path, lower-case method) the router serves under `/api/v1`, so a test can check

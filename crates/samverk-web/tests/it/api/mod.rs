@@ -3,6 +3,7 @@
 mod decisions;
 mod engagements;
 mod errors;
+mod eu_projects;
 mod goals;
 mod openapi;
 mod organisations;

@@ -35,6 +35,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("/api/v1/mandates/{id}/reports", &["post"]),
     ("/api/v1/plans/{id}/followup", &["get"]),
     ("/api/v1/indicators/{id}/measurements", &["post"]),
+    ("/api/v1/eu-projects", &["get"]),
+    ("/api/v1/eu-projects/sums", &["get"]),
+    ("/api/v1/eu-projects/{id}", &["get"]),
+    ("/api/v1/eu-projects/{id}/budget-lines", &["post"]),
 ];
 
 type Routes = BTreeMap<String, BTreeSet<String>>;
