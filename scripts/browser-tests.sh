@@ -66,6 +66,14 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$url/healthz" >/dev/null
 
+# The demo administrator's password exists only in what `serve --demo` printed.
+password=$(awk '$2 == "demo-administrator" { print $3 }' "$work/server.log" | tail -1)
+if [ -z "$password" ]; then
+  cat "$work/server.log"
+  echo "serve --demo printed no demo-administrator password" >&2
+  exit 1
+fi
+
 log "browser tests"
 mkdir -p "$root/target/screenshots"
-(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$root/target/screenshots" npm test)
+(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$root/target/screenshots" SAMVERK_DEMO_PASSWORD="$password" npm test)

@@ -25,9 +25,19 @@ export async function context(browser, lang) {
   return ctx;
 }
 
-// Signs in as a staff member so the staff pages are reached too. A no-op until accounts exist
-// (the trust issue); then it fills in the login form here, once, for every test.
-export async function login(_ctx) {}
+// Signs in as the demo administrator so the staff pages are reached too. The runner reads the
+// password `samverk serve --demo` printed (it exists only in that output); without it the
+// tests see what the anonymous public sees.
+export async function login(ctx) {
+  const password = process.env.SAMVERK_DEMO_PASSWORD;
+  if (!password) return;
+  const page = await ctx.newPage();
+  await page.goto(BASE + '/login');
+  await page.fill('#field-username', 'demo-administrator');
+  await page.fill('#field-password', password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('main button[type=submit]')]);
+  await page.close();
+}
 
 // The axe-core violations of the page as it is now, as readable lines (empty when it passes).
 export async function violations(page) {
