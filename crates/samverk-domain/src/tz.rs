@@ -33,7 +33,8 @@ impl Zone {
     /// The offset from UTC in force at an instant.
     #[must_use]
     pub fn offset_at(self, instant: OffsetDateTime) -> UtcOffset {
-        let utc = instant.to_offset(UtcOffset::UTC);
+        // At the edge of the calendar (a placeholder date of a rejected form) there is no summer.
+        let Some(utc) = instant.checked_to_offset(UtcOffset::UTC) else { return CET };
         let year = utc.year();
         if utc >= switch(year, Month::March) && utc < switch(year, Month::October) { CEST } else { CET }
     }

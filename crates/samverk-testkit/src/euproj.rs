@@ -24,7 +24,7 @@ impl TestApp {
     /// # Panics
     /// When the router fails.
     pub async fn download(&self, path: &str) -> Download {
-        let request = Request::builder().uri(path).body(Body::empty()).expect("request");
+        let request = self.authorise(Request::builder().uri(path), path, None, Vec::new()).expect("request");
         let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();

@@ -75,7 +75,6 @@ field-require_name = The sender's name is required
 field-require_email = The sender's e-mail is required
 field-consent_text = Consent text
 field-sender_name = Your name
-field-email = Your e-mail
 field-sender_organisation = Organisation (if you answer for one)
 field-answer = Your input
 field-consent = I agree to the text above

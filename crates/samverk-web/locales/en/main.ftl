@@ -34,6 +34,7 @@ next-page = Next
 page-of = Page { $page } of { $pages }
 pagination-label = Pages
 no = No
+yes = Yes
 confirm-delete = Delete permanently
 
 ## Errors

@@ -55,7 +55,6 @@ field-image_alt = Alternative text for the image
 field-author_role = Author's role
 field-tags = Tags (separated by commas)
 field-engagement_ids = Engagements it is about
-field-goal_ids = Goals it is about
 field-publish = Publishing
 field-publish_at = Publishing time (local time of the authority)
 nav-news = News

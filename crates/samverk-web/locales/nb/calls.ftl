@@ -75,7 +75,6 @@ field-require_name = Avsenderens navn er påkrevd
 field-require_email = Avsenderens e-post er påkrevd
 field-consent_text = Samtykketekst
 field-sender_name = Navnet ditt
-field-email = E-postadressen din
 field-sender_organisation = Organisasjon (hvis du svarer for en)
 field-answer = Innspillet ditt
 field-consent = Jeg samtykker til teksten over

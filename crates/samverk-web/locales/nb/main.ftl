@@ -34,6 +34,7 @@ next-page = Neste
 page-of = Side { $page } av { $pages }
 pagination-label = Sider
 no = Nei
+yes = Ja
 confirm-delete = Slett for godt
 
 ## Errors

@@ -55,7 +55,6 @@ field-image_alt = Alternativ tekst til bildet
 field-author_role = Forfatterens rolle
 field-tags = Stikkord (skilt med komma)
 field-engagement_ids = Engasjementer den handler om
-field-goal_ids = Mål den handler om
 field-publish = Publisering
 field-publish_at = Publiseringstidspunkt (virksomhetens lokale tid)
 nav-news = Nyheter

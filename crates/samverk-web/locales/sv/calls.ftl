@@ -75,7 +75,6 @@ field-require_name = Avsändarens namn är obligatoriskt
 field-require_email = Avsändarens e-post är obligatorisk
 field-consent_text = Samtyckestext
 field-sender_name = Ditt namn
-field-email = Din e-postadress
 field-sender_organisation = Organisation (om du svarar för en)
 field-answer = Ditt inspel
 field-consent = Jag samtycker till texten ovan

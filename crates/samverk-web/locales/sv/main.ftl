@@ -34,6 +34,7 @@ next-page = Nästa
 page-of = Sida { $page } av { $pages }
 pagination-label = Sidor
 no = Nej
+yes = Ja
 confirm-delete = Ta bort permanent
 
 ## Errors

@@ -55,7 +55,6 @@ field-image_alt = Alternativ text till bilden
 field-author_role = Författarens roll
 field-tags = Etiketter (åtskilda med kommatecken)
 field-engagement_ids = Engagemang den handlar om
-field-goal_ids = Mål den handlar om
 field-publish = Publicering
 field-publish_at = Publiceringstid (organisationens lokala tid)
 nav-news = Nyheter

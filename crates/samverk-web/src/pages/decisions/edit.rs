@@ -150,7 +150,7 @@ pub(super) async fn update(
             ]);
             let mut typed = posted;
             typed.version = now.version;
-            let mut page = FormPage::new(&state, Some((id, &current.title)), typed, form::no_errors()).await?;
+            let mut page = FormPage::new(i, &state, Some((id, current.title.as_str())), typed, form::no_errors()).await?;
             page.conflict = Some(rows);
             Ok((StatusCode::CONFLICT, page).into_response())
         }

@@ -25,7 +25,8 @@ async fn the_follow_up_pages_do_not_grow_their_query_count_with_the_plan() {
     ] {
         let (n_small, n_larger) = (statements(&small, &path_a).await, statements(&larger, &path_b).await);
         assert_eq!(n_small, n_larger, "{path_a}: {n_small} statements for the small plan, {n_larger} for the larger");
-        assert!(n_small <= 8, "{path_a}: {n_small} statements");
+        // At most 8 for the page, and one for the trust guard's session lookup.
+        assert!(n_small <= 9, "{path_a}: {n_small} statements");
     }
     let page = larger.get(&format!("/plans/{}/followup", b.plan_id)).await.text();
     assert!(page.contains(&format!("Indicators: {} on track", 20 * 3 * 3 / 3)), "{page}");

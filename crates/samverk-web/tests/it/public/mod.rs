@@ -14,8 +14,9 @@ async fn get_with(app: &TestApp, path: &str, headers: &[(header::HeaderName, &st
     for (name, value) in headers {
         builder = builder.header(name, *value);
     }
-    let response =
-        app.router.clone().oneshot(builder.body(Body::empty()).unwrap_or_else(|e| panic!("{e}"))).await.unwrap_or_else(|e| panic!("{e}"));
+    // Signed in like every other request of the test app, so staff pages answer too.
+    let request = app.authorise(builder, path, None, Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+    let response = app.router.clone().oneshot(request).await.unwrap_or_else(|e| panic!("{e}"));
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = String::from_utf8_lossy(&response.into_body().collect().await.unwrap_or_else(|e| panic!("{e}")).to_bytes()).into_owned();
