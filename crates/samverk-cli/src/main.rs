@@ -6,8 +6,8 @@
 mod accounts;
 mod config;
 mod export;
-mod search;
 mod import;
+mod search;
 
 use std::io::Write;
 use std::process::ExitCode;

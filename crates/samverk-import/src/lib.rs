@@ -5,10 +5,10 @@
 
 pub mod dataset;
 pub mod demo;
+mod demo_euproj;
 pub mod demo_followup;
 pub mod demo_news;
 pub mod registry;
-mod demo_euproj;
 pub mod sdg;
 pub mod table;
 

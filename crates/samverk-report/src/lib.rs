@@ -148,7 +148,7 @@ pub fn amount(value: i64) -> String {
         out.push('-');
     }
     for (n, c) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
+        if n > 0 && (digits.len() - n).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);

@@ -1,7 +1,6 @@
 //! Builders for EU projects (details, budget lines, lessons) and raw-byte requests for the
 //! report's downloads.
 
-use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use samverk_domain::eu::{BudgetLineDraft, EuProjectDraft, LessonDraft};

@@ -49,9 +49,8 @@ pub fn app(store: Store) -> Router {
 /// the trust guard (identity, authorisation, anti-forgery token, security headers) after its
 /// language is chosen.
 pub fn app_with(store: Store, config: AppConfig) -> Router {
-    let search = config.search.or_else(|| {
-        SearchIndex::in_memory().map_err(|error| tracing::error!(%error, "no search index")).ok().map(Arc::new)
-    });
+    let search =
+        config.search.or_else(|| SearchIndex::in_memory().map_err(|error| tracing::error!(%error, "no search index")).ok().map(Arc::new));
     let default = config.default_language;
     let state = AppState { store, trust: trust::Trust::new(config.trust), search };
     Router::new()

@@ -4,28 +4,28 @@ mod calls;
 mod check;
 mod decisions;
 mod engagements;
-mod followup;
 pub(crate) mod eu;
+mod fields;
+mod followup;
 mod form;
 mod home;
 pub mod language;
-mod fields;
 mod news;
 mod organisations;
 mod plans;
+pub mod public;
 mod referrals;
-pub mod search;
 mod registry;
 pub(crate) mod report;
-pub mod public;
+pub mod search;
 
 use axum::Router;
 
 use crate::AppState;
 
+pub(crate) use decisions::authority_choices;
 pub use form::Choice;
 pub(crate) use organisations::evidence_sentence;
-pub(crate) use decisions::authority_choices;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -8,7 +8,6 @@ use axum::response::{Html, IntoResponse, Response};
 use samverk_store::account::Principal;
 
 use super::CSRF_FIELD;
-use super::TrustText as _;
 use crate::i18n::I18n;
 
 /// Where the layout shows the account menu; the guard fills it in.

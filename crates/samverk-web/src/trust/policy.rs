@@ -53,9 +53,11 @@ pub fn is_safe(method: &Method) -> bool {
 #[must_use]
 pub fn need(method: &Method, path: &str) -> Need {
     let listed = |patterns: &[&str]| patterns.iter().any(|p| matches_pattern(p, path));
-    if PUBLIC.contains(&path) || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
-        Need::Public
-    } else if (is_safe(method) && listed(PUBLIC_READS)) || (*method == Method::POST && listed(PUBLIC_WRITES)) {
+    if PUBLIC.contains(&path)
+        || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p))
+        || (is_safe(method) && listed(PUBLIC_READS))
+        || (*method == Method::POST && listed(PUBLIC_WRITES))
+    {
         Need::Public
     } else if path == "/account" || path.starts_with("/account/") {
         Need::SignedIn

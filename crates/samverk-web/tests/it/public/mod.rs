@@ -2,7 +2,6 @@
 //! pages, translations with a note of the original's language, the sitemap and the
 //! accessibility statement.
 
-use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
 use samverk_testkit::TestApp;
