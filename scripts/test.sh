@@ -81,3 +81,5 @@ log "tests on SQLite"
 env -u SAMVERK_TEST_POSTGRES cargo nextest run --workspace --no-fail-fast
 log "tests on PostgreSQL ($pg_url)"
 SAMVERK_TEST_POSTGRES="$pg_url" cargo nextest run --workspace --no-fail-fast
+log "browser tests (axe over every page signed in, the language switcher, the skip link, screenshots)"
+scripts/browser-tests.sh
