@@ -13,7 +13,7 @@ use sea_query::Value;
 use serde::Serialize;
 
 use crate::db::{Conn, Sql};
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, organisation};
 
 /// A row imported before: what it became and the hash of its content then.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -164,30 +164,8 @@ pub async fn insert_organisation(
     alias: &str,
     codes: &[(&'static str, String)],
 ) -> Result<i64, StoreError> {
-    let names = [Some(&o.name), o.name_nb.as_ref(), o.name_sv.as_ref(), o.name_en.as_ref()];
-    let search = text::search_text(names.into_iter().flatten().map(String::as_str));
-    let mut sql = Sql::new(
-        "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, \
-         valid_from, valid_to, search_text, source) VALUES (",
-    );
-    sql.bind_list([
-        Value::from(o.name.clone()),
-        o.name_nb.clone().into(),
-        o.name_sv.clone().into(),
-        o.name_en.clone().into(),
-        o.kind.code().into(),
-        o.country.clone().into(),
-        o.org_number.clone().into(),
-        o.region_code.clone().into(),
-        o.scb_code.clone().into(),
-        o.nuts_code.clone().into(),
-        o.validity.start().into(),
-        o.validity.end().into(),
-        search.into(),
-        source.to_owned().into(),
-    ]);
-    sql.push(") RETURNING id");
-    let id = conn.insert(&sql).await?;
+    let from = organisation::Provenance { source: Some(source), ..Default::default() };
+    let id = organisation::insert(conn, o, &from).await?;
     add_alias(conn, id, alias, &o.country).await?;
     for (scheme, code) in codes {
         let sql =

@@ -52,26 +52,37 @@ pub struct OrganisationFilter {
 const COLUMNS: &str =
     "id, name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, valid_from, valid_to, version";
 
-fn search_text(o: &NewOrganisation) -> String {
+/// Every name variant, and the other spellings the organisation is found by, folded.
+fn search_text(o: &NewOrganisation, aliases: &[String]) -> String {
     let names = [Some(&o.name), o.name_nb.as_ref(), o.name_sv.as_ref(), o.name_en.as_ref()];
-    text::search_text(names.into_iter().flatten().map(String::as_str))
+    text::search_text(names.into_iter().flatten().chain(aliases).map(String::as_str))
 }
 
-fn bind_fields(sql: &mut Sql, o: &NewOrganisation) {
+fn bind_fields(sql: &mut Sql, o: &NewOrganisation, aliases: &[String]) {
     sql.bind(o.name.clone()).push(", ").bind(o.name_nb.clone()).push(", ").bind(o.name_sv.clone()).push(", ");
     sql.bind(o.name_en.clone()).push(", ").bind(o.kind.code()).push(", ").bind(o.country.clone()).push(", ");
     sql.bind(o.org_number.clone()).push(", ").bind(o.region_code.clone()).push(", ").bind(o.scb_code.clone()).push(", ");
     sql.bind(o.nuts_code.clone()).push(", ").bind(o.validity.start()).push(", ").bind(o.validity.end()).push(", ");
-    sql.bind(search_text(o));
+    sql.bind(search_text(o, aliases));
+}
+
+/// Where an inserted organisation comes from. The default is a record a person typed in;
+/// registries and imports name their source and the other spellings it is found by.
+#[derive(Debug, Default)]
+pub(crate) struct Provenance<'a> {
+    pub aliases: &'a [String],
+    pub web_domain: Option<&'a str>,
+    pub source: Option<&'a str>,
 }
 
 /// Inserts a validated organisation.
-pub(crate) async fn insert(conn: &mut Conn<'_>, o: &NewOrganisation) -> Result<i64, sqlx::Error> {
+pub(crate) async fn insert(conn: &mut Conn<'_>, o: &NewOrganisation, from: &Provenance<'_>) -> Result<i64, sqlx::Error> {
     let mut sql = Sql::new(
         "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, \
-         nuts_code, valid_from, valid_to, search_text) VALUES (",
+         nuts_code, valid_from, valid_to, search_text, web_domain, source) VALUES (",
     );
-    bind_fields(&mut sql, o);
+    bind_fields(&mut sql, o, from.aliases);
+    sql.push(", ").bind(from.web_domain.map(str::to_owned)).push(", ").bind(from.source.map(str::to_owned));
     sql.push(") RETURNING id");
     conn.insert(&sql).await
 }
@@ -91,7 +102,7 @@ pub(crate) async fn insert_succession(conn: &mut Conn<'_>, s: &NewSuccession) ->
 /// Validation errors.
 pub async fn create(conn: &mut Conn<'_>, draft: &OrganisationDraft) -> Result<i64, StoreError> {
     let new = draft.validate()?;
-    Ok(insert(conn, &new).await?)
+    Ok(insert(conn, &new, &Provenance::default()).await?)
 }
 
 /// Validates and records a succession within the caller's transaction.
@@ -142,7 +153,7 @@ impl Store {
             "UPDATE organisations SET version = version + 1, (name, name_nb, name_sv, name_en, kind, country, org_number, \
              region_code, scb_code, nuts_code, valid_from, valid_to, search_text) = (",
         );
-        bind_fields(&mut sql, &new);
+        bind_fields(&mut sql, &new, &[]);
         sql.push(") WHERE id = ").bind(id);
         if let Some(expected) = expected {
             sql.push(" AND version = ").bind(expected);

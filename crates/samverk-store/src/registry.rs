@@ -13,7 +13,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::db::{Conn, Sql};
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, organisation};
 
 /// The `source` of organisations that come from the shipped registers.
 pub const REGISTRY_SOURCE: &str = "registry";
@@ -217,32 +217,8 @@ async fn adoptable(conn: &mut Conn<'_>, o: &NewOrganisation) -> Result<Option<i6
 }
 
 async fn insert_organisation(conn: &mut Conn<'_>, r: &RegistryOrganisation) -> Result<i64, sqlx::Error> {
-    let o = &r.organisation;
-    let names = [Some(&o.name), o.name_nb.as_ref(), o.name_sv.as_ref(), o.name_en.as_ref()];
-    let search = text::search_text(names.into_iter().flatten().map(String::as_str).chain(r.aliases.iter().map(String::as_str)));
-    let mut sql = Sql::new(
-        "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, \
-         nuts_code, valid_from, valid_to, search_text, web_domain, source) VALUES (",
-    );
-    sql.bind_list([
-        Value::from(o.name.clone()),
-        o.name_nb.clone().into(),
-        o.name_sv.clone().into(),
-        o.name_en.clone().into(),
-        o.kind.code().into(),
-        o.country.clone().into(),
-        o.org_number.clone().into(),
-        o.region_code.clone().into(),
-        o.scb_code.clone().into(),
-        o.nuts_code.clone().into(),
-        o.validity.start().into(),
-        o.validity.end().into(),
-        search.into(),
-        r.web_domain.clone().into(),
-        REGISTRY_SOURCE.into(),
-    ]);
-    sql.push(") RETURNING id");
-    conn.insert(&sql).await
+    let from = organisation::Provenance { aliases: &r.aliases, web_domain: r.web_domain.as_deref(), source: Some(REGISTRY_SOURCE) };
+    organisation::insert(conn, &r.organisation, &from).await
 }
 
 /// Records the identifiers and aliases of an organisation (skipping those it already has).
