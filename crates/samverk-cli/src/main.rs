@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use samverk_store::Store;
+use samverk_store::audit::{Actor, Origin};
 
 use crate::config::{Config, FileConfig};
 
@@ -186,7 +187,18 @@ async fn open(config: &Config) -> anyhow::Result<Store> {
     let store = Store::open(&config.database).await.with_context(|| format!("cannot open the database {}", config.redacted_database()))?;
     samverk_import::sdg::ensure_loaded(&store).await?;
     samverk_import::registry::ensure_loaded(&store).await?;
-    Ok(store)
+    Ok(store.acting_as(command_actor()))
+}
+
+/// Who the audit trail names for this command's changes: the operator, and the command's words
+/// (not its flags, which may hold a database URL with a password).
+fn command_actor() -> Actor {
+    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-') && !a.contains("://")).take(3).collect();
+    let mut actor = Actor::cli(&format!("samverk {}", words.join(" ")));
+    if words.first().is_some_and(|w| w == "import") {
+        actor.origin = Origin::Import;
+    }
+    actor
 }
 
 async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyhow::Result<ExitCode> {

@@ -29,6 +29,13 @@ impl Sql {
         Self { text: text.to_owned(), values: Vec::new() }
     }
 
+    /// A statement generated from the database's own catalogue (table and column names checked to
+    /// be plain identifiers by the caller), never from input: the audit trail's restore.
+    #[must_use]
+    pub(crate) const fn generated(text: String) -> Self {
+        Self { text, values: Vec::new() }
+    }
+
     /// Appends a static SQL fragment. Only `&'static str` is accepted so user text can never
     /// become SQL: it must go through [`Sql::bind`].
     pub fn push(&mut self, text: &'static str) -> &mut Self {

@@ -87,7 +87,7 @@ impl Store {
     pub async fn update_decision_at(&self, id: i64, expected: Option<i64>, draft: &DecisionDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let new = validate(&mut tx.conn(), draft).await?;
-        let mut sql = Sql::new(
+        let sql = Sql::new(
             "UPDATE decisions SET version = version + 1, owner_id = ?, body = ?, case_number = ?, date = ?, date_precision = ?, title = ?, url = ? WHERE id = ?",
         )
         .arg(new.owner_id)
@@ -98,19 +98,7 @@ impl Store {
         .arg(new.title)
         .arg(new.url)
         .arg(id);
-        if let Some(expected) = expected {
-            sql.push(" AND version = ").bind(expected);
-        }
-        // The version check and the write are one statement: two writers from the same
-        // version cannot both succeed, on either engine.
-        if tx.conn().execute(&sql).await? == 0 {
-            let exists = tx.conn().scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM decisions WHERE id = ?").arg(id)).await? > 0;
-            return Err(match (exists, expected) {
-                (true, Some(expected)) => StoreError::Stale { entity: "decision", id, expected },
-                _ => StoreError::NotFound { entity: "decision", id },
-            });
-        }
-        let version = tx.conn().scalar::<i64>(&Sql::new("SELECT version FROM decisions WHERE id = ?").arg(id)).await?;
+        let version = crate::store::versioned_update(&mut tx.conn(), "decision", "decisions", id, sql, expected).await?;
         tx.commit().await?;
         Ok(version)
     }

@@ -373,6 +373,16 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors (including the contribution rule).
     pub async fn update_engagement(&self, id: i64, draft: &EngagementDraft) -> Result<(), StoreError> {
+        self.update_engagement_at(id, None, draft).await.map(|_| ())
+    }
+
+    /// Updates an engagement only if it is still at `expected` (the version the writer read;
+    /// `None`: whatever is there) and returns the new version.
+    ///
+    /// # Errors
+    /// `Stale` when another write came first, `NotFound`, or validation errors (including the
+    /// contribution rule).
+    pub async fn update_engagement_at(&self, id: i64, expected: Option<i64>, draft: &EngagementDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let refs = engagement_refs(&mut conn, draft, Some(id)).await?;
@@ -393,8 +403,9 @@ impl Store {
         .arg(e.decision_id)
         .arg(search_text(&e))
         .arg(id);
-        StoreError::changed("engagement", id, conn.execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut conn, "engagement", "engagements", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes an engagement with its participants and contributions; sub-engagements stay,

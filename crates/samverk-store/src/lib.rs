@@ -4,6 +4,7 @@
 //! the domain decide, and writes inside one transaction: a failed write leaves nothing behind.
 
 pub mod account;
+pub mod audit;
 pub mod call;
 pub mod check;
 pub mod db;

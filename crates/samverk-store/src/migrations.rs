@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_news_calls.sql"),
         include_str!("../migrations/postgres/0008_news_calls.sql"),
     ),
+    (13, "0013_audit.sql", include_str!("../migrations/sqlite/0013_audit.sql"), include_str!("../migrations/postgres/0013_audit.sql")),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

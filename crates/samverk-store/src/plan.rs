@@ -305,6 +305,15 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_plan(&self, id: i64, draft: &PlanDraft) -> Result<(), StoreError> {
+        self.update_plan_at(id, None, draft).await.map(|_| ())
+    }
+
+    /// Updates a plan only if it is still at `expected` (the version the writer read; `None`:
+    /// whatever is there) and returns the new version.
+    ///
+    /// # Errors
+    /// `Stale` when another write came first, `NotFound`, or validation errors.
+    pub async fn update_plan_at(&self, id: i64, expected: Option<i64>, draft: &PlanDraft) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let refs = plan_refs(&mut tx.conn(), draft).await?;
         let p = draft.validate(&refs)?;
@@ -321,8 +330,9 @@ impl Store {
         .arg(p.decision_id)
         .arg(p.description)
         .arg(id);
-        StoreError::changed("plan", id, tx.conn().execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut tx.conn(), "plan", "plans", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes a plan with its focus areas, goals, measures and the contributions to them.

@@ -1,6 +1,7 @@
 //! Connecting, migrating, and handing out connections and transactions of either engine.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
@@ -8,6 +9,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite, Transaction};
 
+use crate::audit::Actor;
 use crate::db::{Conn, Engine, QueryCounter};
 use crate::error::StoreError;
 
@@ -22,6 +24,8 @@ enum Pool {
 pub struct Store {
     pool: Pool,
     counter: QueryCounter,
+    /// Who this store's transactions are attributed to when the running task names nobody.
+    actor: Option<Arc<Actor>>,
 }
 
 /// A pooled connection for reads.
@@ -55,7 +59,8 @@ impl Tx {
 
     /// # Errors
     /// The database error; the transaction is then rolled back.
-    pub async fn commit(self) -> Result<(), StoreError> {
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        crate::audit::release(&mut self.conn()).await?;
         match self {
             Self::Sqlite(t, _) => t.commit().await?,
             Self::Postgres(t, _) => t.commit().await?,
@@ -85,7 +90,7 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
-        Ok(Self { pool, counter: QueryCounter::default() })
+        Ok(Self { pool, counter: QueryCounter::default(), actor: None })
     }
 
     /// Connects and brings the schema up to date.
@@ -107,7 +112,7 @@ impl Store {
             Pool::Sqlite(p) => crate::migrations::sqlite().run(p).await?,
             Pool::Postgres(p) => crate::migrations::postgres().run(p).await?,
         }
-        Ok(())
+        crate::audit::install(self).await
     }
 
     #[must_use]
@@ -135,11 +140,27 @@ impl Store {
         })
     }
 
-    /// Starts a transaction.
+    /// This store with its transactions attributed to `actor` in the audit trail, unless the
+    /// running task names an actor of its own ([`crate::audit::acting`]).
+    #[must_use]
+    pub fn acting_as(&self, actor: Actor) -> Self {
+        Self { actor: Some(Arc::new(actor)), ..self.clone() }
+    }
+
+    /// Starts a transaction, attributed in the audit trail to the acting [`Actor`]: the running
+    /// task's, else this store's, else samverk itself.
     ///
     /// # Errors
     /// The database error.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
+        let actor = crate::audit::current().or_else(|| self.actor.as_deref().cloned()).unwrap_or_else(|| Actor::system(""));
+        let mut tx = self.begin_unattributed().await?;
+        crate::audit::attribute(&mut tx.conn(), &actor).await?;
+        Ok(tx)
+    }
+
+    /// Starts a transaction without naming anyone (installing the audit triggers).
+    pub(crate) async fn begin_unattributed(&self) -> Result<Tx, StoreError> {
         Ok(match &self.pool {
             // IMMEDIATE takes the write lock at once (waiting up to busy_timeout); a deferred
             // transaction that upgrades later fails with SQLITE_BUSY without waiting.
@@ -180,4 +201,34 @@ pub fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// Runs `update` (an `UPDATE <table> SET version = version + 1, … WHERE id = ?`) only if the
+/// record is still at `expected` (the version its writer read; `None`: any, for imports and the
+/// CLI), and returns the new version. The check and the write are one statement, so two writers
+/// from the same version cannot both succeed, on either engine.
+///
+/// # Errors
+/// `Stale` when another write came first, `NotFound` when there is no such record.
+pub(crate) async fn versioned_update(
+    conn: &mut crate::Conn<'_>,
+    entity: &'static str,
+    table: &'static str,
+    id: i64,
+    mut update: crate::Sql,
+    expected: Option<i64>,
+) -> Result<i64, StoreError> {
+    if let Some(expected) = expected {
+        update.push(" AND version = ").bind(expected);
+    }
+    let mut current = crate::Sql::new("SELECT version FROM ");
+    current.push(table).push(" WHERE id = ").bind(id);
+    if conn.execute(&update).await? == 0 {
+        let exists = conn.optional::<(i64,)>(&current).await?.is_some();
+        return Err(match (exists, expected) {
+            (true, Some(expected)) => StoreError::Stale { entity, id, expected },
+            _ => StoreError::NotFound { entity, id },
+        });
+    }
+    Ok(conn.scalar::<i64>(&current).await?)
 }

@@ -29,8 +29,10 @@ async fn sqlite_columns() -> Columns {
     let mut handle = store.handle().await.unwrap_or_else(|e| panic!("{e}"));
     let sql = Sql::new(
         "SELECT m.name, p.name, p.\"notnull\" = 0 AND p.pk = 0 FROM sqlite_master m \
-         JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'",
+         JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' \
+         AND m.name <> 'audit_context'",
     );
+    // audit_context is SQLite's stand-in for PostgreSQL's transaction-local settings (see 0013).
     let rows: Vec<(String, String, bool)> = handle.conn().all(&sql).await.unwrap_or_else(|e| panic!("{e}"));
     // A primary key column counts as NOT NULL, as PostgreSQL reports it.
     rows.into_iter().collect()

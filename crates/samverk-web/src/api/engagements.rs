@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::engagement::{ContributionDraft, EngagementDraft, EngagementKind, EngagementStatus, parse_kind, parse_status};
 use samverk_domain::{Problem as FieldIssue, ValidationErrors};
@@ -20,6 +20,7 @@ use super::schema;
 use super::{ApiError, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{IfMatch, precondition_required, with_etag};
 
 /// A row of the engagement list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -225,11 +226,13 @@ pub async fn list(
 
 /// An engagement with its participants, contributions, decision and sub-engagements.
 #[utoipa::path(get, path = "/api/v1/engagements/{id}", tag = "engagements", params(("id" = i64, Path, description = "Engagement id")), responses(
-    (status = 200, description = "The engagement", body = Engagement),
+    (status = 200, description = "The engagement; `ETag` is its version, to send back in `If-Match` when changing it", body = Engagement),
     (status = 404, description = "No engagement has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<Engagement>, ApiError> {
-    Ok(Json(detail(&state.store, id).await?))
+pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let engagement = detail(&state.store, id).await?;
+    let version = engagement.version;
+    Ok(with_etag(Json(engagement), version))
 }
 
 /// Record an engagement with its first contributions, all or nothing.
@@ -245,10 +248,14 @@ pub async fn create(State(state): State<AppState>, ApiJson(body): ApiJson<NewEng
     Ok(created(format!("/api/v1/engagements/{id}"), &detail(&state.store, id).await?))
 }
 
-/// Change an engagement; participants and contributions have their own addresses.
-#[utoipa::path(put, path = "/api/v1/engagements/{id}", tag = "engagements", params(("id" = i64, Path, description = "Engagement id")),
+/// Change an engagement; participants and contributions have their own addresses. `If-Match`
+/// must carry the `ETag` of the version the change is based on.
+#[utoipa::path(put, path = "/api/v1/engagements/{id}", tag = "engagements", params(("id" = i64, Path, description = "Engagement id"),
+    ("If-Match" = String, Header, description = "The ETag of the version read; `*` overwrites whatever is there")),
     request_body = EngagementDraft, responses(
-    (status = 200, description = "Saved", body = Engagement),
+    (status = 200, description = "Saved; `ETag` is the new version", body = Engagement),
+    (status = 412, description = "The engagement changed since that version; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No engagement has this id", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors` (the contribution rule has code `contribution_rule`); nothing was saved",
@@ -257,10 +264,17 @@ pub async fn create(State(state): State<AppState>, ApiJson(body): ApiJson<NewEng
 pub async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<EngagementDraft>,
-) -> Result<Json<Engagement>, ApiError> {
-    state.store.update_engagement(id, &draft).await?;
-    Ok(Json(detail(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let if_match = IfMatch::of(&headers);
+    if if_match == IfMatch::Missing {
+        // An unknown id is still a 404, whatever the headers.
+        state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
+        return Ok(precondition_required());
+    }
+    let version = state.store.update_engagement_at(id, if_match.expected(), &draft).await?;
+    Ok(with_etag(Json(detail(&state.store, id).await?), version))
 }
 
 /// Delete an engagement with its participants and contributions; its sub-engagements stay,

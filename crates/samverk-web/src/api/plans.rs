@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::decision::DatePrecision;
 use samverk_domain::plan::{PlanDraft, PlanKind, PlanStatus};
@@ -19,6 +19,7 @@ use super::schema;
 use super::{ApiError, Link, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{IfMatch, precondition_required, with_etag};
 
 /// The decision that adopted a plan or established an engagement, as shown beside it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -201,11 +202,14 @@ pub async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<PlanQ
 
 /// A plan with its focus areas, goals, sub-goals and measures.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path, description = "Plan id")), responses(
-    (status = 200, description = "The plan and its tree", body = PlanDetail),
+    (status = 200, description = "The plan and its tree; `ETag` is the plan's version, to send back in `If-Match` when changing it",
+        body = PlanDetail),
     (status = 404, description = "No plan has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<PlanDetail>, ApiError> {
-    Ok(Json(detail(&state.store, id).await?))
+pub async fn get(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let plan = detail(&state.store, id).await?;
+    let version = plan.plan.version;
+    Ok(with_etag(Json(plan), version))
 }
 
 /// Record a plan; its parts are added through `/api/v1/focus-areas`, `/goals` and `/measures`.
@@ -220,10 +224,13 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<PlanD
     Ok(created(format!("/api/v1/plans/{id}"), &detail(&state.store, id).await?))
 }
 
-/// Change a plan.
-#[utoipa::path(put, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path, description = "Plan id")),
+/// Change a plan. `If-Match` must carry the `ETag` of the version the change is based on.
+#[utoipa::path(put, path = "/api/v1/plans/{id}", tag = "plans", params(("id" = i64, Path, description = "Plan id"),
+    ("If-Match" = String, Header, description = "The ETag of the version read; `*` overwrites whatever is there")),
     request_body = PlanDraft, responses(
-    (status = 200, description = "Saved", body = PlanDetail),
+    (status = 200, description = "Saved; `ETag` is the new version", body = PlanDetail),
+    (status = 412, description = "The plan changed since that version; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No plan has this id", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -231,10 +238,17 @@ pub async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<PlanD
 pub async fn update(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<PlanDraft>,
-) -> Result<Json<PlanDetail>, ApiError> {
-    state.store.update_plan(id, &draft).await?;
-    Ok(Json(detail(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let if_match = IfMatch::of(&headers);
+    if if_match == IfMatch::Missing {
+        // An unknown id is still a 404, whatever the headers.
+        state.store.plan(id).await?.ok_or(AppError::NotFound)?;
+        return Ok(precondition_required());
+    }
+    let version = state.store.update_plan_at(id, if_match.expected(), &draft).await?;
+    Ok(with_etag(Json(detail(&state.store, id).await?), version))
 }
 
 /// Delete a plan with its focus areas, goals, measures and the contributions to them.

@@ -8,6 +8,7 @@ pub(crate) mod eu;
 mod fields;
 mod followup;
 mod form;
+mod history;
 mod home;
 pub mod language;
 mod news;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(decisions::router())
         .merge(check::router())
+        .merge(history::router())
         .merge(followup::router())
         .merge(news::router())
         .merge(calls::router())

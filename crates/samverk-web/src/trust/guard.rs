@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use samverk_domain::access::allows;
 use samverk_store::account::{Principal, Scope};
+use samverk_store::audit::{self, Actor, Origin};
 
 use super::forms::{self, Fields};
 use super::{CSRF_FIELD, Identity, SESSION_COOKIE, TrustConfig, policy};
@@ -163,8 +164,18 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
 
     let csrf = principal.as_ref().map(|p| p.csrf_token.clone()).filter(|t| !t.is_empty());
     let menu = if api { None } else { Some(forms::menu(i, principal.as_ref())) };
+    // Every transaction the request begins is attributed to this account in the audit trail.
+    let actor = principal.as_ref().map_or_else(
+        || Actor { account_id: None, name: "public".to_owned(), origin: Origin::Page, via: format!("{} {path}", parts.method) },
+        |p| Actor {
+            account_id: Some(p.account_id),
+            name: p.display_name.clone(),
+            origin: if api { Origin::Api } else { Origin::Page },
+            via: format!("{} {path}", parts.method),
+        },
+    );
     parts.extensions.insert(Identity { principal, address, session_token });
-    let response = next.run(Request::from_parts(parts, body)).await;
+    let response = audit::acting(actor, next.run(Request::from_parts(parts, body))).await;
     let response = match menu {
         Some(menu) => rewrite_html(response, csrf.as_deref(), &menu).await,
         None => response,

@@ -11,6 +11,7 @@ mod engagements;
 mod eu;
 mod followup;
 mod health;
+mod history;
 mod imports;
 mod news;
 mod organisations;

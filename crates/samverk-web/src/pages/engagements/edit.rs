@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::trust::conflict::{ConflictRow, conflict_rows};
 use crate::{AppError, AppState};
 
 /// The engagement form: the engagement, and on creation its first contribution.
@@ -28,6 +29,8 @@ pub struct EngagementForm {
     #[serde(deserialize_with = "samverk_domain::input::id_or_blank")]
     pub goal_id: Option<i64>,
     pub how: String,
+    /// The version the form was filled from: a save finding another one shows the conflict.
+    pub version: String,
 }
 
 impl EngagementForm {
@@ -55,6 +58,8 @@ pub struct FormPage {
     parents: Vec<Choice>,
     decisions: Vec<Choice>,
     goals: Vec<Choice>,
+    /// After a stale save: the fields where the current record differs from what was typed.
+    conflict: Option<Vec<ConflictRow>>,
 }
 
 impl FormPage {
@@ -100,7 +105,7 @@ async fn form_page(
             goals.push(Choice::new(goal.id, format!("{plan}: {title}"), Some(goal.id) == form.goal_id));
         }
     }
-    Ok(FormPage { i, id, heading, form, errors, owners, kinds, statuses, parents, decisions, goals })
+    Ok(FormPage { i, id, heading, form, errors, owners, kinds, statuses, parents, decisions, goals, conflict: None })
 }
 
 /// Shows a rejected form again (422) or passes other errors on.
@@ -140,21 +145,26 @@ pub async fn create(i: I18n, State(state): State<AppState>, Form(form): Form<Eng
     }
 }
 
-pub async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
-    let e = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
-    let draft = EngagementDraft {
+/// The form's fields as stored now.
+fn draft_of(e: &samverk_store::engagement::Engagement) -> EngagementDraft {
+    EngagementDraft {
         owner_id: Some(e.owner_id),
         kind: e.kind.code().to_owned(),
         title: e.title.clone(),
-        description: e.description.unwrap_or_default(),
+        description: e.description.clone().unwrap_or_default(),
         status: e.status.code().to_owned(),
         start: e.start_date.map(format_date).unwrap_or_default(),
         end: e.end_date.map(format_date).unwrap_or_default(),
         parent_id: e.parent_id,
         decision_id: e.decision_id,
-    };
+    }
+}
+
+pub async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
+    let e = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let heading = i.t1("engagement-edit-title", "title", &e.title);
-    form_page(i, &state.store, Some(id), heading, EngagementForm { draft, ..Default::default() }, form::no_errors()).await
+    let form = EngagementForm { draft: draft_of(&e), version: e.version.to_string(), ..Default::default() };
+    form_page(i, &state.store, Some(id), heading, form, form::no_errors()).await
 }
 
 pub async fn update(
@@ -163,8 +173,33 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<EngagementForm>,
 ) -> Result<Response, AppError> {
-    match state.store.update_engagement(id, &form.draft).await {
-        Ok(()) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
+    match state.store.update_engagement_at(id, form.version.trim().parse().ok(), &form.draft).await {
+        Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            // Someone saved first: keep everything typed, show what differs, and base the next
+            // save on the current version so it goes through once the user has merged.
+            let current = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
+            let now = draft_of(&current);
+            let (typed, stored) = (&form.draft, &now);
+            let id_text = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let rows = conflict_rows(&[
+                ("owner_id", &id_text(typed.owner_id), &id_text(stored.owner_id)),
+                ("kind", &typed.kind, &stored.kind),
+                ("title", &typed.title, &stored.title),
+                ("description", &typed.description, &stored.description),
+                ("status", &typed.status, &stored.status),
+                ("start", &typed.start, &stored.start),
+                ("end", &typed.end, &stored.end),
+                ("parent_id", &id_text(typed.parent_id), &id_text(stored.parent_id)),
+                ("decision_id", &id_text(typed.decision_id), &id_text(stored.decision_id)),
+            ]);
+            let heading = i.t1("engagement-edit-title", "title", &current.title);
+            let mut form = form;
+            form.version = current.version.to_string();
+            let mut page = form_page(i, &state.store, Some(id), heading, form, form::no_errors()).await?;
+            page.conflict = Some(rows);
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
         Err(error) => {
             let heading = i.t1("engagement-edit-title", "title", &form.draft.title);
             rejected(i, &state.store, Some(id), heading, form, error).await

@@ -190,3 +190,104 @@ async fn fields_a_client_may_not_set_are_ignored() {
     assert!(mine.iter().any(|t| t.name == "mine"), "the token is the signed-in account's own");
     assert!(app.store.api_tokens(other.auth.account_id.expect("other")).await.expect("tokens").iter().all(|t| t.name != "mine"));
 }
+
+/// An active network, its owner's id, and the form fields of an edit to it.
+async fn an_engagement(app: &TestApp) -> (i64, String) {
+    let owner = samverk_testkit::OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let id = samverk_testkit::EngagementBuilder::new(owner, "Nordsjøkommisjonen").kind("membership").insert(&app.store).await;
+    (id, owner.to_string())
+}
+
+fn engagement_form<'a>(owner: &'a str, title: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("owner_id", owner), ("kind", "membership"), ("status", "proposed"), ("title", title), ("version", version)]
+}
+
+#[tokio::test]
+async fn a_stale_engagement_form_shows_both_versions_and_keeps_what_was_typed() {
+    let app = TestApp::new().await;
+    let (id, owner) = an_engagement(&app).await;
+    let path = format!("/engagements/{id}");
+    assert!(app.get(&format!("{path}/edit")).await.body.contains("name=\"version\" value=\"1\""), "the form carries its version");
+
+    assert_eq!(app.post_form(&path, &engagement_form(&owner, "Nordsjøkommisjonen (CPMR)", "1")).await.status, 303);
+    let stale = app.post_form(&path, &engagement_form(&owner, "North Sea Commission", "1")).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.text());
+    let text = stale.text();
+    assert!(text.contains("Someone else saved this meanwhile"), "{text}");
+    assert!(text.contains("North Sea Commission") && text.contains("Nordsjøkommisjonen (CPMR)"), "{text}");
+    assert!(stale.body.contains("value=\"North Sea Commission\""), "the form keeps what was typed");
+    assert!(stale.body.contains("name=\"version\" value=\"2\""), "and is now based on the current version");
+    let stored = app.store.engagement(id).await.ok().flatten().map(|e| e.title);
+    assert_eq!(stored.as_deref(), Some("Nordsjøkommisjonen (CPMR)"), "nothing of the stale save was written");
+
+    assert_eq!(app.post_form(&path, &engagement_form(&owner, "North Sea Commission (CPMR)", "2")).await.status, 303);
+    let stored = app.store.engagement(id).await.ok().flatten().map(|e| e.title);
+    assert_eq!(stored.as_deref(), Some("North Sea Commission (CPMR)"));
+}
+
+#[tokio::test]
+async fn the_engagement_api_answers_428_without_if_match_and_412_when_stale() {
+    let app = TestApp::new().await;
+    let (id, owner) = an_engagement(&app).await;
+    let path = format!("/api/v1/engagements/{id}");
+    let read = app.get(&path).await;
+    assert_eq!(read.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"1\""));
+    let owner: i64 = owner.parse().expect("owner id");
+    let body = json!({"owner_id": owner, "kind": "membership", "status": "proposed", "title": "Endret"});
+    assert_eq!(app.send_json_if(Method::PUT, &path, &body, None).await.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(app.send_json_if(Method::PUT, "/api/v1/engagements/999999", &body, None).await.status, 404);
+    let saved = app.send_json_if(Method::PUT, &path, &body, Some("\"1\"")).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(saved.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"2\""));
+    let stale = app
+        .send_json_if(
+            Method::PUT,
+            &path,
+            &json!({"owner_id": owner, "kind": "membership", "status": "proposed", "title": "Gammel"}),
+            Some("\"1\""),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED, "{}", stale.body);
+    assert_eq!(app.get(&path).await.json()["title"], "Endret");
+}
+
+#[tokio::test]
+async fn a_stale_plan_form_and_a_stale_plan_write_over_the_api_change_nothing() {
+    let app = TestApp::new().await;
+    let owner = samverk_testkit::OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let id = samverk_testkit::PlanBuilder::new(owner, "Internasjonal strategi").insert(&app.store).await;
+    let owner = owner.to_string();
+    let path = format!("/plans/{id}");
+    assert!(app.get(&format!("{path}/edit")).await.body.contains("name=\"version\" value=\"1\""), "the form carries its version");
+    let fields = |title: &'static str, version: &'static str| {
+        vec![
+            ("owner_id", owner.clone()),
+            ("title", title.to_owned()),
+            ("kind", "strategy".to_owned()),
+            ("status", "adopted".to_owned()),
+            ("version", version.to_owned()),
+        ]
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        let path = path.clone();
+        async move {
+            let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form(&path, &borrowed).await
+        }
+    };
+    assert_eq!(post(fields("Internasjonal strategi 2024–2027", "1")).await.status, 303);
+    let stale = post(fields("Internasjonal strategi (utkast)", "1")).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.text());
+    assert!(stale.text().contains("Someone else saved this meanwhile"), "{}", stale.text());
+    assert!(stale.body.contains("value=\"Internasjonal strategi (utkast)\"") && stale.body.contains("name=\"version\" value=\"2\""));
+    assert_eq!(app.store.plan(id).await.ok().flatten().map(|p| p.title).as_deref(), Some("Internasjonal strategi 2024–2027"));
+
+    let api = format!("/api/v1/plans/{id}");
+    assert_eq!(app.get(&api).await.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"2\""));
+    let owner_id: i64 = owner.parse().expect("owner");
+    let body = json!({"owner_id": owner_id, "title": "Over API", "kind": "strategy", "status": "adopted"});
+    assert_eq!(app.send_json_if(Method::PUT, &api, &body, None).await.status, StatusCode::PRECONDITION_REQUIRED);
+    assert_eq!(app.send_json_if(Method::PUT, &api, &body, Some("\"1\"")).await.status, StatusCode::PRECONDITION_FAILED);
+    assert_eq!(app.send_json_if(Method::PUT, &api, &body, Some("\"2\"")).await.status, StatusCode::OK);
+}

@@ -53,6 +53,10 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/admin/accounts/{id}/disable", Role(Admin)),
     ("post", "/admin/accounts/{id}/enable", Role(Admin)),
     ("post", "/admin/accounts/{id}/reset", Role(Admin)),
+    // The audit trail: a record's history, restoring a version, every change
+    ("get", "/admin/changes", Role(Admin)),
+    ("get", "/history/{table}/{id}", Role(Reader)),
+    ("post", "/history/{table}/{id}/restore", Role(Editor)),
     // Pages
     ("get", "/", Role(Reader)),
     ("get", "/check", Role(Reader)),

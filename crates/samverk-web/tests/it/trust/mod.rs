@@ -6,4 +6,6 @@ mod account;
 mod conflict;
 mod forms;
 mod headers;
+mod mass_assignment;
 mod matrix;
+mod xss;

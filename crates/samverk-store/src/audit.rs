@@ -1,0 +1,477 @@
+//! The audit trail: who changed what, when and from where, for every owned record.
+//!
+//! Database triggers write the trail, not store code, so no write path (a page, the API, the CLI,
+//! an importer, or one added later) can forget it. [`install`] makes the triggers anew from the
+//! live schema at every start: every table with an `id` column is audited unless it is listed in
+//! [`NOT_AUDITED`] (reference registries, sessions, bookkeeping), so a table added by a later
+//! migration is audited without anyone remembering to. Who is acting comes from the transaction:
+//! [`crate::Store::begin`] records the [`Actor`] of the running task ([`acting`]) or of the store
+//! ([`crate::Store::acting_as`]).
+//!
+//! The trail cannot be edited through samverk: nothing here updates or deletes a trail row.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+
+use serde_json::Value as Json;
+
+use crate::db::{Conn, Engine};
+use crate::error::StoreError;
+use crate::{Sql, Store};
+
+/// Where a change came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Page,
+    Api,
+    Cli,
+    Import,
+    System,
+}
+
+impl Origin {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Page => "page",
+            Self::Api => "api",
+            Self::Cli => "cli",
+            Self::Import => "import",
+            Self::System => "system",
+        }
+    }
+}
+
+/// Who is making a change, and from where (a page's path, a CLI command, an import file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub account_id: Option<i64>,
+    pub name: String,
+    pub origin: Origin,
+    pub via: String,
+}
+
+impl Actor {
+    /// samverk itself (loading the registries at start, the demo data).
+    #[must_use]
+    pub fn system(via: &str) -> Self {
+        Self { account_id: None, name: "samverk".to_owned(), origin: Origin::System, via: via.to_owned() }
+    }
+
+    /// An operator at the command line.
+    #[must_use]
+    pub fn cli(command: &str) -> Self {
+        let user = std::env::var("USER").unwrap_or_else(|_| "operator".to_owned());
+        Self { account_id: None, name: user, origin: Origin::Cli, via: command.to_owned() }
+    }
+}
+
+tokio::task_local! {
+    static ACTING: Actor;
+}
+
+/// Runs `work` with every transaction it begins attributed to `actor` (the web layer wraps each
+/// request in this, so a handler cannot forget).
+pub async fn acting<F: Future>(actor: Actor, work: F) -> F::Output {
+    ACTING.scope(actor, work).await
+}
+
+/// The actor of the running task, if one was set with [`acting`].
+#[must_use]
+pub fn current() -> Option<Actor> {
+    ACTING.try_with(Clone::clone).ok()
+}
+
+/// Tables whose rows are not owned records: reference registries shipped with samverk, secrets and
+/// sessions, import bookkeeping, derived data, and the trail itself.
+pub const NOT_AUDITED: &[&str] = &[
+    "audit_log",
+    "audit_context",
+    "countries",
+    "subdivisions",
+    "nuts_regions",
+    "registry_codes",
+    "sdg_goals",
+    "sdg_targets",
+    "sdg_indicators",
+    "sessions",
+    "password_resets",
+    "search_outbox",
+    "import_records",
+];
+
+/// Columns never copied into the trail: secrets, derived search text, file contents.
+fn omitted(column: &str, declared_type: &str) -> bool {
+    let t = declared_type.to_ascii_lowercase();
+    column == "search_text"
+        || column.ends_with("_hash")
+        || column.contains("secret")
+        || column == "content"
+        || t.contains("blob")
+        || t == "bytea"
+}
+
+/// The audited tables and the columns the trail keeps, read from the live schema.
+async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Vec<(String, bool)>>, StoreError> {
+    let sql = match conn.engine() {
+        Engine::Sqlite => Sql::new(
+            "SELECT m.name, p.name, p.type FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' ORDER BY m.name, p.cid",
+        ),
+        Engine::Postgres => Sql::new(
+            "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT), CAST(data_type AS TEXT) FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations' ORDER BY table_name, ordinal_position",
+        ),
+    };
+    let rows: Vec<(String, String, String)> = conn.all(&sql).await?;
+    let mut tables: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
+    for (table, column, declared) in rows {
+        let keep = !omitted(&column, &declared);
+        tables.entry(table).or_default().push((column, keep));
+    }
+    tables.retain(|name, columns| !NOT_AUDITED.contains(&name.as_str()) && columns.iter().any(|(c, _)| c == "id"));
+    Ok(tables)
+}
+
+/// Identifiers come from the database's own catalogue; refuse anything that is not a plain name
+/// so generated SQL can never carry text from elsewhere.
+fn plain(name: &str) -> Result<&str, StoreError> {
+    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        Ok(name)
+    } else {
+        Err(StoreError::Derived(format!("unexpected identifier {name:?} in the schema")))
+    }
+}
+
+fn sqlite_json(row: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
+    let mut parts = Vec::new();
+    for (column, keep) in columns {
+        if *keep {
+            let column = plain(column)?;
+            parts.push(format!("'{column}', {row}.{column}"));
+        }
+    }
+    Ok(format!("json_object({})", parts.join(", ")))
+}
+
+fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
+    let table = plain(table)?;
+    let old = sqlite_json("OLD", columns)?;
+    let new = sqlite_json("NEW", columns)?;
+    let insert = |action: &str, record: &str, before: &str, after: &str| {
+        format!(
+            "INSERT INTO audit_log (at, account_id, actor, origin, via, table_name, record_id, action, before, after) \
+             SELECT CAST(strftime('%s', 'now') AS INTEGER), c.account_id, COALESCE(c.actor, 'unknown'), COALESCE(c.origin, 'unknown'), \
+             COALESCE(c.via, ''), '{table}', {record}, '{action}', {before}, {after} FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;"
+        )
+    };
+    Ok(format!(
+        "DROP TRIGGER IF EXISTS audit_{table}_insert; DROP TRIGGER IF EXISTS audit_{table}_update; DROP TRIGGER IF EXISTS audit_{table}_delete;\n\
+         CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN {} END;\n\
+         CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {old} IS NOT {new} BEGIN {} END;\n\
+         CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN {} END;\n",
+        insert("insert", "NEW.id", "NULL", &new),
+        insert("update", "NEW.id", &old, &new),
+        insert("delete", "OLD.id", &old, "NULL"),
+    ))
+}
+
+fn postgres_trigger(table: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
+    let table = plain(table)?;
+    let mut omit = Vec::new();
+    for (column, keep) in columns {
+        if !keep {
+            omit.push(format!("'{}'", plain(column)?));
+        }
+    }
+    Ok(format!(
+        "CREATE OR REPLACE TRIGGER samverk_audit AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION samverk_audit({});\n",
+        omit.join(", ")
+    ))
+}
+
+/// Makes the trail's triggers anew from the live schema (called after the migrations).
+///
+/// # Errors
+/// The database error, or an identifier in the schema that is not a plain name.
+pub async fn install(store: &Store) -> Result<(), StoreError> {
+    let mut tx = store.begin_unattributed().await?;
+    let mut conn = tx.conn();
+    let mut script = String::new();
+    if conn.engine() == Engine::Postgres {
+        // Several servers may start at once: one installs, the others wait and then replace.
+        script.push_str("SELECT pg_advisory_xact_lock(7206431);\n");
+    }
+    for (table, columns) in audited_tables(&mut conn).await? {
+        script.push_str(&match conn.engine() {
+            Engine::Sqlite => sqlite_triggers(&table, &columns)?,
+            Engine::Postgres => postgres_trigger(&table, &columns)?,
+        });
+    }
+    conn.execute_unprepared(&script).await?;
+    tx.commit().await
+}
+
+/// Records `actor` as the author of everything the transaction writes.
+pub(crate) async fn attribute(conn: &mut Conn<'_>, actor: &Actor) -> Result<(), StoreError> {
+    let sql = match conn.engine() {
+        Engine::Sqlite => Sql::new(
+            "INSERT INTO audit_context (id, account_id, actor, origin, via) VALUES (1, ?, ?, ?, ?) \
+             ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, actor = excluded.actor, origin = excluded.origin, via = excluded.via",
+        ),
+        Engine::Postgres => Sql::new(
+            "SELECT CAST(set_config('samverk.account_id', COALESCE(CAST(CAST(? AS BIGINT) AS TEXT), ''), true) AS TEXT), \
+             set_config('samverk.actor', ?, true), set_config('samverk.origin', ?, true), set_config('samverk.via', ?, true)",
+        ),
+    }
+    .arg(actor.account_id)
+    .arg(actor.name.clone())
+    .arg(actor.origin.code())
+    .arg(actor.via.clone());
+    conn.execute(&sql).await?;
+    Ok(())
+}
+
+/// Forgets the acting actor before a SQLite transaction commits, so a later write outside a
+/// transaction is not attributed to it. (PostgreSQL's settings end with the transaction.)
+pub(crate) async fn release(conn: &mut Conn<'_>) -> Result<(), StoreError> {
+    if conn.engine() == Engine::Sqlite {
+        conn.execute(&Sql::new("DELETE FROM audit_context")).await?;
+    }
+    Ok(())
+}
+
+/// One change in a record's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub id: i64,
+    pub at: i64,
+    pub account_id: Option<i64>,
+    pub actor: String,
+    pub origin: String,
+    pub via: String,
+    pub table: String,
+    pub record_id: i64,
+    pub action: String,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+}
+
+/// One field that a change altered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Fields that change on every save and say nothing to a reader.
+const BOOKKEEPING: &[&str] = &["version", "updated_at"];
+
+fn shown(value: Option<&Json>) -> String {
+    match value {
+        None | Some(Json::Null) => String::new(),
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+impl Change {
+    /// The fields this change altered, field by field, in a stable order.
+    #[must_use]
+    pub fn fields(&self) -> Vec<FieldChange> {
+        let empty = serde_json::Map::new();
+        let before = self.before.as_ref().and_then(Json::as_object).unwrap_or(&empty);
+        let after = self.after.as_ref().and_then(Json::as_object).unwrap_or(&empty);
+        let mut names: Vec<&String> = before.keys().chain(after.keys()).collect();
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .filter(|name| !BOOKKEEPING.contains(&name.as_str()))
+            .filter(|name| before.get(*name) != after.get(*name))
+            .map(|name| FieldChange { field: name.clone(), before: shown(before.get(name)), after: shown(after.get(name)) })
+            .collect()
+    }
+
+    /// The record as it was right after this change (as it was before, for a deletion).
+    #[must_use]
+    pub fn state(&self) -> Option<&Json> {
+        if self.action == "delete" { self.before.as_ref() } else { self.after.as_ref() }
+    }
+}
+
+type ChangeRow = (i64, i64, Option<i64>, String, String, String, String, i64, String, Option<String>, Option<String>);
+
+fn change(row: ChangeRow) -> Change {
+    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    let (id, at, account_id, actor, origin, via, table, record_id, action, before, after) = row;
+    Change { id, at, account_id, actor, origin, via, table, record_id, action, before: parse(before), after: parse(after) }
+}
+
+const CHANGE_COLUMNS: &str = "SELECT id, at, account_id, actor, origin, via, table_name, record_id, action, before, after FROM audit_log ";
+
+/// Whether `table` is one whose history samverk keeps and shows.
+///
+/// # Errors
+/// The database error.
+pub async fn is_audited(store: &Store, table: &str) -> Result<bool, StoreError> {
+    let mut handle = store.handle().await?;
+    Ok(audited_tables(&mut handle.conn()).await?.contains_key(table))
+}
+
+impl Store {
+    /// The history of one record, newest change first.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn history(&self, table: &str, record_id: i64) -> Result<Vec<Change>, StoreError> {
+        let mut handle = self.handle().await?;
+        let mut sql = Sql::new(CHANGE_COLUMNS);
+        sql.push("WHERE table_name = ").bind(table.to_owned()).push(" AND record_id = ").bind(record_id).push(" ORDER BY id DESC");
+        let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
+        Ok(rows.into_iter().map(change).collect())
+    }
+
+    /// The newest changes across the installation (for administrators), newest first.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn recent_changes(&self, account_id: Option<i64>, limit: u32) -> Result<Vec<Change>, StoreError> {
+        let mut handle = self.handle().await?;
+        let mut sql = Sql::new(CHANGE_COLUMNS);
+        if let Some(account) = account_id {
+            sql.push("WHERE account_id = ").bind(account);
+        }
+        sql.push(" ORDER BY id DESC LIMIT ").bind(i64::from(limit));
+        let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
+        Ok(rows.into_iter().map(change).collect())
+    }
+
+    /// One change of the trail.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn change(&self, id: i64) -> Result<Option<Change>, StoreError> {
+        let mut handle = self.handle().await?;
+        let mut sql = Sql::new(CHANGE_COLUMNS);
+        sql.push("WHERE id = ").bind(id);
+        let row: Option<ChangeRow> = handle.conn().optional(&sql).await?;
+        Ok(row.map(change))
+    }
+
+    /// Puts a record back as it was right after change `change_id` (re-creating it when it has
+    /// since been deleted). The restore is itself a change in the trail. Fields the trail does not
+    /// keep (secrets, file contents, search text) are left as they are now.
+    ///
+    /// # Errors
+    /// `NotFound` when the change is unknown or has no state to restore, the
+    /// database error (e.g. a reference that no longer exists).
+    pub async fn restore(&self, change_id: i64) -> Result<(), StoreError> {
+        let missing = || StoreError::NotFound { entity: "change", id: change_id };
+        let change = self.change(change_id).await?.ok_or_else(missing)?;
+        let state = change.state().and_then(Json::as_object).ok_or_else(missing)?.clone();
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        let tables = audited_tables(&mut conn).await?;
+        let columns = tables.get(&change.table).ok_or_else(missing)?;
+        let kept: Vec<&str> = columns.iter().filter(|(c, keep)| *keep && state.contains_key(c)).map(|(c, _)| c.as_str()).collect();
+        let table = plain(&change.table)?;
+        let payload = Json::Object(state).to_string();
+        let exists: Option<i64> = {
+            let mut probe = Sql::generated(format!("SELECT id FROM {table} WHERE id = ?"));
+            probe = probe.arg(change.record_id);
+            conn.optional::<(i64,)>(&probe).await?.map(|r| r.0)
+        };
+        let has_version = columns.iter().any(|(c, _)| c == "version");
+        let sql = match (exists.is_some(), conn.engine()) {
+            (true, Engine::Sqlite) => {
+                let mut sets: Vec<String> = Vec::new();
+                for c in kept.iter().filter(|c| **c != "id" && **c != "version") {
+                    sets.push(format!("{0} = json_extract(?1, '$.{0}')", plain(c)?));
+                }
+                if has_version {
+                    sets.push("version = version + 1".to_owned());
+                }
+                Sql::generated(format!("UPDATE {table} SET {} WHERE id = ?2", sets.join(", "))).arg(payload).arg(change.record_id)
+            }
+            (true, Engine::Postgres) => {
+                let names: Vec<&str> = kept.iter().copied().filter(|c| *c != "id" && *c != "version").collect();
+                let list = names.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?.join(", ");
+                let bump = if has_version { ", version = version + 1" } else { "" };
+                Sql::generated(format!(
+                    "UPDATE {table} SET ({list}) = (SELECT {list} FROM jsonb_populate_record(NULL::{table}, CAST(? AS JSONB))){bump} WHERE id = ?"
+                ))
+                .arg(payload)
+                .arg(change.record_id)
+            }
+            (false, Engine::Sqlite) => {
+                let names = kept.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
+                let values: Vec<String> = names.iter().map(|c| format!("json_extract(?1, '$.{c}')")).collect();
+                Sql::generated(format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), values.join(", "))).arg(payload)
+            }
+            (false, Engine::Postgres) => {
+                let list = kept.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?.join(", ");
+                Sql::generated(format!(
+                    "INSERT INTO {table} ({list}) SELECT {list} FROM jsonb_populate_record(NULL::{table}, CAST(? AS JSONB))"
+                ))
+                .arg(payload)
+            }
+        };
+        conn.execute(&sql).await?;
+        tx.commit().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_change(before: Json, after: Json) -> Change {
+        Change {
+            id: 1,
+            at: 0,
+            account_id: None,
+            actor: String::new(),
+            origin: "page".into(),
+            via: String::new(),
+            table: "t".into(),
+            record_id: 1,
+            action: "update".into(),
+            before: Some(before),
+            after: Some(after),
+        }
+    }
+
+    #[test]
+    fn fields_lists_only_what_changed_and_not_the_version() {
+        let change = a_change(
+            serde_json::json!({"id": 1, "title": "Old", "status": "active", "version": 1, "notes": null}),
+            serde_json::json!({"id": 1, "title": "New", "status": "active", "version": 2, "notes": "x"}),
+        );
+        let fields = change.fields();
+        assert_eq!(
+            fields,
+            vec![
+                FieldChange { field: "notes".into(), before: String::new(), after: "x".into() },
+                FieldChange { field: "title".into(), before: "Old".into(), after: "New".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn secrets_blobs_and_search_text_are_left_out_of_the_trail() {
+        assert!(omitted("password_hash", "TEXT"));
+        assert!(omitted("search_text", "TEXT"));
+        assert!(omitted("content", "BLOB"));
+        assert!(omitted("data", "bytea"));
+        assert!(!omitted("title", "TEXT"));
+    }
+
+    #[test]
+    fn generated_identifiers_must_be_plain_names() {
+        assert!(plain("engagements").is_ok());
+        assert!(plain("x; DROP TABLE y").is_err());
+        assert!(plain("").is_err());
+    }
+}
