@@ -86,12 +86,16 @@ fn is_multipart(headers: &HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/form-data"))
 }
 
-/// The text fields of a multipart form, in order, files left out. The token field comes first
-/// (the guard puts it right after `<form>`); reading stops at the first part that cannot be
-/// read, so a large file after the token does not matter.
-async fn multipart_fields(headers: &HeaderMap, bytes: Bytes) -> Fields {
+/// How much of a multipart body is read for its text fields: the token comes first (the guard
+/// puts it right after `<form>`), files later.
+const MULTIPART_FIELDS_PREFIX: usize = 256 * 1024;
+
+/// The text fields at the start of a multipart form, in order, files left out. Only the first
+/// [`MULTIPART_FIELDS_PREFIX`] bytes are parsed; reading stops at the first part that cannot
+/// be read (a file cut off there), so large files after the token do not matter.
+async fn multipart_fields(headers: &HeaderMap, bytes: &Bytes) -> Fields {
     use axum::extract::FromRequest;
-    let mut request = Request::new(Body::from(bytes));
+    let mut request = Request::new(Body::from(bytes.slice(..bytes.len().min(MULTIPART_FIELDS_PREFIX))));
     if let Some(ct) = headers.get(header::CONTENT_TYPE) {
         request.headers_mut().insert(header::CONTENT_TYPE, ct.clone());
     }
@@ -177,7 +181,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
                 Ok(b) => b,
                 Err(_) => return secure(StatusCode::PAYLOAD_TOO_LARGE.into_response(), &trust.config, stale_cookie),
             };
-            fields = Some(multipart_fields(&parts.headers, bytes.clone()).await);
+            fields = Some(multipart_fields(&parts.headers, &bytes).await);
             body = Body::from(bytes);
         }
         if !allows(principal.is_some(), role, need) {

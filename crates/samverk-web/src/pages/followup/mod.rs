@@ -20,6 +20,8 @@ use crate::AppState;
 use crate::i18n::I18n;
 
 pub fn router() -> Router<AppState> {
+    // The report form uploads attachments: the same limit as the trust guard's for multipart.
+    let upload = DefaultBodyLimit::max(crate::trust::MULTIPART_LIMIT);
     Router::new()
         .route("/people", get(people::list).post(people::create))
         .route("/people/new", get(people::new))
@@ -31,10 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/mandates/{id}", get(mandates::show).post(mandates::update))
         .route("/mandates/{id}/edit", get(mandates::edit))
         .route("/mandates/{id}/delete", post(mandates::delete))
-        .route(
-            "/mandates/{id}/reports",
-            get(mandates::new_report).post(mandates::create_report).layer(DefaultBodyLimit::max(crate::trust::MULTIPART_LIMIT)),
-        )
+        .route("/mandates/{id}/reports", get(mandates::new_report).post(mandates::create_report).layer(upload))
         .route("/attachments/{id}", get(mandates::attachment))
         .route("/goals/{id}/indicators", get(indicators::new).post(indicators::create))
         .route("/indicators/{id}", get(indicators::show).post(indicators::add_measurement))

@@ -205,7 +205,7 @@ async fn the_report_form_uploads_attachments_and_refuses_bad_files_beside_the_fi
 
     let big = vec![b'%'; 5 * 1024 * 1024 + 1];
     let too_big = app.post_multipart(&path, &fields, &[("attachment", "stor.pdf", &big)]).await;
-    assert_eq!(too_big.status, 422);
+    assert_eq!(too_big.status, 422, "{}", too_big.body);
     assert!(too_big.text().contains("the file is larger than 5 MB"), "{}", too_big.text());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM report_backs").await, 0, "nothing is written when a file is refused");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM report_attachments").await, 0);
