@@ -87,12 +87,20 @@ impl Section {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Heading { level: u8, text: String },
-    Paragraph { text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
     Table(Table),
     /// An SVG chart: inline on the page, an image with `alt` as its text in the PDF, left out
     /// of the XLSX.
-    Chart { alt: String, svg: String },
+    Chart {
+        alt: String,
+        svg: String,
+    },
 }
 
 /// A table with a caption, column headings and rows of cells.

@@ -141,7 +141,9 @@ impl TestApp {
         let token = self.auth.csrf.clone().filter(|_| self.auth.session.is_some());
         let text = token.iter().map(|t| ("_csrf", t.as_str())).chain(fields.iter().copied());
         for (name, value) in text {
-            body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
         }
         for (name, file_name, data) in files {
             body.extend_from_slice(

@@ -406,9 +406,11 @@ fn report_draft(fields: Vec<(String, String)>) -> ReportDraft {
 /// The page sends `multipart/form-data`; a URL-encoded form (no files) is read too, e.g. when
 /// a form comes back through the sign-in page.
 async fn read_report_form(request: Request) -> Result<(Vec<(String, String)>, Vec<(String, Vec<u8>)>), AppError> {
-    let multipart = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/"));
+    let multipart =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/"));
     if !multipart {
-        let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, &()).await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let Form(fields) =
+            Form::<Vec<(String, String)>>::from_request(request, &()).await.map_err(|e| AppError::BadRequest(e.to_string()))?;
         return Ok((fields, Vec::new()));
     }
     let mut form = Multipart::from_request(request, &()).await.map_err(|e| AppError::BadRequest(e.to_string()))?;
@@ -432,7 +434,12 @@ async fn read_report_form(request: Request) -> Result<(Vec<(String, String)>, Ve
 /// Saves a report back with its attachments; on any error (the text, a goal, a file too big or
 /// of a refused type) nothing is written and the form comes back with the error beside its
 /// field.
-pub(super) async fn create_report(i: I18n, State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Result<Response, AppError> {
+pub(super) async fn create_report(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let mandate = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
     let (fields, files) = read_report_form(request).await?;

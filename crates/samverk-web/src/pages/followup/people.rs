@@ -117,7 +117,12 @@ pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<
     form_page(i, &state, Some((id, p.name.clone())), PersonForm::of(&p), form::no_errors()).await
 }
 
-pub(super) async fn update(i: I18n, State(state): State<AppState>, Path(id): Path<String>, Form(posted): Form<PersonForm>) -> Result<Response, AppError> {
+pub(super) async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(posted): Form<PersonForm>,
+) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     // The heading keeps the stored name: the typed one is not saved yet.
     let p = state.store.person(id).await?.ok_or(AppError::NotFound)?;

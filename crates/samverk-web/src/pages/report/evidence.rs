@@ -26,10 +26,7 @@ fn decimal(value: f64) -> Cell {
 pub fn plan_status(i: &I18n, s: &mut Section, summary: &PlanSummary) {
     let f = &summary.followup;
     let [on, risk, off, none] = f.counts().map(|n| i64::try_from(n).unwrap_or_default());
-    s.paragraph(i.ta(
-        "report-plan-status",
-        &[("year", summary.year.to_string().into()), ("status", status_label(i, f.status).into())],
-    ));
+    s.paragraph(i.ta("report-plan-status", &[("year", summary.year.to_string().into()), ("status", status_label(i, f.status).into())]));
     s.paragraph(i.ta("followup-counts", &[("on", on.into()), ("risk", risk.into()), ("off", off.into()), ("none", none.into())]));
     s.paragraph(i.ta(
         "followup-rule",
@@ -118,13 +115,7 @@ pub fn goal_reports(i: &I18n, s: &mut Section, year: i32, goal: &GoalSummary, na
     }
     let mut t = Table::new(
         i.t1("report-reports", "year", &year.to_string()),
-        vec![
-            i.t("field-date"),
-            i.t("followup-col-engagement"),
-            i.t("followup-col-person"),
-            i.t("field-meetings"),
-            i.t("field-text"),
-        ],
+        vec![i.t("field-date"), i.t("followup-col-engagement"), i.t("followup-col-person"), i.t("field-meetings"), i.t("field-text")],
     );
     for r in &goal.reports {
         let (engagement, person) = names.get(&r.mandate_id).copied().unwrap_or_default();

@@ -47,9 +47,8 @@ fn goals(i: &I18n, data: &FollowUpData) -> Section {
     for area in &data.focus_areas {
         s.heading(1, area.title.clone().unwrap_or_else(|| i.t("report-no-focus-area")));
         let area_status = summary.followup.areas.iter().find(|a| Some(a.area.id) == area.id).map(|a| a.status);
-        let area_status = area_status.unwrap_or_else(|| {
-            samverk_domain::indicator::roll_up(summary.followup.main_goals(None).map(|g| g.status))
-        });
+        let area_status =
+            area_status.unwrap_or_else(|| samverk_domain::indicator::roll_up(summary.followup.main_goals(None).map(|g| g.status)));
         evidence::area_status(i, &mut s, area_status);
         for goal in &area.goals {
             s.heading(2, goal_heading(i, goal.title.as_deref(), goal.parent_id.is_some()));
@@ -60,19 +59,19 @@ fn goals(i: &I18n, data: &FollowUpData) -> Section {
             if goal.engagements.is_empty() {
                 s.paragraph(i.t("report-goal-no-engagements"));
             } else {
-            let mut t = Table::new(
-                i.t("report-contributing"),
-                vec![i.t("report-col-engagement"), i.t("field-kind"), i.t("field-status"), i.t("field-how")],
-            );
-            for e in &goal.engagements {
-                t.row(vec![
-                    e.title.as_str().into(),
-                    i.engagement_kind(&e.kind).into(),
-                    i.engagement_status(&e.status).into(),
-                    e.how.as_str().into(),
-                ]);
-            }
-            s.table(t);
+                let mut t = Table::new(
+                    i.t("report-contributing"),
+                    vec![i.t("report-col-engagement"), i.t("field-kind"), i.t("field-status"), i.t("field-how")],
+                );
+                for e in &goal.engagements {
+                    t.row(vec![
+                        e.title.as_str().into(),
+                        i.engagement_kind(&e.kind).into(),
+                        i.engagement_status(&e.status).into(),
+                        e.how.as_str().into(),
+                    ]);
+                }
+                s.table(t);
             }
             if let Some(g) = found {
                 evidence::goal_reports(i, &mut s, data.year, g, &names);

@@ -218,9 +218,8 @@ async fn the_report_form_uploads_attachments_and_refuses_bad_files_beside_the_fi
     assert_ne!(refused.status, 303, "a wrong token is not accepted");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM report_backs").await, 0);
 
-    let saved = app
-        .post_multipart(&path, &fields, &[("attachment", "protokoll.pdf", b"%PDF-1.4 protokoll"), ("attachment", "", b"")])
-        .await;
+    let saved =
+        app.post_multipart(&path, &fields, &[("attachment", "protokoll.pdf", b"%PDF-1.4 protokoll"), ("attachment", "", b"")]).await;
     assert_eq!(saved.status, 303, "{}", saved.text());
     let page = app.get(&format!("/mandates/{m}")).await;
     assert!(page.text().contains("Rapport med protokoll"), "{}", page.text());
@@ -273,7 +272,11 @@ async fn people_and_mandates_are_edited_and_deleted_and_a_mandate_with_reports_s
     ];
     let refused = app.post_form(&format!("/mandates/{m}"), &refs(&fields)).await;
     assert_eq!(refused.status, 422);
-    assert!(refused.body.contains(r#"<p class="field-error" id="error-end">The end date is before the start date.</p>"#), "{}", refused.body);
+    assert!(
+        refused.body.contains(r#"<p class="field-error" id="error-end">The end date is before the start date.</p>"#),
+        "{}",
+        refused.body
+    );
     assert_eq!(app.store.mandate(m).await.ok().flatten().map(|x| x.body), Some("Regionala nämnden".to_owned()), "nothing written");
     fields[5].1 = "2027-12-31".to_owned();
     assert_eq!(app.post_form(&format!("/mandates/{m}"), &refs(&fields)).await.status, 303);
