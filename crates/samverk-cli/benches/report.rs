@@ -11,7 +11,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use criterion::Criterion;
 use http_body_util::BodyExt;

@@ -164,8 +164,8 @@ async fn the_xlsx_has_one_sheet_per_section_with_the_cells_the_page_shows() {
     let row_of = |first: &str| {
         goals
             .rows()
-            .find(|r| r.first().is_some_and(|c| c.to_string() == first))
-            .map(|r| r.iter().map(|c| c.clone()).collect::<Vec<Data>>())
+            .find(|r| r.first().is_some_and(|c| *c == first))
+            .map(<[Data]>::to_vec)
             .unwrap_or_else(|| panic!("no row «{first}»"))
     };
     let andel = row_of("Andel fornybar energi");
