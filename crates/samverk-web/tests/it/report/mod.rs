@@ -162,11 +162,7 @@ async fn the_xlsx_has_one_sheet_per_section_with_the_cells_the_page_shows() {
     // year's reports back.
     let goals = book.worksheet_range("Goals and contributing engageme").unwrap_or_else(|e| panic!("{e}"));
     let row_of = |first: &str| {
-        goals
-            .rows()
-            .find(|r| r.first().is_some_and(|c| *c == first))
-            .map(<[Data]>::to_vec)
-            .unwrap_or_else(|| panic!("no row «{first}»"))
+        goals.rows().find(|r| r.first().is_some_and(|c| *c == first)).map(<[Data]>::to_vec).unwrap_or_else(|| panic!("no row «{first}»"))
     };
     let andel = row_of("Andel fornybar energi");
     assert_eq!(andel[1], Data::String("%".into()));
