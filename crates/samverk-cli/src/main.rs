@@ -228,7 +228,12 @@ async fn serve(config: &Config, demo: bool, index_dir: &std::path::Path) -> anyh
     };
     let index = search::open(&store, index_dir).await?;
     let follower = samverk_search::follow(index.clone(), store.clone(), search::FOLLOW_EVERY);
-    let config = samverk_web::AppConfig { trust, default_language: language, search: Some(index) };
+    let config = samverk_web::AppConfig {
+        trust,
+        default_language: language,
+        search: Some(index),
+        pdf: Some(std::sync::Arc::new(samverk_report_pdf::Pdf)),
+    };
     let app = samverk_web::app_with(store.clone(), config);
     // The peer address feeds the sign-in limits and the rate limit of the public input forms.
     let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();

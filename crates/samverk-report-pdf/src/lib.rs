@@ -1,8 +1,8 @@
 //! The follow-up report as PDF, typeset by typst: real text, tagged headings and tables
 //! (typst writes tagged PDF), the document language and title set for screen readers.
 //!
-//! This crate is a leaf: typst is a large build, and nothing but the binary and the web
-//! layer's `pdf` feature depends on it.
+//! This crate is a leaf: typst is a large build, and only the binary depends on it; it hands
+//! [`Pdf`] to the web layer as a `samverk_report::Render`.
 
 use samverk_report::Report;
 use typst::foundations::{Dict, IntoValue};
@@ -19,6 +19,16 @@ pub enum PdfError {
     Encode(#[from] serde_json::Error),
     #[error("typst could not typeset the report: {0}")]
     Typeset(String),
+}
+
+/// The PDF format for the web layer's report download.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pdf;
+
+impl samverk_report::Render for Pdf {
+    fn render(&self, report: &Report) -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(to_pdf(report)?)
+    }
 }
 
 /// Typesets a report. Only the fonts shipped inside the binary are used, so the output is the

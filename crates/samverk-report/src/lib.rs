@@ -10,6 +10,17 @@ mod xlsx;
 
 pub use xlsx::{XlsxError, neutralise, to_xlsx};
 
+/// Turns a report into a file of another format. The web layer holds one for the PDF when the
+/// binary provides it: typst is a large build, so only the binary links it and the web
+/// crate's tests do not.
+pub trait Render: Send + Sync + std::fmt::Debug {
+    /// The file's bytes.
+    ///
+    /// # Errors
+    /// The format's own error, named.
+    fn render(&self, report: &Report) -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>>;
+}
+
 /// A whole report: a title, a line under it, and its sections in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Report {
@@ -63,15 +74,33 @@ impl Section {
         self.blocks.push(Block::Table(table));
         self
     }
+
+    /// A chart as SVG with its text alternative; the figures it draws must also be in a table
+    /// of the section (the XLSX shows only the table).
+    pub fn chart(&mut self, alt: String, svg: String) -> &mut Self {
+        self.blocks.push(Block::Chart { alt, svg });
+        self
+    }
 }
 
 /// What a section is made of.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Heading { level: u8, text: String },
-    Paragraph { text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
     Table(Table),
+    /// An SVG chart: inline on the page, an image with `alt` as its text in the PDF, left out
+    /// of the XLSX.
+    Chart {
+        alt: String,
+        svg: String,
+    },
 }
 
 /// A table with a caption, column headings and rows of cells.
@@ -106,6 +135,8 @@ pub enum Cell {
     Amount(i64),
     /// Hundredths of a percent.
     Percent(i64),
+    /// A measured value in hundredths (indicator values are not whole numbers).
+    Decimal(i64),
 }
 
 impl Cell {
@@ -117,6 +148,7 @@ impl Cell {
             Self::Int(n) => n.to_string(),
             Self::Amount(a) => amount(*a),
             Self::Percent(p) => percent(*p),
+            Self::Decimal(d) => decimal(*d),
         }
     }
 
@@ -156,6 +188,18 @@ pub fn amount(value: i64) -> String {
     out
 }
 
+/// Hundredths as a number without needless decimals: "47.5", "40", "-0.25".
+#[must_use]
+pub fn decimal(hundredths: i64) -> String {
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, frac) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 /// Hundredths of a percent as "62.5 %" (no-break space before the sign).
 #[must_use]
 pub fn percent(rate: i64) -> String {
@@ -180,5 +224,9 @@ mod tests {
         assert_eq!(percent(6250), "62.5\u{a0}%");
         assert_eq!(percent(7500), "75\u{a0}%");
         assert_eq!(Cell::Int(2025).display(), "2025");
+        assert_eq!(decimal(4750), "47.5");
+        assert_eq!(decimal(4000), "40");
+        assert_eq!(decimal(-25), "-0.25");
+        assert_eq!(decimal(105), "1.05");
     }
 }

@@ -80,12 +80,15 @@ fn write_section(sheet: &mut Worksheet, report: &Report, section: &Section, f: &
                             Cell::Int(n) => sheet.write_number(row, col, *n as f64).map(|_| ())?,
                             Cell::Amount(a) => sheet.write_number_with_format(row, col, *a as f64, &f.amount).map(|_| ())?,
                             Cell::Percent(p) => sheet.write_number_with_format(row, col, *p as f64 / 10_000.0, &f.percent).map(|_| ())?,
+                            Cell::Decimal(d) => sheet.write_number(row, col, *d as f64 / 100.0).map(|_| ())?,
                         }
                     }
                     row += 1;
                 }
                 row += 1;
             }
+            // The chart's figures are in the section's tables; a sheet holds data, not pictures.
+            Block::Chart { .. } => {}
         }
     }
     Ok(())

@@ -395,6 +395,10 @@ pub struct PlanSummary {
     pub year: i32,
     pub followup: PlanFollowup,
     pub goals: Vec<GoalSummary>,
+    /// The authority's mandates (a report names its mandate by id).
+    pub mandates: Vec<Mandate>,
+    /// Every report back of the authority overdue today, overdue longest first.
+    pub overdue: Vec<DueReport>,
 }
 
 /// The data of the yearly follow-up report for a plan: statuses as of the end of `year` (only
@@ -419,7 +423,7 @@ pub async fn plan_summary(conn: &mut Conn<'_>, plan_id: i64, year: i32, today: D
     let start = Date::from_calendar_date(year, time::Month::January, 1).unwrap_or(end_of_year);
     let reports: Vec<Report> =
         mandate::reports(conn, &ids).await?.into_iter().filter(|r| r.date >= start && r.date <= end_of_year).collect();
-    let overdue = due_list(mandates.clone(), today).due.into_iter().filter(|d| d.state == DueState::Overdue).collect::<Vec<_>>();
+    let overdue: Vec<DueReport> = due_list(mandates.clone(), today).due.into_iter().filter(|d| d.state == DueState::Overdue).collect();
     let engagement_of: HashMap<i64, i64> = mandates.iter().map(|m| (m.id, m.engagement_id)).collect();
     let all_goals: Vec<FollowupGoal> = followup.goals.iter().map(|g| g.goal.clone()).collect();
     let kids = children(&all_goals);
@@ -459,7 +463,7 @@ pub async fn plan_summary(conn: &mut Conn<'_>, plan_id: i64, year: i32, today: D
             GoalSummary { status: g.clone(), series, reports, overdue }
         })
         .collect();
-    Ok(Some(PlanSummary { year, followup, goals }))
+    Ok(Some(PlanSummary { year, followup, goals, mandates, overdue }))
 }
 
 impl Store {

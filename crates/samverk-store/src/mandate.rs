@@ -343,6 +343,40 @@ impl Store {
         tx.commit().await
     }
 
+    /// Deletes a person; the mandates she held stay, without a holder (and so are flagged).
+    ///
+    /// # Errors
+    /// `NotFound`.
+    pub async fn delete_person(&self, id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        // Said explicitly rather than left to ON DELETE SET NULL, so both engines behave alike
+        // whatever their foreign-key settings.
+        conn.execute(&Sql::new("UPDATE mandates SET person_id = NULL, version = version + 1 WHERE person_id = ?").arg(id)).await?;
+        if conn.execute(&Sql::new("DELETE FROM people WHERE id = ?").arg(id)).await? == 0 {
+            return Err(StoreError::NotFound { entity: "person", id });
+        }
+        tx.commit().await
+    }
+
+    /// Deletes a mandate that has no reports back; one with reports is part of the record and
+    /// stays (end its period instead).
+    ///
+    /// # Errors
+    /// `NotFound`, or `InUse` with `used_by: "reports"`.
+    pub async fn delete_mandate(&self, id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let mut conn = tx.conn();
+        let reports = conn.scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM report_backs WHERE mandate_id = ?").arg(id)).await?;
+        if reports > 0 {
+            return Err(StoreError::InUse { entity: "mandate", id, used_by: "reports" });
+        }
+        if conn.execute(&Sql::new("DELETE FROM mandates WHERE id = ?").arg(id)).await? == 0 {
+            return Err(StoreError::NotFound { entity: "mandate", id });
+        }
+        tx.commit().await
+    }
+
     /// # Errors
     /// The database error.
     pub async fn person(&self, id: i64) -> Result<Option<Person>, StoreError> {

@@ -2,9 +2,9 @@
 //! engagements that contribute (and how), the authority's EU projects with their budgets, the
 //! decisions taken that year, and the gaps the contribution rule cares about.
 //!
-//! Each part is a plain struct filled by a fixed number of queries (eight in all, whatever the
-//! size of the plan). Indicators and representatives' reports are further parts, loaded by
-//! their own modules and added beside these (see ARCHITECTURE.md, "The follow-up report").
+//! Each part is a plain struct filled by a fixed number of queries (nineteen in all, whatever
+//! the size of the plan). Indicator statuses, their series, the representatives' reports and
+//! the overdue reports come from [`crate::followup::plan_summary`].
 
 use samverk_domain::engagement::{EngagementKind, EngagementStatus};
 use serde::Serialize;
@@ -13,6 +13,7 @@ use time::{Date, Month};
 use crate::db::{Conn, Sql};
 use crate::decision::Decision;
 use crate::eu::{self, EuProjectSummary};
+use crate::followup::{self, PlanSummary};
 use crate::plan::Plan;
 use crate::{Store, StoreError};
 
@@ -62,7 +63,7 @@ pub struct Named {
 }
 
 /// Everything the follow-up report of a plan for a year is made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUpData {
     pub plan: Plan,
     pub year: i32,
@@ -74,6 +75,9 @@ pub struct FollowUpData {
     /// Goals of the plan that no engagement running during the year contributes to (directly
     /// or through a sub-goal).
     pub goals_without_engagements: Vec<Named>,
+    /// Statuses as of the end of the year, indicator series, the year's reports back and the
+    /// reports overdue, per goal.
+    pub summary: PlanSummary,
 }
 
 /// `(first day, last day)` of a year.
@@ -184,11 +188,12 @@ async fn eu_projects(conn: &mut Conn<'_>, owner_id: i64, year: i32) -> Result<Ve
 
 impl Store {
     /// The data of the follow-up report of `plan_id` for `year`, or `None` when the plan does
-    /// not exist. Eight queries whatever the plan's size.
+    /// not exist. Nineteen queries whatever the plan's size; `today` decides which reports are
+    /// overdue.
     ///
     /// # Errors
     /// The database error; `NotFound` for a year outside the calendar.
-    pub async fn follow_up(&self, plan_id: i64, year: i32) -> Result<Option<FollowUpData>, StoreError> {
+    pub async fn follow_up(&self, plan_id: i64, year: i32, today: Date) -> Result<Option<FollowUpData>, StoreError> {
         let Some(plan) = self.plan(plan_id).await? else { return Ok(None) };
         let (first, last) = year_bounds(year)?;
         let mut h = self.handle().await?;
@@ -222,6 +227,16 @@ impl Store {
             .filter(|g| !served.contains(&g.id))
             .map(|g| Named { id: g.id, title: g.title.clone() })
             .collect();
-        Ok(Some(FollowUpData { plan, year, focus_areas, eu_projects, decisions, engagements_without_goals, goals_without_engagements }))
+        let Some(summary) = followup::plan_summary(&mut conn, plan_id, year, today).await? else { return Ok(None) };
+        Ok(Some(FollowUpData {
+            plan,
+            year,
+            focus_areas,
+            eu_projects,
+            decisions,
+            engagements_without_goals,
+            goals_without_engagements,
+            summary,
+        }))
     }
 }

@@ -13,7 +13,6 @@
 
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use criterion::Criterion;
 use http_body_util::BodyExt;
@@ -23,7 +22,7 @@ use samverk_testkit::followup::{FollowupSize, generate_followup};
 use tower::ServiceExt;
 
 async fn get(app: &TestApp, path: &str) -> usize {
-    let request = Request::builder().uri(path).body(Body::empty()).expect("request");
+    let request = app.authorise(Request::builder().uri(path), path, None, Vec::new()).expect("request");
     let response = app.router.clone().oneshot(request).await.expect("router answers");
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     response.into_body().collect().await.expect("body").to_bytes().len()

@@ -14,7 +14,6 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use criterion::Criterion;
 use http_body_util::BodyExt;
@@ -55,7 +54,7 @@ async fn fixture(app: TestApp) -> (TestApp, i64) {
 }
 
 async fn render(app: &TestApp, path: &str) -> (StatusCode, usize) {
-    let request = Request::builder().uri(path).body(Body::empty()).expect("request");
+    let request = app.authorise(Request::builder().uri(path), path, None, Vec::new()).expect("request");
     let response = app.router.clone().oneshot(request).await.expect("the router answers");
     let status = response.status();
     let body = response.into_body().collect().await.expect("body").to_bytes();

@@ -27,6 +27,8 @@ pub struct AppState {
     pub trust: Arc<trust::Trust>,
     /// This server's search index; `None` only when not even an in-memory one could be made.
     pub search: Option<Arc<SearchIndex>>,
+    /// The follow-up report's PDF, when the binary provides it (`None`: no PDF is offered).
+    pub pdf: Option<Arc<dyn samverk_report::Render>>,
 }
 
 /// How an application is put together; the default suits tests and local use: plain HTTP with
@@ -38,6 +40,8 @@ pub struct AppConfig {
     pub default_language: i18n::Lang,
     /// `None`: an in-memory index.
     pub search: Option<Arc<SearchIndex>>,
+    /// The PDF format of the follow-up report; without it the page offers no PDF.
+    pub pdf: Option<Arc<dyn samverk_report::Render>>,
 }
 
 /// The whole application with the default configuration.
@@ -52,7 +56,7 @@ pub fn app_with(store: Store, config: AppConfig) -> Router {
     let search =
         config.search.or_else(|| SearchIndex::in_memory().map_err(|error| tracing::error!(%error, "no search index")).ok().map(Arc::new));
     let default = config.default_language;
-    let state = AppState { store, trust: trust::Trust::new(config.trust), search };
+    let state = AppState { store, trust: trust::Trust::new(config.trust), search, pdf: config.pdf };
     Router::new()
         .merge(pages::router())
         .merge(trust::router())

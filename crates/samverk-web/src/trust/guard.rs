@@ -20,6 +20,9 @@ use crate::i18n::I18n;
 
 /// The largest form body the guard reads to check its token (forms are small; uploads are not forms).
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
+/// The largest multipart form (uploads): a few attachments of at most 5 MB each. The routes
+/// that take uploads set the same limit for their handler.
+pub const MULTIPART_LIMIT: usize = 16 * 1024 * 1024;
 /// The largest HTML answer the guard rewrites to add the token to its forms.
 const PAGE_LIMIT: usize = 16 * 1024 * 1024;
 
@@ -78,6 +81,36 @@ fn cross_site(headers: &HeaderMap) -> bool {
 
 fn is_form(headers: &HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"))
+}
+
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/form-data"))
+}
+
+/// How much of a multipart body is read for its text fields: the token comes first (the guard
+/// puts it right after `<form>`), files later.
+const MULTIPART_FIELDS_PREFIX: usize = 256 * 1024;
+
+/// The text fields at the start of a multipart form, in order, files left out. Only the first
+/// [`MULTIPART_FIELDS_PREFIX`] bytes are parsed; reading stops at the first part that cannot
+/// be read (a file cut off there), so large files after the token do not matter.
+async fn multipart_fields(headers: &HeaderMap, bytes: &Bytes) -> Fields {
+    use axum::extract::FromRequest;
+    let mut request = Request::new(Body::from(bytes.slice(..bytes.len().min(MULTIPART_FIELDS_PREFIX))));
+    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
+        request.headers_mut().insert(header::CONTENT_TYPE, ct.clone());
+    }
+    let Ok(mut multipart) = axum::extract::Multipart::from_request(request, &()).await else { return Fields::default() };
+    let mut fields = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.file_name().is_some() {
+            continue;
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let Ok(value) = field.text().await else { break };
+        fields.push((name, value));
+    }
+    Fields(fields)
 }
 
 fn api_refusal(status: StatusCode, code: &str) -> Response {
@@ -142,6 +175,15 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             let parsed = Fields::parse(&bytes);
             body = Body::from(parsed.without(CSRF_FIELD));
             fields = Some(parsed);
+        } else if !safe && is_multipart(&parts.headers) {
+            // An upload: the token is a field of the multipart body. The body goes on as it
+            // came (the handler ignores the token field).
+            let bytes = match axum::body::to_bytes(body, MULTIPART_LIMIT).await {
+                Ok(b) => b,
+                Err(_) => return secure(StatusCode::PAYLOAD_TOO_LARGE.into_response(), &trust.config, stale_cookie),
+            };
+            fields = Some(multipart_fields(&parts.headers, &bytes).await);
+            body = Body::from(bytes);
         }
         if !allows(principal.is_some(), role, need) {
             let refusal = match (&principal, safe, fields) {

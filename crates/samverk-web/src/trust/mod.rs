@@ -22,7 +22,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use samverk_store::account::Principal;
 
-pub use guard::guard;
+pub use guard::{MULTIPART_LIMIT, guard};
 pub use limiter::Limiter;
 
 use crate::AppState;

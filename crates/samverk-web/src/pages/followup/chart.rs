@@ -4,6 +4,10 @@
 
 use std::fmt::Write as _;
 
+use samverk_store::indicator::Indicator;
+
+use crate::i18n::I18n;
+
 const WIDTH: f64 = 520.0;
 const HEIGHT: f64 = 260.0;
 const LEFT: f64 = 56.0;
@@ -114,6 +118,41 @@ impl Chart<'_> {
         s.push_str("</svg>");
         s
     }
+}
+
+/// An indicator's chart in the reader's language: its measurements (year, value), oldest
+/// first, against the line from baseline to target. Used by the indicator page and the report.
+#[must_use]
+pub fn indicator_chart(i: &I18n, ind: &Indicator, series: &[(i32, f64)]) -> String {
+    let spec = ind.spec();
+    let title = i.t1("followup-chart-title", "title", &ind.title);
+    let description = chart_description(i, ind, series.len());
+    let series_label = i.t("followup-chart-measured");
+    let target_label = i.t("followup-chart-target");
+    Chart {
+        id: ind.id,
+        title: &title,
+        description: &description,
+        baseline: (spec.baseline_year, spec.baseline_value),
+        target: (spec.target_year, spec.target_value),
+        series,
+        series_label: &series_label,
+        target_label: &target_label,
+    }
+    .render()
+}
+
+/// What the chart shows, in words: its text alternative.
+#[must_use]
+pub fn chart_description(i: &I18n, ind: &Indicator, count: usize) -> String {
+    i.ta(
+        "followup-chart-desc",
+        &[
+            ("count", i64::try_from(count).unwrap_or_default().into()),
+            ("baseline", format!("{} {} ({})", number(ind.baseline_value), ind.unit, ind.baseline_year).into()),
+            ("target", format!("{} {} ({})", number(ind.target_value), ind.unit, ind.target_year).into()),
+        ],
+    )
 }
 
 #[cfg(test)]

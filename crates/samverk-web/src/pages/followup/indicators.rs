@@ -13,7 +13,7 @@ use samverk_domain::input::format_date;
 use samverk_store::StoreError;
 use samverk_store::indicator::{Indicator, Measurement, year};
 
-use super::chart::{Chart, number};
+use super::chart::{indicator_chart, number};
 use super::{rejected, status_label};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
@@ -97,28 +97,7 @@ fn show_page(i: I18n, ind: Indicator, measurements: &[Measurement], draft: Measu
         ),
         _ => i.t("followup-explanation-no-data"),
     };
-    let title = i.t1("followup-chart-title", "title", &ind.title);
-    let description = i.ta(
-        "followup-chart-desc",
-        &[
-            ("count", i64::try_from(series.len()).unwrap_or_default().into()),
-            ("baseline", format!("{} {} ({})", number(ind.baseline_value), ind.unit, ind.baseline_year).into()),
-            ("target", format!("{} {} ({})", number(ind.target_value), ind.unit, ind.target_year).into()),
-        ],
-    );
-    let series_label = i.t("followup-chart-measured");
-    let target_label = i.t("followup-chart-target");
-    let chart = Chart {
-        id: ind.id,
-        title: &title,
-        description: &description,
-        baseline: (spec.baseline_year, spec.baseline_value),
-        target: (spec.target_year, spec.target_value),
-        series: &series,
-        series_label: &series_label,
-        target_label: &target_label,
-    }
-    .render();
+    let chart = indicator_chart(&i, &ind, &series);
     let rows = measurements
         .iter()
         .map(|m| TableRow {

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use samverk_domain::ValidationErrors;
 use samverk_domain::input::format_date;
@@ -118,6 +118,8 @@ pub(super) struct BodyGroup {
 #[serde(default)]
 pub(super) struct DueQuery {
     owner_id: String,
+    /// `1` after a mandate was deleted.
+    deleted: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -125,6 +127,7 @@ pub(super) struct DueQuery {
 pub(super) struct DuePage {
     i: I18n,
     summary: String,
+    deleted: bool,
     groups: Vec<BodyGroup>,
     flagged: Vec<MandateRow>,
     all: Vec<MandateRow>,
@@ -151,6 +154,7 @@ pub(super) async fn due(i: I18n, State(state): State<AppState>, Query(q): Query<
     }
     let count = |n: usize| i64::try_from(n).unwrap_or_default();
     Ok(DuePage {
+        deleted: q.deleted == "1",
         summary: format!(
             "{} {}",
             i.tn("followup-due-overdue-count", "count", count(overdue)),
@@ -182,6 +186,25 @@ pub(super) struct MandateForm {
 }
 
 impl MandateForm {
+    /// The stored mandate as the form shows it.
+    fn of(m: &Mandate) -> Self {
+        let date = |d: Option<Date>| d.map(format_date).unwrap_or_default();
+        Self {
+            engagement_id: m.engagement_id.to_string(),
+            person_id: m.person_id.map(|p| p.to_string()).unwrap_or_default(),
+            mandate_role: m.role.code().to_owned(),
+            mandate_body: m.body.clone(),
+            case_number: m.case_number.clone().unwrap_or_default(),
+            decision_date: date(m.decision_date),
+            start: format_date(m.start_date),
+            end: date(m.end_date),
+            instructions: m.instructions.clone().unwrap_or_default(),
+            report_to: m.report_to.clone(),
+            frequency: m.frequency.code().to_owned(),
+            next_meeting: date(m.next_meeting),
+        }
+    }
+
     fn draft(&self) -> MandateDraft {
         MandateDraft {
             engagement_id: self.engagement_id.trim().parse().ok(),
@@ -210,9 +233,17 @@ pub(super) struct FormPage {
     people: Vec<Choice>,
     roles: Vec<Choice>,
     frequencies: Vec<Choice>,
+    /// The mandate being edited (id, stored heading); `None` for a new one.
+    editing: Option<(i64, String)>,
 }
 
-async fn form_page(i: I18n, state: &AppState, draft: MandateForm, errors: ValidationErrors) -> Result<FormPage, AppError> {
+async fn form_page(
+    i: I18n,
+    state: &AppState,
+    editing: Option<(i64, String)>,
+    draft: MandateForm,
+    errors: ValidationErrors,
+) -> Result<FormPage, AppError> {
     let engagement = draft.engagement_id.trim().parse().ok();
     let person = draft.person_id.trim().parse().ok();
     let list = state.store.engagements(&EngagementFilter { page: 1, per_page: 500, ..EngagementFilter::default() }).await?;
@@ -225,7 +256,7 @@ async fn form_page(i: I18n, state: &AppState, draft: MandateForm, errors: Valida
         form::codes(MandateRole::ALL, MandateRole::code, |r| i.t(&format!("followup-role-{}", r.code())), draft.mandate_role.trim());
     let frequency = if draft.frequency.trim().is_empty() { "yearly" } else { draft.frequency.trim() };
     let frequencies = form::codes(Frequency::ALL, Frequency::code, |f| i.t(&format!("followup-frequency-{}", f.code())), frequency);
-    Ok(FormPage { i, draft, errors, engagements, people, roles, frequencies })
+    Ok(FormPage { i, draft, errors, engagements, people, roles, frequencies, editing })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -237,13 +268,54 @@ pub(super) struct NewQuery {
 
 pub(super) async fn new(i: I18n, State(state): State<AppState>, Query(q): Query<NewQuery>) -> Result<FormPage, AppError> {
     let draft = MandateForm { engagement_id: q.engagement_id, person_id: q.person_id, ..MandateForm::default() };
-    form_page(i, &state, draft, form::no_errors()).await
+    form_page(i, &state, None, draft, form::no_errors()).await
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<MandateForm>) -> Result<Response, AppError> {
     match state.store.create_mandate(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, posted, errors).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A mandate's heading: "engagement: role".
+fn heading(i: &I18n, m: &Mandate) -> String {
+    format!("{}: {}", m.engagement_title, i.t(&format!("followup-role-{}", m.role.code())))
+}
+
+pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+    let id = path_id(&id)?;
+    let m = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
+    form_page(i, &state, Some((id, heading(&i, &m))), MandateForm::of(&m), form::no_errors()).await
+}
+
+pub(super) async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(posted): Form<MandateForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let m = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
+    match state.store.update_mandate(id, &posted.draft()).await {
+        Ok(()) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, Some((id, heading(&i, &m))), posted, errors).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Deletes a mandate without reports back; one with reports is refused with the reason on
+/// its page (409).
+pub(super) async fn delete(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    match state.store.delete_mandate(id).await {
+        Ok(()) => Ok(see_other("/mandates?deleted=1").into_response()),
+        Err(StoreError::InUse { .. }) => {
+            let mut page = show_page(i, &state, id).await?;
+            page.refused = true;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -254,14 +326,19 @@ pub(super) struct ShowPage {
     i: I18n,
     m: MandateRow,
     reports: Vec<ReportView>,
+    /// A deletion was just refused because the mandate has reports back.
+    refused: bool,
 }
 
-pub(super) async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
-    let id = path_id(&id)?;
+async fn show_page(i: I18n, state: &AppState, id: i64) -> Result<ShowPage, AppError> {
     let mandate = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
     let titles = vec![(mandate.id, mandate.engagement_title.clone())];
     let reports = state.store.reports(&[id]).await?.into_iter().map(|r| ReportView::of(&i, r, &titles)).collect();
-    Ok(ShowPage { m: MandateRow::of(&i, mandate, today()), reports, i })
+    Ok(ShowPage { m: MandateRow::of(&i, mandate, today()), reports, refused: false, i })
+}
+
+pub(super) async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
+    show_page(i, &state, path_id(&id)?).await
 }
 
 /// A goal the report may speak to, as a checkbox.
@@ -325,16 +402,49 @@ fn report_draft(fields: Vec<(String, String)>) -> ReportDraft {
     draft
 }
 
+/// The report form as posted: its fields as pairs and the attached files (name, bytes).
+/// The page sends `multipart/form-data`; a URL-encoded form (no files) is read too, e.g. when
+/// a form comes back through the sign-in page.
+async fn read_report_form(request: Request) -> Result<(Vec<(String, String)>, Vec<(String, Vec<u8>)>), AppError> {
+    let multipart =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/"));
+    if !multipart {
+        let Form(fields) =
+            Form::<Vec<(String, String)>>::from_request(request, &()).await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+        return Ok((fields, Vec::new()));
+    }
+    let mut form = Multipart::from_request(request, &()).await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let (mut fields, mut files) = (Vec::new(), Vec::new());
+    while let Some(field) = form.next_field().await.map_err(|e| AppError::BadRequest(e.to_string()))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        match field.file_name().map(ToOwned::to_owned) {
+            Some(file_name) => {
+                let data = field.bytes().await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+                // A file input left empty still sends a part, without name or bytes.
+                if !(file_name.is_empty() && data.is_empty()) {
+                    files.push((file_name, data.to_vec()));
+                }
+            }
+            None => fields.push((name, field.text().await.map_err(|e| AppError::BadRequest(e.to_string()))?)),
+        }
+    }
+    Ok((fields, files))
+}
+
+/// Saves a report back with its attachments; on any error (the text, a goal, a file too big or
+/// of a refused type) nothing is written and the form comes back with the error beside its
+/// field.
 pub(super) async fn create_report(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(fields): Form<Vec<(String, String)>>,
+    request: Request,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let mandate = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
+    let (fields, files) = read_report_form(request).await?;
     let draft = report_draft(fields);
-    match state.store.create_report(id, &draft, Vec::new(), today()).await {
+    match state.store.create_report(id, &draft, files, today()).await {
         Ok(_) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => Ok(rejected(report_page(i, &state, mandate, draft, errors).await?)),
         Err(other) => Err(other.into()),

@@ -1,4 +1,5 @@
-//! Representatives: the list, the form, and each person's page ("my mandates").
+//! Representatives: the list, the form (new and edit), deleting, and each person's page ("my
+//! mandates").
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -23,6 +24,8 @@ use crate::{AppError, AppState};
 #[serde(default)]
 pub(super) struct OwnerQuery {
     owner_id: String,
+    /// `1` after a person was deleted.
+    deleted: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -30,11 +33,12 @@ pub(super) struct OwnerQuery {
 pub(super) struct ListPage {
     i: I18n,
     people: Vec<Person>,
+    deleted: bool,
 }
 
 pub(super) async fn list(i: I18n, State(state): State<AppState>, Query(q): Query<OwnerQuery>) -> Result<ListPage, AppError> {
     let people = state.store.people(q.owner_id.trim().parse().ok()).await?;
-    Ok(ListPage { i, people })
+    Ok(ListPage { i, people, deleted: q.deleted == "1" })
 }
 
 /// The person form as posted, every field as text.
@@ -49,6 +53,17 @@ pub(super) struct PersonForm {
 }
 
 impl PersonForm {
+    /// The stored person as the form shows it.
+    fn of(p: &Person) -> Self {
+        Self {
+            owner_id: p.owner_id.to_string(),
+            name: p.name.clone(),
+            person_title: p.title.clone().unwrap_or_default(),
+            department: p.department.clone().unwrap_or_default(),
+            email: p.email.clone().unwrap_or_default(),
+        }
+    }
+
     fn draft(&self) -> PersonDraft {
         PersonDraft {
             owner_id: self.owner_id.trim().parse().ok(),
@@ -67,25 +82,61 @@ pub(super) struct FormPage {
     draft: PersonForm,
     errors: ValidationErrors,
     owners: Vec<Choice>,
+    /// The person being edited (id, stored name); `None` for a new one.
+    editing: Option<(i64, String)>,
 }
 
-async fn form_page(i: I18n, state: &AppState, draft: PersonForm, errors: ValidationErrors) -> Result<FormPage, AppError> {
+async fn form_page(
+    i: I18n,
+    state: &AppState,
+    editing: Option<(i64, String)>,
+    draft: PersonForm,
+    errors: ValidationErrors,
+) -> Result<FormPage, AppError> {
     let selected = draft.owner_id.trim().parse().ok();
     let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
     owners.extend(authority_choices(state, selected).await?);
-    Ok(FormPage { i, draft, errors, owners })
+    Ok(FormPage { i, draft, errors, owners, editing })
 }
 
 pub(super) async fn new(i: I18n, State(state): State<AppState>, Query(q): Query<OwnerQuery>) -> Result<FormPage, AppError> {
-    form_page(i, &state, PersonForm { owner_id: q.owner_id, ..PersonForm::default() }, form::no_errors()).await
+    form_page(i, &state, None, PersonForm { owner_id: q.owner_id, ..PersonForm::default() }, form::no_errors()).await
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<PersonForm>) -> Result<Response, AppError> {
     match state.store.create_person(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/people/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, posted, errors).await?)),
         Err(other) => Err(other.into()),
     }
+}
+
+pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+    let id = path_id(&id)?;
+    let p = state.store.person(id).await?.ok_or(AppError::NotFound)?;
+    form_page(i, &state, Some((id, p.name.clone())), PersonForm::of(&p), form::no_errors()).await
+}
+
+pub(super) async fn update(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(posted): Form<PersonForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    // The heading keeps the stored name: the typed one is not saved yet.
+    let p = state.store.person(id).await?.ok_or(AppError::NotFound)?;
+    match state.store.update_person(id, &posted.draft()).await {
+        Ok(()) => Ok(see_other(&format!("/people/{id}")).into_response()),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, Some((id, p.name)), posted, errors).await?)),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Deletes a person; her mandates stay, without a holder, and show up as flagged.
+pub(super) async fn delete(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    state.store.delete_person(path_id(&id)?).await?;
+    Ok(see_other("/people?deleted=1").into_response())
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,6 +1,7 @@
 //! The follow-up report of a plan for a year: as a page, a printable page, XLSX and PDF, all
 //! rendered from one `samverk_report::Report`.
 
+mod evidence;
 pub mod model;
 
 use askama::Template;
@@ -49,7 +50,7 @@ fn year(q: &ReportQuery) -> Result<i32, AppError> {
 async fn build(i: &I18n, state: &AppState, id: &str, q: &ReportQuery) -> Result<(i64, i32, Report), AppError> {
     let id = path_id(id)?;
     let year = year(q)?;
-    let data = state.store.follow_up(id, year).await?.ok_or(AppError::NotFound)?;
+    let data = state.store.follow_up(id, year, OffsetDateTime::now_utc().date()).await?.ok_or(AppError::NotFound)?;
     Ok((id, year, model::report(i, &data)))
 }
 
@@ -60,11 +61,13 @@ struct Page {
     plan_id: i64,
     year: i32,
     report: Report,
+    /// Whether a PDF is offered.
+    pdf: bool,
 }
 
 async fn page(i: I18n, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<ReportQuery>) -> Result<Page, AppError> {
     let (plan_id, year, report) = build(&i, &state, &id, &q).await?;
-    Ok(Page { i, plan_id, year, report })
+    Ok(Page { i, plan_id, year, report, pdf: state.pdf.is_some() })
 }
 
 #[derive(Template, WebTemplate)]
@@ -90,21 +93,16 @@ async fn xlsx(i: I18n, State(state): State<AppState>, Path(id): Path<String>, Qu
     Ok(download(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", format!("follow-up-{plan_id}-{year}.xlsx")))
 }
 
-#[cfg(feature = "pdf")]
+/// The PDF, typeset by the renderer the binary provides; 404 without one.
 async fn pdf(i: I18n, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<ReportQuery>) -> Result<Response, AppError> {
+    let renderer = state.pdf.clone().ok_or(AppError::NotFound)?;
     let (plan_id, year, report) = build(&i, &state, &id, &q).await?;
     // Typesetting is CPU work: keep it off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || samverk_report_pdf::to_pdf(&report))
+    let bytes = tokio::task::spawn_blocking(move || renderer.render(&report).map_err(|e| e.to_string()))
         .await
         .map_err(|e| AppError::Export(e.to_string()))?
-        .map_err(|e| AppError::Export(e.to_string()))?;
+        .map_err(AppError::Export)?;
     Ok(download(bytes, "application/pdf", format!("follow-up-{plan_id}-{year}.pdf")))
-}
-
-/// Without the `pdf` feature (benches, narrow test runs) there is no PDF to give.
-#[cfg(not(feature = "pdf"))]
-async fn pdf() -> AppError {
-    AppError::NotFound
 }
 
 async fn print_css() -> impl IntoResponse {

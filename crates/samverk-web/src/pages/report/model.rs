@@ -1,11 +1,15 @@
 //! The follow-up report's sections, built from the store's data in the reader's language.
 //!
-//! One function per section; `report` calls them in order. A new section (indicators,
-//! representatives' reports) is one more function here and one more `push` in `report`.
+//! One function per section; `report` calls them in order. The goals section carries, per
+//! goal, the status, indicators and reports back built in [`super::evidence`].
+
+use std::collections::HashMap;
 
 use samverk_report::{Cell, Report, Section, Table};
+use samverk_store::followup::GoalSummary;
 use samverk_store::report::FollowUpData;
 
+use super::evidence;
 use crate::i18n::I18n;
 use crate::pages::decisions::decision_date;
 use crate::pages::eu::{programme_label, project_role_label};
@@ -23,12 +27,6 @@ pub fn report(i: &I18n, data: &FollowUpData) -> Report {
     r.push(eu_projects(i, data));
     r.push(decisions(i, data));
     r.push(gaps(i, data));
-    // ── EXTENSION POINT (issue 5, parts 1–2) ─────────────────────────────────────────────
-    // Indicators with their status and the representatives' reports belong here, each as one
-    // call that builds a `Section` from its own data, e.g.
-    //     r.push(indicators::section(i, &indicator_data));
-    //     r.push(mandates::section(i, &report_backs));
-    // Every format (page, print, XLSX, PDF) then shows it without further change.
     r
 }
 
@@ -37,31 +35,47 @@ fn goal_heading(i: &I18n, title: Option<&str>, sub: bool) -> String {
     i.t1(if sub { "report-sub-goal" } else { "report-main-goal" }, "title", &title)
 }
 
-/// Per focus area and goal, the engagements contributing during the year, and how.
+/// Per focus area and goal: the status and indicators, the engagements contributing during
+/// the year and how, and the representatives' reports back of the year.
 fn goals(i: &I18n, data: &FollowUpData) -> Section {
     let mut s = Section::new("goals", i.t("report-goals"));
     s.paragraph(i.t("report-goals-intro"));
+    let summary = &data.summary;
+    evidence::plan_status(i, &mut s, summary);
+    let by_goal: HashMap<i64, &GoalSummary> = summary.goals.iter().map(|g| (g.status.goal.id, g)).collect();
+    let names = evidence::mandate_names(&summary.mandates);
     for area in &data.focus_areas {
         s.heading(1, area.title.clone().unwrap_or_else(|| i.t("report-no-focus-area")));
+        let area_status = summary.followup.areas.iter().find(|a| Some(a.area.id) == area.id).map(|a| a.status);
+        let area_status =
+            area_status.unwrap_or_else(|| samverk_domain::indicator::roll_up(summary.followup.main_goals(None).map(|g| g.status)));
+        evidence::area_status(i, &mut s, area_status);
         for goal in &area.goals {
             s.heading(2, goal_heading(i, goal.title.as_deref(), goal.parent_id.is_some()));
+            let found = by_goal.get(&goal.id);
+            if let Some(g) = found {
+                evidence::goal_status(i, &mut s, g);
+            }
             if goal.engagements.is_empty() {
                 s.paragraph(i.t("report-goal-no-engagements"));
-                continue;
+            } else {
+                let mut t = Table::new(
+                    i.t("report-contributing"),
+                    vec![i.t("report-col-engagement"), i.t("field-kind"), i.t("field-status"), i.t("field-how")],
+                );
+                for e in &goal.engagements {
+                    t.row(vec![
+                        e.title.as_str().into(),
+                        i.engagement_kind(&e.kind).into(),
+                        i.engagement_status(&e.status).into(),
+                        e.how.as_str().into(),
+                    ]);
+                }
+                s.table(t);
             }
-            let mut t = Table::new(
-                i.t("report-contributing"),
-                vec![i.t("report-col-engagement"), i.t("field-kind"), i.t("field-status"), i.t("field-how")],
-            );
-            for e in &goal.engagements {
-                t.row(vec![
-                    e.title.as_str().into(),
-                    i.engagement_kind(&e.kind).into(),
-                    i.engagement_status(&e.status).into(),
-                    e.how.as_str().into(),
-                ]);
+            if let Some(g) = found {
+                evidence::goal_reports(i, &mut s, data.year, g, &names);
             }
-            s.table(t);
         }
     }
     if data.focus_areas.is_empty() {
@@ -139,7 +153,7 @@ fn decisions(i: &I18n, data: &FollowUpData) -> Section {
     s
 }
 
-/// Engagements without goals and goals without engagements.
+/// Engagements without goals, goals without engagements, and reports back overdue.
 fn gaps(i: &I18n, data: &FollowUpData) -> Section {
     let mut s = Section::new("gaps", i.t("report-gaps"));
     s.heading(1, i.t("report-gaps-engagements"));
@@ -162,5 +176,6 @@ fn gaps(i: &I18n, data: &FollowUpData) -> Section {
         }
         s.table(t);
     }
+    evidence::overdue(i, &mut s, &data.summary.overdue);
     s
 }

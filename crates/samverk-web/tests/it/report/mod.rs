@@ -3,6 +3,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 use samverk_testkit::euproj::{EuProjectBuilder, budget_line};
+use samverk_testkit::followup::{MandateBuilder, indicator, person, report};
 use samverk_testkit::{DecisionBuilder, EngagementBuilder, GoalBuilder, OrganisationBuilder, PlanBuilder, TestApp, focus_area};
 
 struct Fixture {
@@ -11,7 +12,10 @@ struct Fixture {
 }
 
 /// A plan with one focus area, a main goal served by a network and an EU project, a goal
-/// nothing serves, an engagement without goals, and a decision in 2025.
+/// nothing serves, an engagement without goals, and a decision in 2025. The served goal has an
+/// indicator measured in 2024 and 2025 (on track in 2025: 55 % of the way, 50 % of the time)
+/// and one measured only in 2026; the network's representative reported in March 2025 and is
+/// overdue now (yearly); the twin town has a vacant seat that never reported.
 async fn fixture() -> Fixture {
     let app = TestApp::new().await;
     let owner = OrganisationBuilder::new("Vestfold og Telemark fylkeskommune").insert(&app.store).await;
@@ -19,13 +23,20 @@ async fn fixture() -> Fixture {
     let area = focus_area(&app.store, plan, "Grønn omstilling").await;
     let served = GoalBuilder::new(plan, "Fornybar energi i regionen").focus_area(area).insert(&app.store).await;
     GoalBuilder::new(plan, "Sirkulær økonomi").focus_area(area).insert(&app.store).await;
-    EngagementBuilder::new(owner, "North Sea Commission")
+    let network = EngagementBuilder::new(owner, "North Sea Commission")
         .kind("network")
         .status("active")
         .period("2020-01-01", "")
         .goal(served, "Deler erfaringer om havvind")
         .insert(&app.store)
         .await;
+    indicator(&app.store, served, "Andel fornybar energi", (20.0, 2020), (60.0, 2030), &[(2024, 30.5), (2025, 42.0)]).await;
+    indicator(&app.store, served, "Havvindprosjekter", (0.0, 2020), (10.0, 2030), &[(2026, 7.0)]).await;
+    let kari = person(&app.store, owner, "Kari Nordmann").await;
+    let seat = MandateBuilder::new(network, Some(kari), "2020-01-01").report_to("Hovedutvalg for næring").insert(&app.store).await;
+    let today = time::OffsetDateTime::now_utc().date();
+    let march = time::Date::from_calendar_date(2025, time::Month::March, 10).unwrap_or(today);
+    report(&app.store, seat, march, "Tre nye havvindprosjekter i Nordsjøen", &[served], today).await;
     let eu = EuProjectBuilder::new(owner, "=Blue Hydrogen")
         .goal(served, "Pilot for hydrogen i havner")
         .department("Næring")
@@ -33,12 +44,13 @@ async fn fixture() -> Fixture {
         .await;
     budget_line(&app.store, eu, (2025, owner, 800_000, 480_000, 200_000, 120_000)).await;
     budget_line(&app.store, eu, (2024, owner, 200_000, 120_000, 80_000, 0)).await;
-    EngagementBuilder::new(owner, "Vennskapsby Tønsberg–Tsumeb")
+    let twin = EngagementBuilder::new(owner, "Vennskapsby Tønsberg–Tsumeb")
         .kind("twin_town")
         .status("active")
         .period("2010-01-01", "")
         .insert(&app.store)
         .await;
+    MandateBuilder::new(twin, None, "2020-01-01").insert(&app.store).await;
     DecisionBuilder::new(owner, "Vedtak fra 2020").insert(&app.store).await;
     let decision = samverk_domain::decision::DecisionDraft {
         owner_id: Some(owner),
@@ -59,8 +71,37 @@ async fn the_report_page_shows_goals_eu_projects_decisions_and_gaps() {
     assert_eq!(page.status, 200);
     let text = page.text().replace('\u{a0}', " ");
     assert!(text.contains("Follow-up report 2025: Internasjonal strategi"), "{text}");
-    assert!(text.contains("Grønn omstilling Main goal: Fornybar energi i regionen Contributing engagements Engagement Kind Status How it contributes =Blue Hydrogen EU-funded project Active Pilot for hydrogen i havner North Sea Commission Network Active Deler erfaringer om havvind"), "{text}");
-    assert!(text.contains("Main goal: Sirkulær økonomi No engagement running this year contributes to this goal."), "{text}");
+    assert!(text.contains("Contributing engagements Engagement Kind Status How it contributes =Blue Hydrogen EU-funded project Active Pilot for hydrogen i havner North Sea Commission Network Active Deler erfaringer om havvind"), "{text}");
+    assert!(text.contains("Main goal: Sirkulær økonomi Status: No data. 0 contributing, 0 reported in the last 12 months No engagement running this year contributes to this goal."), "{text}");
+    // Goal fulfilment as at the end of 2025: the 2026 measurement does not count yet.
+    assert!(text.contains("Status of the plan at the end of 2025: On track."), "{text}");
+    assert!(text.contains("Indicators: 1 on track, 0 at risk, 0 off track, 1 without data."), "{text}");
+    assert!(text.contains("Grønn omstilling Status: On track. Main goal: Fornybar energi i regionen Status: On track. 2 contributing, 1 reported in the last 12 months"), "{text}");
+    assert!(
+        text.contains(
+            "Indicators Indicator Unit Baseline Target Latest value Status Measurements (year: value) \
+             Andel fornybar energi % 20 (2020) 60 (2030) 42 On track 2024: 30.5 · 2025: 42 \
+             Havvindprosjekter % 0 (2020) 10 (2030) No measurements yet. No data"
+        ),
+        "{text}"
+    );
+    assert_eq!(page.body.matches("<svg").count(), 1, "a chart for the measured indicator only");
+    assert!(page.body.contains("<title id=\"chart-title-"), "the chart has its title");
+    assert!(
+        text.contains(
+            "Reports back in 2025 Date Engagement Representative Meeting(s) covered Report \
+             2025-03-10 North Sea Commission Kari Nordmann Tre nye havvindprosjekter i Nordsjøen"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Reports back overdue Reports back overdue Engagement Representative Reports to Due on \
+             Vennskapsby Tønsberg–Tsumeb (vacant) Regionala nämnden 2021-01-01 \
+             North Sea Commission Kari Nordmann Hovedutvalg for næring 2026-03-10"
+        ),
+        "{text}"
+    );
     assert!(
         text.contains(
             "=Blue Hydrogen Interreg Interreg Aurora Lead partner Næring Active 1 000 000 600 000 280 000 120 000 800 000 480 000"
@@ -117,10 +158,25 @@ async fn the_xlsx_has_one_sheet_per_section_with_the_cells_the_page_shows() {
     assert_eq!(cell(7, 1), Data::String("Interreg".into()));
     assert_eq!(cell(7, 6), Data::Float(1_000_000.0));
     assert_eq!(cell(7, 10), Data::Float(800_000.0));
+    // The goals sheet holds each indicator's row with the latest value as a number, and the
+    // year's reports back.
+    let goals = book.worksheet_range("Goals and contributing engageme").unwrap_or_else(|e| panic!("{e}"));
+    let row_of = |first: &str| {
+        goals.rows().find(|r| r.first().is_some_and(|c| *c == first)).map(<[Data]>::to_vec).unwrap_or_else(|| panic!("no row «{first}»"))
+    };
+    let andel = row_of("Andel fornybar energi");
+    assert_eq!(andel[1], Data::String("%".into()));
+    assert_eq!(andel[4], Data::Float(42.0));
+    assert_eq!(andel[5], Data::String("On track".into()));
+    assert_eq!(andel[6], Data::String("2024: 30.5 · 2025: 42".into()));
+    let reported = row_of("2025-03-10");
+    assert_eq!(reported[2], Data::String("Kari Nordmann".into()));
+    assert_eq!(reported[4], Data::String("Tre nye havvindprosjekter i Nordsjøen".into()));
     let gaps = book.worksheet_range("Gaps").unwrap_or_else(|e| panic!("{e}"));
     let texts: Vec<String> = gaps.rows().flat_map(|r| r.iter().map(ToString::to_string)).filter(|s| !s.is_empty()).collect();
     assert!(texts.contains(&"Vennskapsby Tønsberg–Tsumeb".to_owned()), "{texts:?}");
     assert!(texts.contains(&"Sirkulær økonomi".to_owned()), "{texts:?}");
+    assert!(texts.contains(&"Reports back overdue".to_owned()) && texts.contains(&"2026-03-10".to_owned()), "{texts:?}");
 }
 
 #[tokio::test]
@@ -138,13 +194,10 @@ async fn the_report_reads_a_constant_number_of_queries() {
     assert_eq!(f.app.store.query_count() - before, small);
 }
 
-/// The PDF through the web layer (its text is checked in `samverk-report-pdf`).
-#[cfg(feature = "pdf")]
 #[tokio::test]
-async fn the_pdf_is_served_as_a_download() {
+async fn without_a_pdf_renderer_no_pdf_is_offered() {
     let f = fixture().await;
-    let download = f.app.download(&format!("/plans/{}/report.pdf?year=2025", f.plan)).await;
-    assert_eq!(download.status, 200);
-    assert_eq!(download.headers.get("content-type").and_then(|v| v.to_str().ok()), Some("application/pdf"));
-    assert!(download.bytes.starts_with(b"%PDF-"));
+    let page = f.app.get(&format!("/plans/{}/report?year=2025", f.plan)).await;
+    assert!(!page.body.contains("report.pdf"), "no PDF link when the binary gives no renderer");
+    assert_eq!(f.app.get(&format!("/plans/{}/report.pdf?year=2025", f.plan)).await.status, 404);
 }
