@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -79,6 +79,28 @@ fn is_form(headers: &HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"))
 }
 
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("multipart/form-data"))
+}
+
+/// The most a signed-in multipart form (an answer with files) may be; the route's own limit is
+/// lower, this only bounds what the guard buffers to find the token.
+const MULTIPART_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The anti-forgery token of a multipart body. The guard inserts it as the first field of every
+/// form, so the parts after it (the files) are never read here.
+async fn multipart_token(headers: &HeaderMap, bytes: Bytes) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.clone();
+    let request = axum::http::Request::builder().header(header::CONTENT_TYPE, content_type).body(Body::from(bytes)).ok()?;
+    let mut form = axum::extract::Multipart::from_request(request, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 fn api_refusal(status: StatusCode, code: &str) -> Response {
     let mut response = Problem::new(status, code, None, Vec::new()).render();
     if status == StatusCode::UNAUTHORIZED {
@@ -142,6 +164,17 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             body = Body::from(parsed.without(CSRF_FIELD));
             fields = Some(parsed);
         }
+        // A multipart form (files) from a signed-in account: its token is read from the body,
+        // which then goes on whole (the handler ignores the token field).
+        let mut multipart_csrf: Option<String> = None;
+        if !safe && principal.is_some() && is_multipart(&parts.headers) {
+            let bytes = match axum::body::to_bytes(body, MULTIPART_LIMIT).await {
+                Ok(b) => b,
+                Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            };
+            multipart_csrf = multipart_token(&parts.headers, bytes.clone()).await;
+            body = Body::from(bytes);
+        }
         if !allows(principal.is_some(), role, need) {
             let refusal = match (&principal, safe, fields) {
                 (Some(_), _, _) => forms::forbidden(i),
@@ -152,7 +185,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             return secure(refusal, &trust.config, stale_cookie);
         }
         if let (Some(p), false) = (&principal, safe) {
-            let token = fields.as_ref().and_then(|f| f.get(CSRF_FIELD)).unwrap_or_default();
+            let token = fields.as_ref().and_then(|f| f.get(CSRF_FIELD)).or(multipart_csrf.as_deref()).unwrap_or_default();
             // Constant-time comparison: the token must not be guessable byte by byte.
             if !constant_eq(token.as_bytes(), p.csrf_token.as_bytes()) {
                 let fields = fields.unwrap_or_default();
