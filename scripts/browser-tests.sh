@@ -10,7 +10,8 @@
 #   scripts/browser-tests.sh postgres://…/dbname    # on that (empty) PostgreSQL database
 #
 # SAMVERK_BIN names an already built samverk (scripts/test.sh builds once for both engines);
-# SCREENSHOT_DIR where the screenshots go (default target/screenshots/<engine>).
+# SCREENSHOT_DIR where the screenshots go (default target/screenshots/<engine>);
+# SAMVERK_BROWSER_TESTS which test files to run (default all of tests/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -85,4 +86,5 @@ fi
 
 log "browser tests ($engine)"
 mkdir -p "$shots"
-(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$shots" SAMVERK_DEMO_PASSWORD="$password" npm test)
+(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$shots" SAMVERK_DEMO_PASSWORD="$password" \
+  node --test --test-concurrency=1 ${SAMVERK_BROWSER_TESTS:-tests/})

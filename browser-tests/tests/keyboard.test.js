@@ -4,33 +4,13 @@
 // summary whose link moves focus to the field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, context } from './lib.js';
+import { BASE, launch, openCall } from './lib.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const TITLE = `Keyboard call ${Date.now()}`;
-
-// Opens a call that is open now, as staff (the demo's call closed in 2023).
-async function openCall() {
-  const ctx = await context(browser, 'en');
-  const page = await ctx.newPage();
-  await page.goto(BASE + '/calls/new');
-  const owner = await page.$$eval('#field-owner_id option', (os) => os.map((o) => o.value).find((v) => v !== ''));
-  await page.selectOption('#field-owner_id', owner);
-  await page.fill('#field-call_title', TITLE);
-  await page.fill('#field-call_text', 'We would like your views on our networks.');
-  await page.fill('#field-questions', 'Which networks matter to you?');
-  const today = new Date();
-  const iso = (d) => d.toISOString().slice(0, 10);
-  await page.fill('#field-opens_on', iso(new Date(today.getTime() - 2 * 86400000)));
-  await page.fill('#field-closes_on', iso(new Date(today.getTime() + 30 * 86400000)));
-  await page.fill('#field-consent_text', 'Your answer may be published without your name.');
-  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
-  assert.match(new URL(page.url()).pathname, /^\/calls\/\d+$/, 'the call was opened');
-  await ctx.close();
-}
 
 // What has focus now, and whether that focus can be seen (an outline or a box shadow).
 async function focused(page) {
@@ -63,7 +43,7 @@ async function tabTo(page, wanted, what, limit = 80) {
 }
 
 test('a keyboard user finds a call for input, is told what is missing, and sends the answer', async () => {
-  await openCall();
+  await openCall(browser, TITLE);
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   await ctx.addCookies([{ name: 'samverk_lang', value: 'en', url: BASE }]);
   const page = await ctx.newPage();

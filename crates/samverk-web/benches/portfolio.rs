@@ -27,8 +27,24 @@ use samverk_testkit::{NewsBuilder, TestApp};
 use tower::ServiceExt;
 
 const WORDS: &[&str] = &[
-    "samarbeid", "partnerskap", "søknad", "søknader", "nettverk", "Lidköping", "Østlandssamarbeidet", "klima", "innovasjon",
-    "forskning", "Interreg", "vänort", "omstilling", "kyst", "hydrogen", "ungdom", "kultur", "næringsliv",
+    "samarbeid",
+    "partnerskap",
+    "søknad",
+    "søknader",
+    "nettverk",
+    "Lidköping",
+    "Østlandssamarbeidet",
+    "klima",
+    "innovasjon",
+    "forskning",
+    "Interreg",
+    "vänort",
+    "omstilling",
+    "kyst",
+    "hydrogen",
+    "ungdom",
+    "kultur",
+    "næringsliv",
 ];
 
 /// Search shapes of the public page: one word, a stem, a prefix as typed, words with facets.
