@@ -8,6 +8,10 @@
 #
 #   scripts/browser-tests.sh                        # on a temporary SQLite database
 #   scripts/browser-tests.sh postgres://…/dbname    # on that (empty) PostgreSQL database
+#
+# SAMVERK_BIN names an already built samverk (scripts/test.sh builds once for both engines);
+# SCREENSHOT_DIR where the screenshots go (default target/screenshots/<engine>);
+# SAMVERK_BROWSER_TESTS which test files to run (default all of tests/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -31,10 +35,12 @@ if [ ! -d browser-tests/node_modules ]; then
   (cd browser-tests && npm ci --no-audit --no-fund)
 fi
 
-log "building samverk"
-cargo build -q -p samverk-cli
-target="${CARGO_TARGET_DIR:-$root/target}"
-bin="$target/debug/samverk"
+bin="${SAMVERK_BIN:-}"
+if [ -z "$bin" ]; then
+  log "building samverk"
+  cargo build -q -p samverk-cli
+  bin="${CARGO_TARGET_DIR:-$root/target}/debug/samverk"
+fi
 
 work=$(mktemp -d /tmp/samverk-browser.XXXXXX)
 server_pid=""
@@ -48,12 +54,16 @@ cleanup() {
 trap cleanup EXIT
 
 database="${1:-sqlite://$work/samverk.db}"
+engine="${database%%:*}"
+shots="${SCREENSHOT_DIR:-$root/target/screenshots/$engine}"
 # A free port: the kernel picks one for a socket that is closed at once.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 url="http://127.0.0.1:$port"
 
-log "serving the demo data on $url"
-SAMVERK_LOG=warn "$bin" --database "$database" serve --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+log "serving the demo data on $url ($engine)"
+# The index in the temporary folder: a left-over index of another database would believe it
+# had already applied that database's changes.
+SAMVERK_LOG=warn "$bin" --database "$database" --search-index "$work/search" serve --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "$url/healthz" >/dev/null 2>&1; then break; fi
@@ -74,6 +84,7 @@ if [ -z "$password" ]; then
   exit 1
 fi
 
-log "browser tests"
-mkdir -p "$root/target/screenshots"
-(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$root/target/screenshots" SAMVERK_DEMO_PASSWORD="$password" npm test)
+log "browser tests ($engine)"
+mkdir -p "$shots"
+(cd browser-tests && SAMVERK_URL="$url" CHROMIUM="$CHROMIUM" SCREENSHOT_DIR="$shots" SAMVERK_DEMO_PASSWORD="$password" \
+  node --test --test-concurrency=1 ${SAMVERK_BROWSER_TESTS:-tests/})

@@ -81,5 +81,14 @@ log "tests on SQLite"
 env -u SAMVERK_TEST_POSTGRES cargo nextest run --workspace --no-fail-fast
 log "tests on PostgreSQL ($pg_url)"
 SAMVERK_TEST_POSTGRES="$pg_url" cargo nextest run --workspace --no-fail-fast
-log "browser tests (axe over every page signed in, the language switcher, the skip link, screenshots)"
-scripts/browser-tests.sh
+# One debug build of the binary serves both engines' browser runs (the tests above built its
+# crates already, so this links little).
+log "browser tests (axe over every page signed in, keyboard only, the language switcher, screenshots)"
+cargo build -q -p samverk-cli
+bin="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/samverk"
+log "browser tests on SQLite"
+SAMVERK_BIN="$bin" scripts/browser-tests.sh
+browser_db="samverk_browser_$(id -u)"
+psql "$server/postgres" -Atq -c "DROP DATABASE IF EXISTS $browser_db WITH (FORCE)" -c "CREATE DATABASE $browser_db" >/dev/null
+log "browser tests on PostgreSQL ($server/$browser_db)"
+SAMVERK_BIN="$bin" scripts/browser-tests.sh "$server/$browser_db"

@@ -39,6 +39,28 @@ export async function login(ctx) {
   await page.close();
 }
 
+// Opens a call for input that is open now (from two days ago for 30 days), as the demo
+// administrator: the demo's own call closed in 2023, and the form shows only while open.
+export async function openCall(browser, title) {
+  const ctx = await context(browser, 'en');
+  const page = await ctx.newPage();
+  await page.goto(BASE + '/calls/new');
+  const owner = await page.$$eval('#field-owner_id option', (os) => os.map((o) => o.value).find((v) => v !== ''));
+  await page.selectOption('#field-owner_id', owner);
+  await page.fill('#field-call_title', title);
+  await page.fill('#field-call_text', 'We would like your views on our networks.');
+  await page.fill('#field-questions', 'Which networks matter to you?');
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  await page.fill('#field-opens_on', day(-2));
+  await page.fill('#field-closes_on', day(30));
+  await page.fill('#field-consent_text', 'Your answer may be published without your name.');
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type=submit]').click()]);
+  const path = new URL(page.url()).pathname;
+  await ctx.close();
+  if (!/^\/calls\/\d+$/.test(path)) throw new Error(`the call was not opened: ${path}`);
+  return path;
+}
+
 // The axe-core violations of the page as it is now, as readable lines (empty when it passes).
 export async function violations(page) {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, LANGUAGES, launch, context } from './lib.js';
+import { BASE, LANGUAGES, launch, context, openCall } from './lib.js';
 
 const OUT = process.env.SCREENSHOT_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'screenshots');
 let browser;
@@ -31,17 +31,23 @@ test('screenshots of the main public pages in nb, sv and en', async () => {
   if (portfolio) pages.portfolio = portfolio;
   const statement = await page.goto(BASE + '/accessibility');
   if (statement && statement.ok()) pages.accessibility = '/accessibility';
+  pages.news = '/news';
+  const article = await firstLink(page, '/news', /^\/news\/\d+$/);
+  if (article) pages.article = article;
+  pages.search = '/p/search?q=samarbeid';
   await ctx.close();
+  pages.call = await openCall(browser, 'Vi ønsker innspill om nettverk / Inspel om nätverk');
   let taken = 0;
   for (const lang of LANGUAGES) {
     const c = await context(browser, lang);
     const p = await c.newPage();
     for (const [name, path] of Object.entries(pages)) {
       await p.goto(BASE + path);
-      await p.screenshot({ path: join(OUT, `${name}-${lang}.png`), fullPage: false });
+      // The call's form and the search results are below the first screen: the whole page.
+      await p.screenshot({ path: join(OUT, `${name}-${lang}.png`), fullPage: name === 'call' || name === 'search' });
       taken += 1;
     }
     await c.close();
   }
-  assert.ok(taken >= 12, `screenshots taken: ${taken}`);
+  assert.ok(taken >= 30, `screenshots taken: ${taken}`);
 });

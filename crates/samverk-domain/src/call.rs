@@ -7,6 +7,7 @@
 use serde::Deserialize;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, macros::format_description};
 
+use crate::attachment::{self, AttachmentDraft, NewAttachment};
 use crate::error::{Problem, ValidationErrors};
 use crate::input::{self, TEXT_MAX, TITLE_MAX};
 use crate::news::known;
@@ -197,6 +198,9 @@ pub struct SubmissionDraft {
     pub answer: String,
     /// The consent box: any non-blank value means ticked.
     pub consent: String,
+    /// Files sent with the answer (see [`crate::attachment`] for the limits); never from a URL-encoded body.
+    #[serde(skip)]
+    pub attachments: Vec<AttachmentDraft>,
 }
 
 /// A validated answer.
@@ -206,6 +210,7 @@ pub struct NewSubmission {
     pub email: Option<String>,
     pub organisation: Option<String>,
     pub answer: String,
+    pub attachments: Vec<NewAttachment>,
 }
 
 impl SubmissionDraft {
@@ -226,6 +231,7 @@ impl SubmissionDraft {
             email,
             organisation: e.check("sender_organisation", input::optional_text(&self.organisation, TITLE_MAX)).flatten(),
             answer: e.check("answer", input::required_text(&self.answer, TEXT_MAX)).unwrap_or_default(),
+            attachments: e.check("attachments", attachment::check(self.attachments.clone())).unwrap_or_default(),
         };
         if self.consent.trim().is_empty() {
             e.add("consent", Problem::Required);

@@ -51,6 +51,13 @@ pub enum Problem {
     LessonsRequired,
     #[error("needs at least one department or goal to address")]
     AddresseeRequired,
+    // Attachments to answers (issue 7).
+    #[error("«{name}» is larger than {max_mb} MB")]
+    FileTooLarge { name: String, max_mb: u64 },
+    #[error("«{name}» is not of a kind accepted ({allowed})")]
+    FileType { name: String, allowed: String },
+    #[error("has more than {max} files")]
+    TooManyFiles { max: usize },
 }
 
 impl Problem {
@@ -79,6 +86,9 @@ impl Problem {
             Self::RateMismatch { .. } => "rate_mismatch",
             Self::LessonsRequired => "lessons_required",
             Self::AddresseeRequired => "addressee_required",
+            Self::FileTooLarge { .. } => "file_too_large",
+            Self::FileType { .. } => "file_type",
+            Self::TooManyFiles { .. } => "too_many_files",
         }
     }
 }

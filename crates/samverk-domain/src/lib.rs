@@ -5,6 +5,7 @@
 //! rules can be tested without any set-up and serve the web pages, the API and the CLI alike.
 
 pub mod access;
+pub mod attachment;
 pub mod call;
 pub mod decision;
 pub mod discovery;

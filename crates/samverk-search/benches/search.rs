@@ -90,6 +90,11 @@ fn row(id: usize, title: String, body: String, kind: Option<&str>, country: &str
         day: time::Date::from_calendar_date(year, time::Month::March, 1).ok(),
         visible_at: None,
         draft: false,
+        // Nine in ten published: the public search filters as a real portfolio would.
+        public: !id.is_multiple_of(10),
+        open_from: None,
+        open_until: None,
+        parent_id: None,
         sdgs,
     }
 }
@@ -151,6 +156,13 @@ fn main() {
             SearchQuery { q: "samarbeid".into(), entity: Some("news".into()), sdg: Some(7), year: Some(2020), ..SearchQuery::default() },
         ),
         ("facets only", SearchQuery { entity: Some("engagement".into()), kind: Some("network".into()), ..SearchQuery::default() }),
+        // The public's search: the same shapes, restricted to what is published.
+        ("public, one word", SearchQuery { q: "partnerskap".into(), public: true, ..SearchQuery::default() }),
+        ("public, prefix", SearchQuery { q: "sø".into(), public: true, ..SearchQuery::default() }),
+        (
+            "public, words + facets",
+            SearchQuery { q: "samarbeid".into(), entity: Some("news".into()), sdg: Some(7), public: true, ..SearchQuery::default() },
+        ),
     ];
     let mut all = Vec::new();
     println!("{:<22} {:>9} {:>9} {:>8}", "query", "p50", "p99", "matches");

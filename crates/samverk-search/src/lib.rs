@@ -54,6 +54,8 @@ pub struct SearchQuery {
     pub sdg: Option<i64>,
     pub year: Option<i32>,
     pub owner: Option<i64>,
+    /// Only what the public may find (published records, open calls), not what staff may.
+    pub public: bool,
     pub limit: usize,
     pub offset: usize,
 }
@@ -63,6 +65,10 @@ pub struct SearchQuery {
 pub struct Hit {
     pub entity: String,
     pub id: i64,
+    /// The owning authority, when the record has one.
+    pub owner: Option<i64>,
+    /// The plan of a goal or measure.
+    pub parent: Option<i64>,
     pub title: String,
     /// The title, HTML-escaped, with the matching words in `<mark>`.
     pub title_html: String,
@@ -286,6 +292,12 @@ impl SearchIndex {
         }
         let visible = if row.draft { i64::MAX } else { row.visible_at.unwrap_or(i64::MIN) };
         doc.add_i64(f.visible_from, visible);
+        let public_from = if row.public { visible.max(row.open_from.unwrap_or(i64::MIN)) } else { i64::MAX };
+        doc.add_i64(f.public_from, public_from);
+        doc.add_i64(f.public_until, row.open_until.unwrap_or(i64::MAX));
+        if let Some(parent) = row.parent_id {
+            doc.add_i64(f.parent, parent);
+        }
         doc
     }
 
@@ -335,7 +347,22 @@ impl SearchIndex {
         if let Some(owner) = q.owner {
             must.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_i64(f.owner, owner), IndexRecordOption::Basic))));
         }
-        must.push((Occur::Must, Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.visible_from, now))))));
+        if q.public {
+            // Published and, for calls, open now: the public never sees the rest, in hits or in counts.
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.public_from, now)))),
+            ));
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_i64(f.public_until, now)), Bound::Unbounded)),
+            ));
+        } else {
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(f.visible_from, now)))),
+            ));
+        }
         let query = BooleanQuery::new(must);
         let searcher = self.reader.searcher();
         let mut facets = FacetCollector::for_field("facets");
@@ -355,6 +382,8 @@ impl SearchIndex {
             hits.push(Hit {
                 entity: text(f.entity),
                 id: doc.get_first(f.id).and_then(|v| v.as_i64()).unwrap_or_default(),
+                owner: doc.get_first(f.owner).and_then(|v| v.as_i64()),
+                parent: doc.get_first(f.parent).and_then(|v| v.as_i64()),
                 title_html: matcher.mark_all(&title),
                 snippet_html: matcher.snippet(&body, 30),
                 title,
@@ -438,6 +467,10 @@ mod tests {
             day: None,
             visible_at: None,
             draft: false,
+            public: true,
+            open_from: None,
+            open_until: None,
+            parent_id: None,
             sdgs: vec![17],
         }
     }

@@ -11,7 +11,7 @@ use tantivy::schema::{FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STO
 use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream};
 
 /// Changes whenever the fields or analyzers change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: &str = "samverk-search-1";
+pub const SCHEMA_VERSION: &str = "samverk-search-2";
 
 /// The fields, by handle.
 #[derive(Debug, Clone, Copy)]
@@ -29,8 +29,13 @@ pub struct Fields {
     pub title_nb: Field,
     /// `/entity/news`, `/kind/membership`, `/status/active`, `/country/NO`, `/year/2023`, `/sdg/7`.
     pub facets: Field,
-    /// Unix seconds from which the document may be shown.
+    /// Unix seconds from which the document may be shown to staff.
     pub visible_from: Field,
+    /// The public's window: from (`i64::MAX` when never public) and until (unix seconds).
+    pub public_from: Field,
+    pub public_until: Field,
+    /// The plan of a goal or measure.
+    pub parent: Field,
 }
 
 fn analysed(tokenizer: &str) -> TextOptions {
@@ -46,7 +51,7 @@ pub fn schema() -> (Schema, Fields) {
         key: b.add_text_field("key", STRING),
         entity: b.add_text_field("entity", STORED),
         id: b.add_i64_field("id", STORED),
-        owner: b.add_i64_field("owner", INDEXED),
+        owner: b.add_i64_field("owner", INDEXED | STORED),
         title: b.add_text_field("title", STORED),
         body: b.add_text_field("body", STORED),
         nb: b.add_text_field("nb", analysed("nb")),
@@ -55,6 +60,9 @@ pub fn schema() -> (Schema, Fields) {
         title_nb: b.add_text_field("title_nb", analysed("nb")),
         facets: b.add_facet_field("facets", FacetOptions::default()),
         visible_from: b.add_i64_field("visible_from", INDEXED | FAST),
+        public_from: b.add_i64_field("public_from", INDEXED | FAST),
+        public_until: b.add_i64_field("public_until", INDEXED | FAST),
+        parent: b.add_i64_field("parent", STORED),
     };
     (b.build(), fields)
 }

@@ -120,6 +120,24 @@ pub async fn create(conn: &mut Conn<'_>, draft: &CallDraft) -> Result<i64, Store
     Ok(id)
 }
 
+/// A file attached to an answer, without its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct AttachmentInfo {
+    pub id: i64,
+    pub submission_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+/// A file attached to an answer, for download.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttachmentFile {
+    pub file_name: String,
+    pub content_type: String,
+    pub content: Vec<u8>,
+}
+
 /// Why an answer was not stored.
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
@@ -250,6 +268,17 @@ impl Store {
             .await?;
         let reference = format!("INN-{}-{id:05}", now.year());
         conn.execute(&Sql::new("UPDATE call_submissions SET reference = ? WHERE id = ?").arg(reference.clone()).arg(id)).await?;
+        for a in &s.attachments {
+            conn.execute(
+                &Sql::new("INSERT INTO call_attachments (submission_id, file_name, content_type, size, content) VALUES (?, ?, ?, ?, ?)")
+                    .arg(id)
+                    .arg(a.file_name.clone())
+                    .arg(a.content_type.to_owned())
+                    .arg(i64::try_from(a.bytes.len()).unwrap_or(i64::MAX))
+                    .arg(a.bytes.clone()),
+            )
+            .await?;
+        }
         tx.commit().await.map_err(SubmitError::Store)?;
         Ok(reference)
     }
@@ -277,6 +306,36 @@ impl Store {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SUBMISSION);
         sql.push(" WHERE reference = ").bind(reference.to_owned());
+        Ok(h.conn().optional(&sql).await?)
+    }
+
+    /// The files attached to a call's answers (without their content), by answer then order sent.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn call_attachments(&self, call_id: i64) -> Result<Vec<AttachmentInfo>, StoreError> {
+        let mut h = self.handle().await?;
+        let sql = Sql::new(
+            "SELECT a.id, a.submission_id, a.file_name, a.content_type, a.size FROM call_attachments a \
+             JOIN call_submissions s ON s.id = a.submission_id WHERE s.call_id = ? ORDER BY a.submission_id, a.id",
+        )
+        .arg(call_id);
+        Ok(h.conn().all(&sql).await?)
+    }
+
+    /// One attached file with its content, when it belongs to that answer of that call.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn call_attachment(&self, call_id: i64, submission_id: i64, id: i64) -> Result<Option<AttachmentFile>, StoreError> {
+        let mut h = self.handle().await?;
+        let sql = Sql::new(
+            "SELECT a.file_name, a.content_type, a.content FROM call_attachments a JOIN call_submissions s ON s.id = a.submission_id \
+             WHERE a.id = ? AND a.submission_id = ? AND s.call_id = ?",
+        )
+        .arg(id)
+        .arg(submission_id)
+        .arg(call_id);
         Ok(h.conn().optional(&sql).await?)
     }
 

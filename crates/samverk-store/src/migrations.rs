@@ -41,6 +41,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_news_calls.sql"),
         include_str!("../migrations/postgres/0008_news_calls.sql"),
     ),
+    (
+        11,
+        "0011_public_search_attachments.sql",
+        include_str!("../migrations/sqlite/0011_public_search_attachments.sql"),
+        include_str!("../migrations/postgres/0011_public_search_attachments.sql"),
+    ),
     (13, "0013_audit.sql", include_str!("../migrations/sqlite/0013_audit.sql"), include_str!("../migrations/postgres/0013_audit.sql")),
 ];
 

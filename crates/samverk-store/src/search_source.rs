@@ -25,6 +25,15 @@ pub struct SearchRow {
     pub visible_at: Option<i64>,
     /// For news: not yet scheduled (a draft) and so never public.
     pub draft: bool,
+    /// Whether the public may find it: a published engagement or plan (for goals and
+    /// measures), an organisation or decision a published engagement names, any news (its
+    /// `visible_at` and `draft` decide), any call (its `open_from`..`open_until` decides).
+    pub public: bool,
+    /// For calls: the unix seconds the public form opens and closes; the public finds open calls only.
+    pub open_from: Option<i64>,
+    pub open_until: Option<i64>,
+    /// The plan of a goal or measure (its public page).
+    pub parent_id: Option<i64>,
     #[sqlx(skip)]
     pub sdgs: Vec<i64>,
 }
@@ -41,36 +50,47 @@ fn rows_sql(entity: &str) -> Option<Sql> {
     let select = match entity {
         "engagement" => {
             "SELECT e.id, e.owner_id, e.title, COALESCE(e.description, '') AS body, e.kind, e.status, o.country, e.start_date AS day, \
-             CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft FROM engagements e JOIN organisations o ON o.id = e.owner_id"
+             CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, e.published AS public, CAST(NULL AS BIGINT) AS open_from, \
+             CAST(NULL AS BIGINT) AS open_until, CAST(NULL AS BIGINT) AS parent_id FROM engagements e JOIN organisations o ON o.id = e.owner_id"
         }
         "organisation" => {
             "SELECT o.id, CAST(NULL AS BIGINT) AS owner_id, o.name AS title, \
              COALESCE(o.name_nb, '') || ' ' || COALESCE(o.name_sv, '') || ' ' || COALESCE(o.name_en, '') || ' ' || COALESCE(o.org_number, '') AS body, \
-             o.kind, CAST(NULL AS TEXT) AS status, o.country, o.valid_from AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft FROM organisations o"
+             o.kind, CAST(NULL AS TEXT) AS status, o.country, o.valid_from AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, \
+             (EXISTS (SELECT 1 FROM engagements pe WHERE pe.owner_id = o.id AND pe.published = TRUE) \
+              OR EXISTS (SELECT 1 FROM participants pp JOIN engagements pe ON pe.id = pp.engagement_id \
+                         WHERE pp.organisation_id = o.id AND pe.published = TRUE)) AS public, \
+             CAST(NULL AS BIGINT) AS open_from, CAST(NULL AS BIGINT) AS open_until, CAST(NULL AS BIGINT) AS parent_id FROM organisations o"
         }
         "goal" => {
             "SELECT g.id, p.owner_id, COALESCE(g.title, g.description, '') AS title, COALESCE(g.description, '') || ' ' || p.title AS body, \
-             CAST(NULL AS TEXT) AS kind, p.status, o.country, p.period_start AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft \
+             CAST(NULL AS TEXT) AS kind, p.status, o.country, p.period_start AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, \
+             p.published AS public, CAST(NULL AS BIGINT) AS open_from, CAST(NULL AS BIGINT) AS open_until, p.id AS parent_id \
              FROM goals g JOIN plans p ON p.id = g.plan_id JOIN organisations o ON o.id = p.owner_id"
         }
         "measure" => {
             "SELECT m.id, p.owner_id, m.title, COALESCE(m.description, '') || ' ' || p.title AS body, CAST(NULL AS TEXT) AS kind, p.status, \
-             o.country, p.period_start AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft \
+             o.country, p.period_start AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, \
+             p.published AS public, CAST(NULL AS BIGINT) AS open_from, CAST(NULL AS BIGINT) AS open_until, p.id AS parent_id \
              FROM measures m JOIN plans p ON p.id = m.plan_id JOIN organisations o ON o.id = p.owner_id"
         }
         "decision" => {
             "SELECT d.id, d.owner_id, d.title, d.body || ' ' || COALESCE(d.case_number, '') AS body, CAST(NULL AS TEXT) AS kind, \
-             CAST(NULL AS TEXT) AS status, o.country, d.date AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft \
+             CAST(NULL AS TEXT) AS status, o.country, d.date AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, \
+             EXISTS (SELECT 1 FROM engagements pe WHERE pe.decision_id = d.id AND pe.published = TRUE) AS public, \
+             CAST(NULL AS BIGINT) AS open_from, CAST(NULL AS BIGINT) AS open_until, CAST(NULL AS BIGINT) AS parent_id \
              FROM decisions d JOIN organisations o ON o.id = d.owner_id"
         }
         "news" => {
             "SELECT n.id, n.owner_id, n.title, n.lead || ' ' || n.body AS body, CAST(NULL AS TEXT) AS kind, CAST(NULL AS TEXT) AS status, \
-             o.country, CAST(NULL AS DATE) AS day, n.publish_at AS visible_at, n.publish_at IS NULL AS draft \
+             o.country, CAST(NULL AS DATE) AS day, n.publish_at AS visible_at, n.publish_at IS NULL AS draft, TRUE AS public, \
+             CAST(NULL AS BIGINT) AS open_from, CAST(NULL AS BIGINT) AS open_until, CAST(NULL AS BIGINT) AS parent_id \
              FROM news n JOIN organisations o ON o.id = n.owner_id"
         }
         "call" => {
             "SELECT c.id, c.owner_id, c.title, c.body || ' ' || c.questions || ' ' || COALESCE(c.audience, '') AS body, CAST(NULL AS TEXT) AS kind, \
-             CAST(NULL AS TEXT) AS status, o.country, c.closes_on AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft \
+             CAST(NULL AS TEXT) AS status, o.country, c.closes_on AS day, CAST(NULL AS BIGINT) AS visible_at, FALSE AS draft, TRUE AS public, \
+             c.opens_at AS open_from, c.closes_at AS open_until, CAST(NULL AS BIGINT) AS parent_id \
              FROM calls c JOIN organisations o ON o.id = c.owner_id"
         }
         _ => return None,

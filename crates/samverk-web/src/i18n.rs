@@ -263,6 +263,14 @@ impl I18n {
             Problem::ContributionRule { engagement } => self.t1(&key, "engagement", engagement),
             Problem::PartsDoNotAddUp { parts } => self.t1(&key, "parts", &crate::pages::eu::money(*parts)),
             Problem::RateMismatch { computed } => self.t1(&key, "computed", computed),
+            Problem::FileTooLarge { name, max_mb } => self.ta(
+                &key,
+                &[("name", FluentValue::from(name.clone())), ("max", FluentValue::from(i64::try_from(*max_mb).unwrap_or(i64::MAX)))],
+            ),
+            Problem::FileType { name, allowed } => {
+                self.ta(&key, &[("name", FluentValue::from(name.clone())), ("allowed", FluentValue::from(allowed.clone()))])
+            }
+            Problem::TooManyFiles { max } => self.tn(&key, "max", i64::try_from(*max).unwrap_or(i64::MAX)),
             Problem::Required
             | Problem::InvalidDate
             | Problem::EndBeforeStart

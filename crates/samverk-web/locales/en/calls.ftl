@@ -122,3 +122,15 @@ field-statement = Statement
 field-approved_by = Approved by (body)
 field-approved_on = Approved on
 field-sent_on = Sent on
+
+# Attachments to answers.
+field-attachments = Attachments
+call-attachments-hint = Optional: up to { $files } files of at most { $mb } MB each. Accepted: { $allowed }.
+call-attachments-kept = Your files were not kept: choose them again before you send.
+call-col-attachments = Attachments
+problem-file-too-large = “{ $name }” is larger than { $max } MB. Choose a smaller file or send it in parts.
+problem-file-type = “{ $name }” cannot be attached. Accepted kinds: { $allowed }.
+problem-too-many-files = { $max ->
+    [one] Attach at most one file.
+   *[other] Attach at most { $max } files.
+}

@@ -122,3 +122,15 @@ field-statement = Høringssvar
 field-approved_by = Vedtatt av (organ)
 field-approved_on = Vedtatt dato
 field-sent_on = Sendt dato
+
+# Vedlegg til innspill.
+field-attachments = Vedlegg
+call-attachments-hint = Valgfritt: opptil { $files } filer på høyst { $mb } MB hver. Godtatt: { $allowed }.
+call-attachments-kept = Filene dine ble ikke tatt vare på: velg dem på nytt før du sender.
+call-col-attachments = Vedlegg
+problem-file-too-large = «{ $name }» er større enn { $max } MB. Velg en mindre fil eller send den i deler.
+problem-file-type = «{ $name }» kan ikke legges ved. Godtatte filtyper: { $allowed }.
+problem-too-many-files = { $max ->
+    [one] Legg ved høyst én fil.
+   *[other] Legg ved høyst { $max } filer.
+}

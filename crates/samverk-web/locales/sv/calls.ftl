@@ -122,3 +122,15 @@ field-statement = Yttrande
 field-approved_by = Beslutat av (organ)
 field-approved_on = Beslutsdatum
 field-sent_on = Skickat datum
+
+# Bilagor till inspel.
+field-attachments = Bilagor
+call-attachments-hint = Valfritt: upp till { $files } filer på högst { $mb } MB var. Godkänt: { $allowed }.
+call-attachments-kept = Dina filer sparades inte: välj dem igen innan du skickar.
+call-col-attachments = Bilagor
+problem-file-too-large = ”{ $name }” är större än { $max } MB. Välj en mindre fil eller skicka den i delar.
+problem-file-type = ”{ $name }” kan inte bifogas. Godkända filtyper: { $allowed }.
+problem-too-many-files = { $max ->
+    [one] Bifoga högst en fil.
+   *[other] Bifoga högst { $max } filer.
+}

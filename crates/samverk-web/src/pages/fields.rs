@@ -25,6 +25,13 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
     }
 }
 
+impl From<Vec<(String, String)>> for Fields {
+    /// Fields read some other way (a multipart body).
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        Self(pairs)
+    }
+}
+
 impl Fields {
     #[must_use]
     pub fn parse(body: &[u8]) -> Self {

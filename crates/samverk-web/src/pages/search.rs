@@ -1,12 +1,19 @@
-//! The search page: one box over everything, facets that narrow the text's matches, prefix
-//! search as you type (the form works without script: each keystroke is not needed).
+//! The search pages: one box over everything, facets that narrow the text's matches, prefix
+//! search (the start of a word finds the word; the form works without script). `/search` is the
+//! staff's, over every record; `/p/search` the public's, over published records and open calls
+//! only (the index filters them, so neither hits nor facet counts show anything else).
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
-use samverk_search::{Results, SearchQuery};
+use std::collections::HashMap;
+
+use samverk_domain::engagement::{EngagementKind, EngagementStatus};
+use samverk_domain::organisation::OrganisationKind;
+use samverk_domain::plan::PlanStatus;
+use samverk_search::{Hit, Results, SearchQuery};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -15,7 +22,7 @@ use crate::pages::organisations::encode;
 use crate::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/search", get(page))
+    Router::new().route("/search", get(staff)).route("/p/search", get(public))
 }
 
 /// The search as typed in the address (shared with `/api/v1/search`).
@@ -54,13 +61,14 @@ impl SearchParams {
             year: self.year.trim().parse().ok(),
             sdg: self.sdg.trim().parse().ok(),
             owner: None,
+            public: false,
             limit: per_page,
             offset: (page - 1) * per_page,
         }
     }
 
-    /// The address of this search with one facet set (or cleared, with a blank value).
-    fn with(&self, name: &str, value: &str) -> String {
+    /// The address of this search (on `base`) with one facet set (or cleared, with a blank value).
+    fn with(&self, base: &str, name: &str, value: &str) -> String {
         let mut pairs: Vec<(&str, String)> = vec![
             ("q", self.q.clone()),
             ("entity", self.entity.clone()),
@@ -77,7 +85,7 @@ impl SearchParams {
         }
         let qs: Vec<String> =
             pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", encode(v.trim()))).collect();
-        format!("/search?{}", qs.join("&"))
+        format!("{base}?{}", qs.join("&"))
     }
 }
 
@@ -111,7 +119,8 @@ pub fn href(entity: &str, id: i64) -> String {
 }
 
 struct Shown {
-    href: String,
+    /// `None`: the record has no page of its own for this audience (shown as text).
+    href: Option<String>,
     kind: String,
     title_html: String,
     snippet_html: String,
@@ -129,15 +138,27 @@ struct FacetGroup {
     links: Vec<FacetLink>,
 }
 
+/// A way out of an empty result: remove one filter, or go elsewhere.
+struct Widen {
+    label: String,
+    href: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "search/page.html")]
 struct Page {
     i: I18n,
+    /// `/search` or `/p/search`: where the form and the facet links go.
+    action: &'static str,
+    public: bool,
     params: SearchParams,
     searched: bool,
     count: String,
+    /// What was searched, in words: the text and every filter.
+    searched_for: String,
     hits: Vec<Shown>,
     facets: Vec<FacetGroup>,
+    widen: Vec<Widen>,
     next: Option<String>,
 }
 
@@ -164,64 +185,141 @@ fn facet_heading(i: &I18n, name: &str) -> String {
     }
 }
 
+/// A facet value as people read it: kinds and statuses in the page's language, the rest as is.
+fn facet_value(i: &I18n, name: &str, value: &str) -> String {
+    match name {
+        "entity" => entity_label(i, value),
+        "kind" => EngagementKind::from_code(value)
+            .map(|k| i.engagement_kind(&k))
+            .or_else(|| OrganisationKind::from_code(value).map(|k| i.organisation_kind(&k)))
+            .unwrap_or_else(|| value.to_owned()),
+        "status" => EngagementStatus::from_code(value)
+            .map(|s| i.engagement_status(&s))
+            .or_else(|| PlanStatus::from_code(value).map(|s| i.plan_status(&s)))
+            .unwrap_or_else(|| value.to_owned()),
+        _ => value.to_owned(),
+    }
+}
+
+/// The filters of a search, by facet name, with their values as typed.
+fn filters(params: &SearchParams) -> [(&'static str, &str); 6] {
+    [
+        ("entity", &params.entity),
+        ("kind", &params.kind),
+        ("status", &params.status),
+        ("country", &params.country),
+        ("year", &params.year),
+        ("sdg", &params.sdg),
+    ]
+}
+
 const PER_PAGE: usize = 20;
 
-async fn page(State(state): State<AppState>, i: I18n, Query(params): Query<SearchParams>) -> Result<Page, AppError> {
-    let query = params.query(PER_PAGE);
-    let searched = !params.q.trim().is_empty() || [&query.entity, &query.kind, &query.status, &query.country].iter().any(|v| v.is_some());
-    let results = if searched { Some(run(&state, &query).await?) } else { None };
-    let Some(results) = results else {
-        return Ok(Page { i, params, searched, count: String::new(), hits: Vec::new(), facets: Vec::new(), next: None });
+async fn staff(State(state): State<AppState>, i: I18n, Query(params): Query<SearchParams>) -> Result<Page, AppError> {
+    render(&state, i, params, false).await
+}
+
+async fn public(State(state): State<AppState>, i: I18n, Query(params): Query<SearchParams>) -> Result<Page, AppError> {
+    render(&state, i, params, true).await
+}
+
+/// Where a hit leads the public: the authority's portfolio for an engagement, the published
+/// plan for a goal or measure, the news article or the call; organisations and decisions have
+/// no public page of their own.
+fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
+    let slug = hit.owner.and_then(|o| slugs.get(&o));
+    match hit.entity.as_str() {
+        "engagement" => slug.map(|s| format!("/p/{s}#e{}", hit.id)),
+        "goal" | "measure" => slug.zip(hit.parent).map(|(s, plan)| format!("/p/{s}/plans/{plan}")),
+        "news" | "call" => Some(href(&hit.entity, hit.id)),
+        _ => None,
+    }
+}
+
+async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -> Result<Page, AppError> {
+    let action = if public { "/p/search" } else { "/search" };
+    let mut query = params.query(PER_PAGE);
+    query.public = public;
+    let searched = !params.q.trim().is_empty() || filters(&params).iter().any(|(_, v)| !v.trim().is_empty());
+    let mut page = Page {
+        i,
+        action,
+        public,
+        params,
+        searched,
+        count: String::new(),
+        searched_for: String::new(),
+        hits: Vec::new(),
+        facets: Vec::new(),
+        widen: Vec::new(),
+        next: None,
     };
-    let hits = results
+    if !searched {
+        return Ok(page);
+    }
+    let results = run(state, &query).await?;
+    let i = &page.i;
+    let params = &page.params;
+    let slugs: HashMap<i64, String> = if public {
+        state.store.public_authorities().await?.iter().map(|a| (a.id, super::public::slug(&a.name))).collect()
+    } else {
+        HashMap::new()
+    };
+    page.hits = results
         .hits
         .iter()
         .map(|h| Shown {
-            href: href(&h.entity, h.id),
-            kind: entity_label(&i, &h.entity),
+            href: if public { public_href(h, &slugs) } else { Some(href(&h.entity, h.id)) },
+            kind: entity_label(i, &h.entity),
             title_html: h.title_html.clone(),
             snippet_html: h.snippet_html.clone(),
         })
         .collect();
-    let current = |name: &str| match name {
-        "entity" => params.entity.clone(),
-        "kind" => params.kind.clone(),
-        "status" => params.status.clone(),
-        "country" => params.country.clone(),
-        "year" => params.year.clone(),
-        _ => params.sdg.clone(),
-    };
-    let facets = results
+    let current: HashMap<&str, &str> = filters(params).into_iter().map(|(k, v)| (k, v.trim())).collect();
+    page.facets = results
         .facets
         .iter()
         .filter(|f| !f.values.is_empty())
         .map(|f| {
-            let selected = current(f.name);
+            let selected = current.get(f.name).copied().unwrap_or_default();
             FacetGroup {
-                heading: facet_heading(&i, f.name),
-                clear: (!selected.trim().is_empty()).then(|| params.with(f.name, "")),
+                heading: facet_heading(i, f.name),
+                clear: (!selected.is_empty()).then(|| params.with(action, f.name, "")),
                 links: f
                     .values
                     .iter()
                     .take(12)
                     .map(|(value, n)| FacetLink {
-                        label: format!("{} ({n})", if f.name == "entity" { entity_label(&i, value) } else { value.clone() }),
-                        href: params.with(f.name, value),
-                        selected: selected.trim() == value,
+                        label: format!("{} ({n})", facet_value(i, f.name, value)),
+                        href: params.with(action, f.name, value),
+                        selected: selected == value,
                     })
                     .collect(),
             }
         })
         .collect();
+    let mut said: Vec<String> = Vec::new();
+    if !params.q.trim().is_empty() {
+        said.push(format!("“{}”", params.q.trim()));
+    }
+    for (name, value) in filters(params) {
+        if !value.trim().is_empty() {
+            said.push(format!("{}: {}", facet_heading(i, name), facet_value(i, name, value.trim())));
+            if results.total == 0 {
+                page.widen.push(Widen {
+                    label: i.t1("search-widen-without", "filter", &facet_heading(i, name)),
+                    href: params.with(action, name, ""),
+                });
+            }
+        }
+    }
+    page.searched_for = said.join(" · ");
+    if results.total == 0 && public {
+        page.widen.push(Widen { label: i.t("search-widen-portfolios"), href: "/p".to_owned() });
+        page.widen.push(Widen { label: i.t("search-widen-news"), href: "/news".to_owned() });
+    }
     let page_no: usize = params.page.trim().parse().unwrap_or(1).max(1);
-    let next = (page_no * PER_PAGE < results.total).then(|| format!("{}&page={}", params.with("", ""), page_no + 1));
-    Ok(Page {
-        count: i.tn("search-count", "count", i64::try_from(results.total).unwrap_or(i64::MAX)),
-        i,
-        params,
-        searched,
-        hits,
-        facets,
-        next,
-    })
+    page.next = (page_no * PER_PAGE < results.total).then(|| format!("{}&page={}", params.with(action, "", ""), page_no + 1));
+    page.count = i.tn("search-count", "count", i64::try_from(results.total).unwrap_or(i64::MAX));
+    Ok(page)
 }

@@ -10,11 +10,13 @@ const PUBLIC: &[&str] = &["/login", "/logout", "/healthz", "/static/style.css", 
 /// Path prefixes anyone may use (a reset link is its own proof).
 const PUBLIC_PREFIXES: &[&str] = &["/static/", "/password-reset/"];
 
-/// Pages of the public face (issue 7), read by anyone (search is not among them yet: its index
-/// holds unpublished records too): path patterns where `{n}` is a record id
+/// Pages of the public face (issue 7), read by anyone (the staff's `/search` is not among them:
+/// its index holds unpublished records too; the public's is `/p/search`, which filters them out):
+/// path patterns where `{n}` is a record id
 /// and `*` any one segment. Their handlers show only what is published.
 const PUBLIC_READS: &[&str] = &[
     "/p",
+    "/p/search",
     "/p/*",
     "/p/*/plans/{n}",
     "/sitemap.xml",

@@ -29,6 +29,8 @@ struct Row {
     tags: String,
     published: bool,
     consent_version: String,
+    /// (download address, "name (size)") of each attached file.
+    attachments: Vec<(String, String)>,
 }
 
 fn rows(c: &Call, subs: Vec<Submission>) -> Vec<Row> {
@@ -45,6 +47,7 @@ fn rows(c: &Call, subs: Vec<Submission>) -> Vec<Row> {
             tags: s.tags,
             published: s.published,
             consent_version: s.consent_version,
+            attachments: Vec::new(),
         })
         .collect()
 }
@@ -68,7 +71,13 @@ async fn load(state: &AppState, id: &str) -> Result<(Call, Vec<Row>), AppError> 
 }
 
 pub(super) async fn list(State(state): State<AppState>, i: I18n, Path(id): Path<String>) -> Result<ListPage, AppError> {
-    let (c, rows) = load(&state, &id).await?;
+    let (c, mut rows) = load(&state, &id).await?;
+    for a in state.store.call_attachments(c.id).await? {
+        if let Some(row) = rows.iter_mut().find(|r| r.id == a.submission_id) {
+            let href = format!("/calls/{}/submissions/{}/attachments/{}", c.id, a.submission_id, a.id);
+            row.attachments.push((href, format!("{} ({})", a.file_name, size(a.size))));
+        }
+    }
     let count = i.tn("call-submissions-count", "count", i64::try_from(rows.len()).unwrap_or(i64::MAX));
     Ok(ListPage { i, call_id: c.id, title: c.title, count, rows })
 }
@@ -82,6 +91,41 @@ pub(super) async fn mark(
     let sid = path_id(&sid)?;
     state.store.mark_submission(sid, &fields.get("tags"), fields.checked("published")).await?;
     Ok(see_other(&format!("/calls/{id}/submissions")).into_response())
+}
+
+/// A file size as people read it.
+fn size(bytes: i64) -> String {
+    const MB: i64 = 1024 * 1024;
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < MB {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{}.{} MB", bytes / MB, bytes % MB * 10 / MB)
+    }
+}
+
+/// Downloads one attached file (staff only: the path is not public). The name is given plain
+/// (ASCII) and exactly (RFC 5987), and the stored type is what was checked at upload.
+pub(super) async fn download(
+    State(state): State<AppState>,
+    Path((id, sid, aid)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let file = state.store.call_attachment(path_id(&id)?, path_id(&sid)?, path_id(&aid)?).await?.ok_or(AppError::NotFound)?;
+    let ascii: String = file.file_name.chars().map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '_' }).collect();
+    let exact: String = file
+        .file_name
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, file.content_type),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{exact}")),
+        ],
+        file.content,
+    )
+        .into_response())
 }
 
 /// The export's header row, in the page's language.

@@ -3,6 +3,7 @@
 
 mod answers;
 mod edit;
+mod upload;
 
 use std::net::SocketAddr;
 
@@ -23,11 +24,12 @@ use samverk_store::news::instant;
 use time::OffsetDateTime;
 
 use crate::i18n::I18n;
-use crate::pages::fields::Fields;
 use crate::pages::form::{no_errors, see_other};
 use crate::pages::news::when;
 use crate::pages::organisations::path_id;
 use crate::{AppError, AppState};
+use fluent_templates::fluent_bundle::FluentValue;
+use samverk_domain::attachment;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -36,9 +38,10 @@ pub fn router() -> Router<AppState> {
         .route("/calls/receipt/{reference}", get(receipt))
         .route("/calls/{id}", get(show).post(edit::update))
         .route("/calls/{id}/edit", get(edit::edit))
-        .route("/calls/{id}/answers", post(submit))
+        .route("/calls/{id}/answers", post(submit).layer(upload::body_limit()))
         .route("/calls/{id}/submissions", get(answers::list))
         .route("/calls/{id}/submissions/{sid}", post(answers::mark))
+        .route("/calls/{id}/submissions/{sid}/attachments/{aid}", get(answers::download))
         .route("/calls/{id}/export.csv", get(answers::csv))
         .route("/calls/{id}/export.xlsx", get(answers::xlsx))
 }
@@ -111,6 +114,8 @@ pub(crate) struct Typed {
     organisation: String,
     answer: String,
     consent: bool,
+    /// Files were chosen: a form that comes back cannot keep them, and says so.
+    had_files: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -131,6 +136,7 @@ struct ShowPage {
     typed: Typed,
     errors: ValidationErrors,
     closing_rule: String,
+    attachments_hint: String,
 }
 
 async fn page(state: &AppState, i: I18n, id: i64, typed: Typed, errors: ValidationErrors) -> Result<ShowPage, AppError> {
@@ -158,6 +164,14 @@ async fn page(state: &AppState, i: I18n, id: i64, typed: Typed, errors: Validati
         typed,
         errors,
         closing_rule,
+        attachments_hint: i.ta(
+            "call-attachments-hint",
+            &[
+                ("files", FluentValue::from(i64::try_from(attachment::MAX_FILES).unwrap_or(i64::MAX))),
+                ("mb", FluentValue::from(i64::try_from(attachment::MAX_MB).unwrap_or(i64::MAX))),
+                ("allowed", FluentValue::from(attachment::ALLOWED)),
+            ],
+        ),
         i,
     })
 }
@@ -185,8 +199,9 @@ async fn submit(
     i: I18n,
     Path(id): Path<String>,
     extensions: Extensions,
-    fields: Fields,
+    body: upload::AnswerBody,
 ) -> Result<Response, AppError> {
+    let upload::AnswerBody { fields, files } = body;
     let id = path_id(&id)?;
     let call = state.store.call(id).await?.ok_or(AppError::NotFound)?;
     // The honeypot: a field people never see or reach, that form-filling robots fill in.
@@ -199,6 +214,7 @@ async fn submit(
         organisation: fields.get("sender_organisation"),
         answer: fields.get("answer"),
         consent: fields.checked("consent"),
+        had_files: files.iter().any(|f| !f.file_name.trim().is_empty()),
     };
     let draft = SubmissionDraft {
         name: typed.name.clone(),
@@ -206,6 +222,7 @@ async fn submit(
         organisation: typed.organisation.clone(),
         answer: typed.answer.clone(),
         consent: if typed.consent { "yes".to_owned() } else { String::new() },
+        attachments: files,
     };
     let submission = match draft.validate(Requirements { name: call.require_name, email: call.require_email }) {
         Ok(s) => s,

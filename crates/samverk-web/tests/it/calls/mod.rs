@@ -3,7 +3,9 @@
 
 use samverk_testkit::{CallBuilder, OrganisationBuilder, TestApp};
 
-async fn open_call(app: &TestApp) -> i64 {
+mod attachments;
+
+pub(crate) async fn open_call(app: &TestApp) -> i64 {
     let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
     CallBuilder::new(owner, "Innspill til nettverk").insert(&app.store).await
 }
@@ -132,4 +134,66 @@ async fn input_is_exported_to_csv_and_xlsx_with_formula_cells_neutralised() {
     assert_eq!(xlsx.status, 200);
     assert_eq!(xlsx.content_type(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert!(xlsx.body.starts_with("PK"), "an XLSX file is a zip archive");
+}
+
+/// The XLSX read back cell by cell: the header row, a row's values, and every cell that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return) kept as text
+/// behind an apostrophe. Tab and CR cannot come through the form (it trims), so that answer is
+/// stored directly, as an import would.
+#[tokio::test]
+async fn the_xlsx_export_reads_back_with_headers_values_and_neutralised_formulas() {
+    use calamine::{Data, Reader, Xlsx};
+    use samverk_domain::call::NewSubmission;
+
+    let app = TestApp::new().await;
+    let call = open_call(&app).await;
+    let mut fields = answer("=HYPERLINK(\"http://x\")");
+    fields.push(("sender_name", "@Ola".to_owned()));
+    fields.push(("sender_organisation", "+47 Kystverket".to_owned()));
+    fields.push(("email", "ola@example.no".to_owned()));
+    assert_eq!(send(&app, call, &fields).await.status, 303);
+    let c = app.store.call(call).await.unwrap().unwrap();
+    let stored = NewSubmission {
+        name: Some("\tTab Nordmann".to_owned()),
+        email: None,
+        organisation: Some("\rCR AS".to_owned()),
+        answer: "-1 for dette".to_owned(),
+        attachments: Vec::new(),
+    };
+    app.store.submit(&c, &stored, "import", time::OffsetDateTime::now_utc()).await.unwrap();
+
+    let download = app.download(&format!("/calls/{call}/export.xlsx")).await;
+    assert_eq!(download.status, 200);
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(download.bytes)).unwrap_or_else(|e| panic!("{e}"));
+    let sheet = book.worksheet_range_at(0).expect("one sheet").unwrap_or_else(|e| panic!("{e}"));
+    let cell = |r: u32, col: u32| match sheet.get_value((r, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => panic!("cell ({r}, {col}) is not text: {other:?}"),
+    };
+    let headers: Vec<String> = (0..9).map(|col| cell(0, col)).collect();
+    assert_eq!(headers, ["Reference", "Received", "Name", "E-mail", "Organisation", "Answer", "Tags", "Published", "Consent version"]);
+    let submissions = app.store.submissions(call, false).await.unwrap();
+    assert_eq!(sheet.height(), 1 + submissions.len(), "a header and one row per answer");
+    let row_of = |reference: &str| (1..=2).find(|r| cell(*r, 0) == reference).unwrap_or_else(|| panic!("no row {reference}"));
+    let ola = submissions.iter().find(|s| s.name.as_deref() == Some("@Ola")).expect("Ola's answer");
+    let r = row_of(&ola.reference);
+    assert_eq!(cell(r, 2), "'@Ola");
+    assert_eq!(cell(r, 3), "ola@example.no", "a plain value is as typed");
+    assert_eq!(cell(r, 4), "'+47 Kystverket");
+    assert_eq!(cell(r, 5), "'=HYPERLINK(\"http://x\")");
+    assert_eq!(cell(r, 7), "No");
+    assert_eq!(cell(r, 8), c.consent_version);
+    assert!(cell(r, 1).starts_with(&time::OffsetDateTime::now_utc().year().to_string()), "received: {}", cell(r, 1));
+    let other = submissions.iter().find(|s| s.reference != ola.reference).expect("the stored answer");
+    let r = row_of(&other.reference);
+    assert_eq!(cell(r, 2), "'\tTab Nordmann");
+    assert_eq!(cell(r, 4), "'\rCR AS");
+    assert_eq!(cell(r, 5), "'-1 for dette");
+    // No cell anywhere is a formula.
+    for (row, col, value) in sheet.cells() {
+        if let Data::String(s) = value {
+            assert!(!s.starts_with(['=', '+', '-', '@', '\t', '\r']), "cell ({row}, {col}) would run: {s:?}");
+        }
+    }
 }

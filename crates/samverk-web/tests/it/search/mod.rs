@@ -7,7 +7,9 @@ use std::time::Duration;
 use samverk_search::{SearchIndex, SearchQuery};
 use samverk_testkit::{NewsBuilder, OrganisationBuilder, TestApp};
 
-fn enc(text: &str) -> String {
+mod public;
+
+pub(crate) fn enc(text: &str) -> String {
     text.bytes().map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
@@ -46,7 +48,7 @@ async fn facets_combine_with_the_text() {
     let se = app.get("/api/v1/search?q=partnerskap&entity=news&country=SE").await.json();
     assert_eq!(se["total"], 0, "{se}");
     let page = app.get("/search?q=zzzz&entity=news").await.text();
-    assert!(page.contains("Nothing matches “zzzz” with the chosen filters."), "{page}");
+    assert!(page.contains("Nothing matched “zzzz” · What: News."), "{page}");
 }
 
 #[tokio::test]
