@@ -132,6 +132,32 @@ impl TestApp {
         self.request(Method::POST, path, Some("application/x-www-form-urlencoded"), body.into_bytes()).await
     }
 
+    /// Uploads a file as a browser sends a form with `enctype="multipart/form-data"`: the
+    /// fields, the page's anti-forgery token as the hidden field the guard inserts into every
+    /// form, and the file `(field, file name, content)`.
+    pub async fn post_multipart(&self, path: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> TestResponse {
+        const BOUNDARY: &str = "----samverk-test-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        let mut part = |name: &str, file_name: Option<&str>, content: &[u8]| {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes());
+            if let Some(f) = file_name {
+                body.extend_from_slice(format!("; filename=\"{f}\"\r\nContent-Type: text/csv").as_bytes());
+            }
+            body.extend_from_slice(b"\r\n\r\n");
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        };
+        if let (Some(_), Some(csrf)) = (&self.auth.session, &self.auth.csrf) {
+            part("_csrf", None, csrf.as_bytes());
+        }
+        for (name, value) in fields {
+            part(name, None, value.as_bytes());
+        }
+        part(file.0, Some(file.1), file.2);
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        self.request(Method::POST, path, Some(&format!("multipart/form-data; boundary={BOUNDARY}")), body).await
+    }
+
     /// Sends JSON with the given method.
     ///
     /// A `PUT` under `/api/` carries `If-Match` with the `ETag` a `GET` of the same path gives

@@ -6,6 +6,7 @@ mod decisions;
 mod engagements;
 pub(crate) mod eu;
 mod fields;
+mod imports;
 mod followup;
 mod form;
 mod home;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(referrals::router())
         .merge(search::router())
         .merge(registry::router())
+        .merge(imports::router())
         .merge(eu::router())
         .merge(report::router())
         .merge(public::router())

@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -12,7 +12,7 @@ use samverk_domain::access::allows;
 use samverk_store::account::{Principal, Scope};
 
 use super::forms::{self, Fields};
-use super::{CSRF_FIELD, Identity, SESSION_COOKIE, TrustConfig, policy};
+use super::{CSRF_FIELD, Identity, SESSION_COOKIE, TrustConfig, UPLOAD_LIMIT, policy};
 use crate::AppState;
 use crate::api::Problem;
 use crate::i18n::I18n;
@@ -79,6 +79,25 @@ fn is_form(headers: &HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"))
 }
 
+/// The content type of a file upload form (with its boundary), if the request is one.
+fn multipart_type(headers: &HeaderMap) -> Option<HeaderValue> {
+    headers.get(header::CONTENT_TYPE).filter(|v| v.to_str().is_ok_and(|ct| ct.starts_with("multipart/form-data"))).cloned()
+}
+
+/// The anti-forgery token of an upload form: the guard inserts it as a hidden field like in
+/// every form, so it arrives as a part of the body. Parsed from the buffered body, which then
+/// goes on to the handler whole (the handler ignores the `_csrf` part).
+async fn multipart_token(content_type: HeaderValue, bytes: Bytes) -> Option<String> {
+    let request = Request::builder().header(header::CONTENT_TYPE, content_type).body(Body::from(bytes)).ok()?;
+    let mut form = axum::extract::Multipart::from_request(request, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(CSRF_FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 fn api_refusal(status: StatusCode, code: &str) -> Response {
     let mut response = Problem::new(status, code, None, Vec::new()).render();
     if status == StatusCode::UNAUTHORIZED {
@@ -141,6 +160,15 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             let parsed = Fields::parse(&bytes);
             body = Body::from(parsed.without(CSRF_FIELD));
             fields = Some(parsed);
+        } else if let (false, Some(content_type)) = (safe, multipart_type(&parts.headers)) {
+            // A small margin over the file limit for the other fields and the part headers.
+            let bytes = match axum::body::to_bytes(body, UPLOAD_LIMIT + 64 * 1024).await {
+                Ok(b) => b,
+                Err(_) => return secure(forms::too_large(i), &trust.config, stale_cookie),
+            };
+            let token = multipart_token(content_type, bytes.clone()).await.unwrap_or_default();
+            body = Body::from(bytes);
+            fields = Some(Fields(vec![(CSRF_FIELD.to_owned(), token)]));
         }
         if !allows(principal.is_some(), role, need) {
             let refusal = match (&principal, safe, fields) {

@@ -31,6 +31,8 @@ use crate::AppState;
 pub const SESSION_COOKIE: &str = "samverk_session";
 /// The name of the anti-forgery field every state-changing form carries.
 pub const CSRF_FIELD: &str = "_csrf";
+/// The largest file upload (multipart form) the guard reads; the largest data set is 2.6 MB.
+pub const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
 
 /// How the installation is exposed, which decides cookie and header details.
 #[derive(Debug, Clone, Default)]
