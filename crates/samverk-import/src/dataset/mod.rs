@@ -66,6 +66,12 @@ impl Dataset {
     }
 }
 
+/// The shape of a data set's file, by the data set's name (for tests of the reader).
+#[cfg(test)]
+pub(crate) fn shape_of(name: &str) -> Shape {
+    Dataset::from_name(name).map_or(nfr::SHAPE, Dataset::shape)
+}
+
 /// An organisation as a data set names it.
 #[derive(Debug, Clone)]
 pub struct OrgSpec {

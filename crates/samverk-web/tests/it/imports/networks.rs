@@ -41,7 +41,7 @@ async fn covenant_signatories_are_members_and_coordinators_have_engagements_of_t
     let norrbotten = id_of(&app, "Region Norrbotten").await;
     let page = app.get(&format!("/organisations/{norrbotten}")).await.text();
     assert!(page.contains("Covenant of Mayors coordinator: County council of Norrbotten"), "{page}");
-    let filter = samverk_store::engagement::EngagementFilter { q: Some("coordinator County council of Norrbotten".into()), ..Default::default() };
+    let filter = samverk_store::engagement::EngagementFilter { q: Some("County council of Norrbotten".into()), ..Default::default() };
     let found = app.store.engagements(&filter).await.unwrap_or_else(|e| panic!("{e}"));
     let id = found.items.first().map(|e| e.id).unwrap_or_default();
     let page = app.get(&format!("/engagements/{id}")).await.text();
@@ -60,10 +60,11 @@ async fn cpmr_commissions_keep_the_transcribed_flag_as_their_source() {
     let bytes = fixture("membership-orgs.csv");
     let first = import(&app, Dataset::MembershipOrgs, "cpmr_commission_members_TRANSCRIBED.csv", &bytes, false).await;
     assert_eq!(first.created, 2, "the North Sea and the Baltic Sea Commission: {first:?}");
-    assert!(first.matches.authorities >= 25, "{:?}", first.matches);
+    assert!(first.matches.authorities >= 20, "{:?}", first.matches);
     assert!(first.matches.rate() >= 95.0, "{:?}", first.matches);
     // Hordaland and Sogn og Fjordane (merged 2020) are Vestland, not new bodies.
-    assert!(named(&app, "Hordaland").await.is_empty(), "{:?}", named(&app, "Hordaland").await);
+    let hordaland: Vec<String> = named(&app, "Hordaland").await.into_iter().map(|(_, n)| n).collect();
+    assert_eq!(hordaland, ["Vestland fylkeskommune"], "found by its former name");
     let vestland = id_of(&app, "Vestland fylkeskommune").await;
     let page = app.get(&format!("/organisations/{vestland}")).await.text();
     assert!(page.contains("CPMR North Sea Commission"), "{page}");

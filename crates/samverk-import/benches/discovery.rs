@@ -2,13 +2,11 @@
 //! Swedish authority of the register is asked once, the slowest few are then asked again and
 //! again, and their medians printed. Target: under 200 ms for any of them.
 //!
-//! `cargo bench -p samverk-web --bench discovery` (release; SQLite; with
-//! `SAMVERK_BENCH_POSTGRES=postgres://…/db` also PostgreSQL, in a fresh schema dropped
-//! afterwards).
+//! `cargo bench -p samverk-import --bench discovery` (release; SQLite in a temporary file; with
+//! `SAMVERK_BENCH_POSTGRES=postgres://…/db` naming an empty database, also PostgreSQL there).
 
 #![expect(clippy::unwrap_used, reason = "a benchmark harness stops on a failed set-up")]
 
-#[path = "../../samverk-import/benches/common/mod.rs"]
 mod common;
 
 use std::path::Path;
@@ -17,8 +15,7 @@ use std::time::Instant;
 use common::{data, import_all};
 use samverk_store::discovery::PartnerQuery;
 use samverk_store::organisation::OrganisationFilter;
-use samverk_store::{Sql, Store};
-use samverk_testkit::TestApp;
+use samverk_store::Store;
 
 /// The slowest authorities measured again, and how often.
 const WORST: usize = 5;
@@ -32,24 +29,19 @@ fn main() {
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     runtime.block_on(async {
-        let sqlite = TestApp::sqlite().await;
-        measure("sqlite", &sqlite.store, &root).await;
+        let dir = tempfile::tempdir().unwrap();
+        let sqlite = Store::open(&format!("sqlite://{}", dir.path().join("discovery.db").display())).await.unwrap();
+        measure("sqlite", &sqlite, &root).await;
         if let Ok(url) = std::env::var("SAMVERK_BENCH_POSTGRES") {
-            let postgres = TestApp::postgres(&url).await;
-            measure("postgres", &postgres.store, &root).await;
-            drop_schema(&postgres.store).await;
+            let postgres = Store::open(&url).await.unwrap();
+            let filter = OrganisationFilter { per_page: 1, ..Default::default() };
+            if postgres.organisations(&filter).await.unwrap().total > 0 {
+                println!("postgres: skipped, the database at SAMVERK_BENCH_POSTGRES is not empty");
+                return;
+            }
+            measure("postgres", &postgres, &root).await;
         }
     });
-}
-
-/// Drops the benchmark's PostgreSQL schema: a hundred thousand rows should not outlive the run.
-async fn drop_schema(store: &Store) {
-    let mut handle = store.handle().await.unwrap();
-    let schema: String = handle.conn().scalar(&Sql::new("SELECT current_schema()::text")).await.unwrap();
-    // The testkit names schemas from digits and underscores only; refuse anything else.
-    if schema.starts_with("t_") && schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        handle.conn().execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE")).await.unwrap();
-    }
 }
 
 /// Fresh statistics, as autovacuum would have within a minute of a bulk load. SQLite is
