@@ -13,9 +13,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use common::{data, import_all};
+use samverk_store::Store;
 use samverk_store::discovery::PartnerQuery;
 use samverk_store::organisation::OrganisationFilter;
-use samverk_store::Store;
 
 /// The slowest authorities measured again, and how often.
 const WORST: usize = 5;
@@ -55,13 +55,8 @@ async fn authorities(store: &Store) -> Vec<(i64, String)> {
     let mut out = Vec::new();
     for country in ["NO", "SE"] {
         for page in 1.. {
-            let filter = OrganisationFilter {
-                country: Some(country.to_owned()),
-                authorities_only: true,
-                page,
-                per_page: 500,
-                ..Default::default()
-            };
+            let filter =
+                OrganisationFilter { country: Some(country.to_owned()), authorities_only: true, page, per_page: 500, ..Default::default() };
             let found = store.organisations(&filter).await.unwrap();
             let last = found.items.len() < 500;
             out.extend(found.items.into_iter().map(|o| (o.id, o.name)));
@@ -98,7 +93,11 @@ async fn measure(engine: &str, store: &Store, root: &Path) {
     let total: f64 = first.iter().map(|f| f.0).sum();
     #[expect(clippy::cast_precision_loss, reason = "a few hundred authorities")]
     let mean = total / first.len().max(1) as f64;
-    println!("{engine}: {} Norwegian and Swedish authorities asked once: mean {mean:.1} ms, slowest {:.1} ms", first.len(), first.first().map_or(0.0, |f| f.0));
+    println!(
+        "{engine}: {} Norwegian and Swedish authorities asked once: mean {mean:.1} ms, slowest {:.1} ms",
+        first.len(),
+        first.first().map_or(0.0, |f| f.0)
+    );
     for (_, id, name) in first.iter().take(WORST) {
         let mut samples = Vec::with_capacity(SAMPLES);
         let mut proposals = 0;

@@ -238,11 +238,7 @@ pub struct ImportedParticipant {
 ///
 /// # Errors
 /// The database error.
-pub async fn replace_participants(
-    conn: &mut Conn<'_>,
-    changed: &[i64],
-    participants: &[ImportedParticipant],
-) -> Result<(), StoreError> {
+pub async fn replace_participants(conn: &mut Conn<'_>, changed: &[i64], participants: &[ImportedParticipant]) -> Result<(), StoreError> {
     for chunk in changed.chunks(VALUES_PER_STATEMENT) {
         let mut sql = Sql::new("DELETE FROM participants WHERE source IS NOT NULL AND engagement_id IN (");
         sql.bind_list(chunk.iter().copied()).push(")");
@@ -293,13 +289,8 @@ pub async fn save_records(
             ]
         })
         .collect();
-    insert_many(
-        conn,
-        "INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES ",
-        "",
-        rows,
-    )
-    .await?;
+    insert_many(conn, "INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES ", "", rows)
+        .await?;
     for r in changed {
         let origin = Origin { dataset, file, row: r.row };
         save_record(conn, &origin, &r.key, entity, r.entity_id, &r.hash, true).await?;

@@ -69,9 +69,9 @@ fn signatory(c: &Cells<'_>) -> Result<Signatory, BadInput> {
     };
     let adhesion = match value(c, "date_of_adhesion") {
         None => None,
-        Some(v) => Some(
-            Date::parse(v, format_description!("[year]-[month]-[day]")).map_err(|_| c.bad("date_of_adhesion", "a date yyyy-mm-dd"))?,
-        ),
+        Some(v) => {
+            Some(Date::parse(v, format_description!("[year]-[month]-[day]")).map_err(|_| c.bad("date_of_adhesion", "a date yyyy-mm-dd"))?)
+        }
     };
     let nordic = matches!(country.as_str(), "NO" | "SE");
     // A group of signatories (a joint plan: "Isle of Öland") is not one municipality.
@@ -139,7 +139,11 @@ pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), Bad
         for (is_coordinator, name) in [(true, s.coordinator), (false, s.supporter)] {
             let Some(name) = name else { continue };
             let entry = behind.entry((is_coordinator, name.clone())).or_insert_with(|| {
-                if is_coordinator { coordinators.push(name.clone()) } else { supporters.push(name.clone()) }
+                if is_coordinator {
+                    coordinators.push(name.clone())
+                } else {
+                    supporters.push(name.clone())
+                }
                 Behind { first_row: c.row, ..Behind::default() }
             });
             entry.members.push((i, c.row));

@@ -360,9 +360,9 @@ fn check<'a>(dataset: Dataset, file: &str, e: &'a EngagementSpec, ids: &[i64]) -
     let mut refs = References::default();
     refs.organisations.insert(owner);
     let new = draft.validate_imported(&refs).map_err(|problem| invalid(file, e.row, &problem))?;
-    let people: Vec<String> =
-        e.participants.iter().filter_map(|(i, role)| ids.get(*i).map(|id| format!("{id}:{}", role.code()))).collect();
-    let dates = [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
+    let people: Vec<String> = e.participants.iter().filter_map(|(i, role)| ids.get(*i).map(|id| format!("{id}:{}", role.code()))).collect();
+    let dates =
+        [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
     let hash = fnv(&[
         &owner.to_string(),
         e.kind.code(),
@@ -480,11 +480,14 @@ pub async fn apply_with(
     }
     let changed_ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
     store_import::replace_participants(&mut conn, &changed_ids, &participants).await?;
-    let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord { key: c.spec.key.clone(), entity_id: *id, row: c.spec.row, hash: c.hash.clone() };
-    let (new_records, changed_records): (Vec<_>, Vec<_>) = (
-        written.iter().take(fresh.len()).map(record).collect(),
-        written.iter().skip(fresh.len()).map(record).collect(),
-    );
+    let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord {
+        key: c.spec.key.clone(),
+        entity_id: *id,
+        row: c.spec.row,
+        hash: c.hash.clone(),
+    };
+    let (new_records, changed_records): (Vec<_>, Vec<_>) =
+        (written.iter().take(fresh.len()).map(record).collect(), written.iter().skip(fresh.len()).map(record).collect());
     store_import::save_records(&mut conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
     progress.advance(total.saturating_sub(u64::try_from(fresh.len()).unwrap_or(0) / 2));
     if !options.dry_run {

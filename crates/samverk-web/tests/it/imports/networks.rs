@@ -102,7 +102,11 @@ async fn shared_covenant_and_cpmr_membership_is_evidence_for_partner_discovery()
     let found = app.store.find_partners(&query).await.unwrap_or_else(|e| panic!("{e}"));
     let proposal = found.proposals.iter().find(|p| p.organisation.id == vaxjo).unwrap_or_else(|| panic!("Växjö proposed: {found:?}"));
     assert!(
-        proposal.proposal.evidence.iter().any(|e| matches!(e, Evidence::SameNetwork { network } if network.name == "Covenant of Mayors for Climate & Energy")),
+        proposal
+            .proposal
+            .evidence
+            .iter()
+            .any(|e| matches!(e, Evidence::SameNetwork { network } if network.name == "Covenant of Mayors for Climate & Energy")),
         "{proposal:?}"
     );
 }
