@@ -71,7 +71,8 @@ enum Command {
         what: SearchWhat,
     },
     /// Import a file of a public data set (nfr-h2020-norway, interreg-se-partners,
-    /// twin-towns-wikipedia) into the register, in one transaction.
+    /// twin-towns-wikipedia, covenant-of-mayors, membership-orgs) into the register, in one
+    /// transaction.
     Import {
         /// The data set the file belongs to.
         dataset: String,

@@ -103,12 +103,27 @@ impl EngagementDraft {
     /// Every missing or malformed field; a parent or decision of another authority; a parent
     /// that would make the engagement its own ancestor; the contribution rule.
     pub fn validate(&self, engagement_id: Option<i64>, refs: &References) -> Result<NewEngagement, ValidationErrors> {
+        self.checked(engagement_id, refs, true)
+    }
+
+    /// Validates an engagement read from a public data set: every field as for
+    /// [`Self::validate`], but not the contribution rule, which is about the authority's own
+    /// network work. An imported Covenant membership is evidence from public data, owned by
+    /// whoever the data names, and contributes to no plan of ours.
+    ///
+    /// # Errors
+    /// Every missing or malformed field.
+    pub fn validate_imported(&self, refs: &References) -> Result<NewEngagement, ValidationErrors> {
+        self.checked(None, refs, false)
+    }
+
+    fn checked(&self, engagement_id: Option<i64>, refs: &References, rule: bool) -> Result<NewEngagement, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let owner_id = e.check("owner_id", owner(self.owner_id, refs)).unwrap_or_default();
         let title = e.check("title", input::required_text(&self.title, TITLE_MAX)).unwrap_or_default();
         let kind = e.check("kind", parse_kind(&self.kind)).unwrap_or(EngagementKind::Network);
         let status = e.check("status", parse_status(&self.status)).unwrap_or(EngagementStatus::Proposed);
-        if e.for_field("kind").is_none() && e.for_field("status").is_none() {
+        if rule && e.for_field("kind").is_none() && e.for_field("status").is_none() {
             let goals = refs.contributions.iter().filter_map(|c| refs.goals.get(&c.goal_id));
             e.check("status", rule::require_main_goal(&title, kind, status, goals));
         }

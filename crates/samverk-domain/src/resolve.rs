@@ -20,8 +20,11 @@ impl KindHint {
     #[must_use]
     pub const fn fits(self, kind: OrganisationKind) -> bool {
         match self {
-            Self::Regional => matches!(kind, OrganisationKind::County | OrganisationKind::Region),
-            Self::Local => matches!(kind, OrganisationKind::Municipality),
+            // Abroad the register does not tell a region from a town ("Aberdeen City",
+            // "Panama City" are foreign regions): without this, such a body created by one import
+            // would not be found by the next, and would be created again.
+            Self::Regional => matches!(kind, OrganisationKind::County | OrganisationKind::Region | OrganisationKind::ForeignRegion),
+            Self::Local => matches!(kind, OrganisationKind::Municipality | OrganisationKind::ForeignRegion),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Import speed on the real data sets (`../shared/data/`), into an empty SQLite database:
+//! Import speed on the real data sets (`../shared/data/`, all five), into an empty SQLite database:
 //! every data set in turn, then the twin-town file against the `sqlite3` shell's `.import` of the
 //! same CSV into a table with the same indexes, side by side.
 //!
@@ -7,21 +7,14 @@
 
 #![expect(clippy::unwrap_used, reason = "a benchmark harness stops on a failed set-up")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use common::{OPTIONS, data, import_all};
 use samverk_import::dataset::{self, Dataset, Options};
 use samverk_store::Store;
-
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-}
-
-const FILES: &[(Dataset, &str)] = &[
-    (Dataset::NfrH2020Norway, "nfr-h2020-norway/dataset.csv"),
-    (Dataset::InterregSePartners, "interreg-se-partners/swedish_partners_interreg_2021_2027.csv"),
-    (Dataset::TwinTownsWikipedia, "twin-towns-wikipedia/twin_cities_raw.csv"),
-];
 
 async fn empty_store(dir: &Path, name: &str) -> Store {
     let store = Store::open(&format!("sqlite://{}", dir.join(name).display())).await.unwrap();
@@ -41,19 +34,15 @@ fn main() {
 
 async fn run(root: &Path) {
     let dir = tempfile::tempdir().unwrap();
-    let options = Options { dry_run: false, skip_bad_rows: true, today: time::macros::date!(2026 - 11 - 23) };
     let start = Instant::now();
     let store = Store::open(&format!("sqlite://{}", dir.path().join("all.db").display())).await.unwrap();
     samverk_import::sdg::ensure_loaded(&store).await.unwrap();
     let loaded = samverk_import::registry::ensure_loaded(&store).await.unwrap();
     println!("registries: {} organisations, {} NUTS regions in {:.2} s", loaded.organisations, loaded.nuts, start.elapsed().as_secs_f64());
-    for (set, file) in FILES {
-        let bytes = std::fs::read(root.join(file)).unwrap();
-        let t = Instant::now();
-        let s = dataset::import(&store, *set, file, &bytes, &options).await.unwrap();
+    for (s, secs) in import_all(&store, root).await {
         println!(
-            "{:<22} {:>6} rows {:>6} engagements {:>5} skipped  match rate {:>5.1} % ({}/{} authorities, {} to review)  {:.2} s",
-            set.name(),
+            "{:<22} {:>6} rows {:>6} engagements {:>5} skipped  match rate {:>5.1} % ({}/{} authorities, {} to review)  {secs:.2} s",
+            s.dataset,
             s.rows,
             s.created,
             s.skipped.len(),
@@ -61,11 +50,10 @@ async fn run(root: &Path) {
             s.matches.automatic,
             s.matches.authorities,
             s.matches.review,
-            t.elapsed().as_secs_f64()
         );
     }
     println!("all data sets into an empty database: {:.2} s", start.elapsed().as_secs_f64());
-    twin_town_against_sqlite3(root, dir.path(), &options).await;
+    twin_town_against_sqlite3(root, dir.path(), &OPTIONS).await;
 }
 
 async fn twin_town_against_sqlite3(root: &Path, dir: &Path, options: &Options) {

@@ -176,10 +176,15 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
         }
     }
     let mut rows = Vec::new();
+    // The csv crate's line numbers drift on CRLF files, so rows are numbered from the byte
+    // offset where each record starts: one more than the line breaks before it.
+    let mut lines = LineCounter::default();
     for record in records {
-        let record = record
-            .map_err(|e| bad(e.position().map_or(0, csv::Position::line), first_column, "a well-formed row".to_owned(), e.to_string()))?;
-        let row = record.position().map_or(0, csv::Position::line);
+        let record = record.map_err(|e| {
+            let row = e.position().map_or(0, |p| lines.line_at(text.as_bytes(), p.byte()));
+            bad(row, first_column, "a well-formed row".to_owned(), e.to_string())
+        })?;
+        let row = record.position().map_or(0, |p| lines.line_at(text.as_bytes(), p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
             continue; // a blank line
         }
@@ -190,6 +195,30 @@ pub fn read(file: &str, bytes: &[u8], shape: &Shape, others: &[Shape]) -> Result
         rows.push((row, record.iter().map(str::to_owned).collect()));
     }
     Ok(Table { file: file.to_owned(), headers, rows })
+}
+
+/// Line numbers of byte offsets, counted forward once (records come in order).
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &[u8], byte: u64) -> u64 {
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // After a CRLF the reader puts the next record at the LF: the record's text starts after it.
+        while text.get(to).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            to += 1;
+        }
+        if to < self.offset {
+            *self = Self::default();
+        }
+        let breaks = text.get(self.offset..to).unwrap_or_default().iter().filter(|b| **b == b'\n').count();
+        self.line += u64::try_from(breaks).unwrap_or(0);
+        self.offset = to;
+        self.line + 1
+    }
 }
 
 fn first_line_fields(bytes: &[u8], delimiter: u8) -> Vec<String> {
@@ -206,4 +235,25 @@ fn first_line_fields(bytes: &[u8], delimiter: u8) -> Vec<String> {
         .and_then(Result::ok)
         .map(|r| r.iter().map(|s| s.trim().to_owned()).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHAPE: Shape = Shape { dataset: "t", delimiter: b',', columns: &["a", "b"] };
+
+    #[test]
+    fn rows_are_numbered_as_the_file_lines_they_start_on() {
+        for text in ["a,b\n1,\"x, 'y'\"\n2,z\n\"3\",\"w\"\n4,v\n", "a,b\r\n1,\"x, 'y'\"\r\n2,z\r\n\"3\",\"w\"\r\n4,v\r\n"] {
+            let table = read("t.csv", text.as_bytes(), &SHAPE, &[]).unwrap_or_else(|e| panic!("{e}"));
+            let rows: Vec<u64> = table.rows.iter().map(|(row, _)| *row).collect();
+            assert_eq!(rows, [2, 3, 4, 5], "{text:?}");
+        }
+        let file = include_bytes!("../tests/fixtures/membership-orgs.csv");
+        let shape = crate::dataset::shape_of("membership-orgs");
+        let table = read("m.csv", file, &shape, &[]).unwrap_or_else(|e| panic!("{e}"));
+        let baltic = table.rows.iter().find(|(_, cells)| cells.get(1).is_some_and(|c| c == "Baltic Sea Commission")).map(|(row, _)| *row);
+        assert_eq!(baltic, Some(64));
+    }
 }

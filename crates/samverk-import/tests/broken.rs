@@ -10,6 +10,8 @@ fn error_of(file: &str) -> String {
     let dataset = match file.split('-').next() {
         Some("nfr") => Dataset::NfrH2020Norway,
         Some("interreg") => Dataset::InterregSePartners,
+        Some("covenant") => Dataset::CovenantOfMayors,
+        Some("membership") => Dataset::MembershipOrgs,
         _ => Dataset::TwinTownsWikipedia,
     };
     let path = format!("{}/tests/broken/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -36,6 +38,13 @@ fn every_broken_file_is_refused_with_its_exact_error() {
 }
 
 const EXPECTED: &[&str] = &[
+    "covenant-39-semicolon-delimited.csv, row 1, column «organisation_id»: expected columns separated by «,», found «;» as the separator",
+    "covenant-40-country-name-not-code.csv, row 3, column «country_code»: expected a two-letter ISO country code such as se or no, found «Sweden»",
+    "covenant-41-unknown-status.csv, row 5, column «signatory_status»: expected published or on_hold, found «active»",
+    "covenant-42-dotted-date.csv, row 4, column «date_of_adhesion»: expected a date yyyy-mm-dd, found «26.10.2009»",
+    "covenant-43-missing-name.csv, row 6, column «organisation_name»: expected the signatory's name, found «-»",
+    "covenant-44-twin-towns-file.csv, row 1, column «organisation_id»: expected a file of covenant-of-mayors, found the header of twin-towns-wikipedia",
+    "covenant-45-group-flag-not-boolean.csv, row 2, column «group_profile»: expected True or False, found «yes»",
     "interreg-22-semicolon-delimited.csv, row 1, column «program»: expected columns separated by «,», found «;» as the separator",
     "interreg-23-missing-nuts3.csv, row 1, column «nuts3»: expected a column named «nuts3», found no such column among the 19 in the header",
     "interreg-24-unknown-role.csv, row 3, column «organisationsroll»: expected LP, PP or AP, found «XX»",
@@ -46,6 +55,11 @@ const EXPECTED: &[&str] = &[
     "interreg-29-windows-1252.csv, row 1, column «projektår»: expected UTF-8 text, found the byte 0xE5 (is the file Latin-1 or Windows-1252?)",
     "interreg-30-nfr-file.csv, row 1, column «program»: expected a file of interreg-se-partners, found the header of nfr-h2020-norway",
     "interreg-31-empty-project.csv, row 6, column «projektnamn»: expected a value, found an empty cell",
+    "membership-46-missing-url-column.csv, row 1, column «source_url»: expected a column named «source_url», found no such column among the 5 in the header",
+    "membership-47-region-as-country.csv, row 4, column «country»: expected a country name such as Norway or Sweden, found «Nordland»",
+    "membership-48-empty-region.csv, row 3, column «member_region»: expected a value, found an empty cell",
+    "membership-49-source-not-a-web-address.csv, row 5, column «source_url»: expected the web address the row was transcribed from (https://…), found «Wikipedia»",
+    "membership-50-latin1.csv, row 2, column «member_region»: expected UTF-8 text, found the byte 0xF8 (is the file Latin-1 or Windows-1252?)",
     "nfr-01-comma-delimited.csv, row 1, column «Prosjektnr»: expected columns separated by «;», found «,» as the separator",
     "nfr-02-latin1.csv, row 1, column «Programområde kode (H2020)»: expected UTF-8 text, found the byte 0xE5 (is the file Latin-1 or Windows-1252?)",
     "nfr-03-missing-role-column.csv, row 1, column «Organisasjon rolle»: expected a column named «Organisasjon rolle», found no such column among the 43 in the header",

@@ -71,8 +71,11 @@ impl Store {
             "SELECT g.id, g.parent_id, g.title, g.plan_id, p.title AS plan_title, p.status AS plan_status, o.name AS owner_name \
              FROM goals g JOIN plans p ON p.id = g.plan_id JOIN organisations o ON o.id = p.owner_id",
         );
+        // Imported records are evidence from public data, not the authority's own network
+        // work, so the rule does not apply to them (see `EngagementDraft::validate_imported`).
+        e_sql.push(" WHERE e.source IS NULL");
         if let Some(owner) = owner_id {
-            e_sql.push(" WHERE e.owner_id = ").bind(owner);
+            e_sql.push(" AND e.owner_id = ").bind(owner);
             g_sql.push(" WHERE p.owner_id = ").bind(owner);
         }
         e_sql.push(" ORDER BY o.name, e.title");

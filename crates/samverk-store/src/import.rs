@@ -101,18 +101,6 @@ fn engagement_values(e: &NewEngagement, source: &str) -> Vec<Value> {
     ]
 }
 
-/// Inserts a validated imported engagement with its source.
-///
-/// # Errors
-/// The database error.
-pub async fn insert_engagement(conn: &mut Conn<'_>, e: &NewEngagement, source: &str) -> Result<i64, StoreError> {
-    let mut sql = Sql::new(
-        "INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES (",
-    );
-    sql.bind_list(engagement_values(e, source)).push(") RETURNING id");
-    Ok(conn.insert(&sql).await?)
-}
-
 /// Rewrites an imported engagement from its changed row.
 ///
 /// # Errors
@@ -124,55 +112,6 @@ pub async fn update_engagement(conn: &mut Conn<'_>, id: i64, e: &NewEngagement, 
     sql.bind_list(engagement_values(e, source)).push(") WHERE id = ").bind(id);
     conn.execute(&sql).await?;
     Ok(())
-}
-
-/// Replaces the imported participants of an engagement (those typed by hand stay).
-///
-/// # Errors
-/// The database error.
-pub async fn set_participants(
-    conn: &mut Conn<'_>,
-    engagement_id: i64,
-    participants: &[(i64, Role)],
-    source: &str,
-) -> Result<(), StoreError> {
-    conn.execute(&Sql::new("DELETE FROM participants WHERE engagement_id = ? AND source IS NOT NULL").arg(engagement_id)).await?;
-    let mut seen = Vec::with_capacity(participants.len());
-    let mut sql = Sql::new("INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ");
-    for (org, role) in participants {
-        if seen.contains(&(org, role)) {
-            continue;
-        }
-        sql.push(if seen.is_empty() { "(" } else { ", (" });
-        sql.bind_list([Value::from(engagement_id), (*org).into(), role.code().into(), source.to_owned().into()]).push(")");
-        seen.push((org, role));
-    }
-    if !seen.is_empty() {
-        conn.execute(&sql).await?;
-    }
-    Ok(())
-}
-
-/// Inserts an organisation an import found no match for, with its identifiers and alias.
-///
-/// # Errors
-/// The database error.
-pub async fn insert_organisation(
-    conn: &mut Conn<'_>,
-    o: &NewOrganisation,
-    source: &str,
-    alias: &str,
-    codes: &[(&'static str, String)],
-) -> Result<i64, StoreError> {
-    let from = organisation::Provenance { source: Some(source), ..Default::default() };
-    let id = organisation::insert(conn, o, &from).await?;
-    add_alias(conn, id, alias, &o.country).await?;
-    for (scheme, code) in codes {
-        let sql =
-            Sql::new("INSERT INTO registry_codes (scheme, code, organisation_id) VALUES (?, ?, ?)").arg(*scheme).arg(code.clone()).arg(id);
-        conn.execute(&sql).await?;
-    }
-    Ok(id)
 }
 
 /// Makes a spelling known for an organisation (no-op when it is).
@@ -189,6 +128,203 @@ pub async fn add_alias(conn: &mut Conn<'_>, organisation_id: i64, alias: &str, c
         .arg(organisation_id);
     conn.execute(&sql).await?;
     Ok(())
+}
+
+/// Bound values per multi-row statement: far below SQLite's (32,766) and PostgreSQL's (65,535)
+/// limits, and large enough that a file of 25,000 rows takes a few dozen statements.
+const VALUES_PER_STATEMENT: usize = 6_000;
+
+/// Appends `(?, ?, …), (?, ?, …)` for each row of `width` values.
+fn push_rows(sql: &mut Sql, rows: &[Vec<Value>]) {
+    for (i, row) in rows.iter().enumerate() {
+        sql.push(if i == 0 { "(" } else { ", (" });
+        sql.bind_list(row.iter().cloned()).push(")");
+    }
+}
+
+/// Inserts rows with one statement per chunk; `head` is `INSERT INTO t (…) VALUES `.
+async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    let width = rows.first().map_or(1, Vec::len).max(1);
+    for chunk in rows.chunks(VALUES_PER_STATEMENT / width) {
+        let mut sql = Sql::new(head);
+        push_rows(&mut sql, chunk);
+        sql.push(tail);
+        conn.execute(&sql).await?;
+    }
+    Ok(())
+}
+
+/// Inserts rows like [`insert_many`] and returns their new ids in the order of `rows`.
+///
+/// Both engines assign the ids of one multi-row `INSERT` in the order of its `VALUES` (SQLite
+/// appends rowids, PostgreSQL calls `nextval` row by row), so the ids sorted ascending line up
+/// with the rows; the count is checked.
+async fn insert_many_returning(conn: &mut Conn<'_>, head: &'static str, rows: Vec<Vec<Value>>) -> Result<Vec<i64>, StoreError> {
+    let width = rows.first().map_or(1, Vec::len).max(1);
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(VALUES_PER_STATEMENT / width) {
+        let mut sql = Sql::new(head);
+        push_rows(&mut sql, chunk);
+        sql.push(" RETURNING id");
+        let mut got: Vec<i64> = conn.scalars(&sql).await?;
+        if got.len() != chunk.len() {
+            return Err(StoreError::Database(sqlx::Error::Protocol(format!("{} ids for {} inserted rows", got.len(), chunk.len()))));
+        }
+        got.sort_unstable();
+        ids.extend(got);
+    }
+    Ok(ids)
+}
+
+/// An organisation an import found no match for, with the spelling and identifiers it is
+/// found by from now on.
+#[derive(Debug, Clone)]
+pub struct ImportedOrganisation {
+    pub organisation: NewOrganisation,
+    pub alias: String,
+    pub codes: Vec<(&'static str, String)>,
+}
+
+/// Inserts the organisations of a file at once (with their aliases and identifiers) and
+/// returns their ids in order.
+///
+/// # Errors
+/// The database error.
+pub async fn insert_organisations(conn: &mut Conn<'_>, orgs: &[ImportedOrganisation], source: &str) -> Result<Vec<i64>, StoreError> {
+    let from = organisation::Provenance { source: Some(source), ..Default::default() };
+    let rows = orgs.iter().map(|o| organisation::insert_values(&o.organisation, &from)).collect();
+    let ids = insert_many_returning(conn, organisation::INSERT_HEAD, rows).await?;
+    let mut aliases = Vec::new();
+    let mut codes = Vec::new();
+    for (o, id) in orgs.iter().zip(&ids) {
+        if !o.alias.is_empty() {
+            aliases.push(vec![o.alias.clone().into(), o.organisation.country.clone().into(), (*id).into()]);
+        }
+        for (scheme, code) in &o.codes {
+            codes.push(vec![Value::from(*scheme), code.clone().into(), (*id).into()]);
+        }
+    }
+    insert_many(conn, "INSERT INTO organisation_aliases (alias, country, organisation_id) VALUES ", " ON CONFLICT DO NOTHING", aliases)
+        .await?;
+    insert_many(conn, "INSERT INTO registry_codes (scheme, code, organisation_id) VALUES ", " ON CONFLICT DO NOTHING", codes).await?;
+    Ok(ids)
+}
+
+/// Inserts validated imported engagements, each with its source, and returns their ids in order.
+///
+/// # Errors
+/// The database error.
+pub async fn insert_engagements(conn: &mut Conn<'_>, engagements: &[(NewEngagement, String)]) -> Result<Vec<i64>, StoreError> {
+    let rows = engagements.iter().map(|(e, source)| engagement_values(e, source)).collect();
+    insert_many_returning(
+        conn,
+        "INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES ",
+        rows,
+    )
+    .await
+}
+
+/// An imported participation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedParticipant {
+    pub engagement_id: i64,
+    pub organisation_id: i64,
+    pub role: Role,
+    pub source: String,
+}
+
+/// Replaces the imported participants of these engagements (those typed by hand stay): one
+/// delete and a few multi-row inserts. A participation listed twice is written once.
+///
+/// # Errors
+/// The database error.
+pub async fn replace_participants(conn: &mut Conn<'_>, changed: &[i64], participants: &[ImportedParticipant]) -> Result<(), StoreError> {
+    for chunk in changed.chunks(VALUES_PER_STATEMENT) {
+        let mut sql = Sql::new("DELETE FROM participants WHERE source IS NOT NULL AND engagement_id IN (");
+        sql.bind_list(chunk.iter().copied()).push(")");
+        conn.execute(&sql).await?;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(participants.len());
+    let rows = participants
+        .iter()
+        .filter(|p| seen.insert((p.engagement_id, p.organisation_id, p.role)))
+        .map(|p| vec![Value::from(p.engagement_id), p.organisation_id.into(), p.role.code().into(), p.source.clone().into()])
+        .collect();
+    insert_many(conn, "INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ", "", rows).await
+}
+
+/// A row's record for re-imports.
+#[derive(Debug, Clone)]
+pub struct NewRecord {
+    pub key: String,
+    pub entity_id: i64,
+    pub row: u64,
+    pub hash: String,
+}
+
+/// Remembers the records rows became (new ones in a few statements; changed ones one by one,
+/// as a re-import changes few).
+///
+/// # Errors
+/// The database error.
+pub async fn save_records(
+    conn: &mut Conn<'_>,
+    dataset: &str,
+    file: &str,
+    entity: &'static str,
+    new: &[NewRecord],
+    changed: &[NewRecord],
+) -> Result<(), StoreError> {
+    let rows = new
+        .iter()
+        .map(|r| {
+            vec![
+                Value::from(dataset.to_owned()),
+                r.key.clone().into(),
+                entity.into(),
+                r.entity_id.into(),
+                file.to_owned().into(),
+                i64::try_from(r.row).unwrap_or(i64::MAX).into(),
+                r.hash.clone().into(),
+            ]
+        })
+        .collect();
+    insert_many(conn, "INSERT INTO import_records (dataset, record_key, entity, entity_id, file, row_number, row_hash) VALUES ", "", rows)
+        .await?;
+    for r in changed {
+        let origin = Origin { dataset, file, row: r.row };
+        save_record(conn, &origin, &r.key, entity, r.entity_id, &r.hash, true).await?;
+    }
+    Ok(())
+}
+
+/// Opens reviews for uncertain matches (a spelling already on the list is left as it is).
+///
+/// # Errors
+/// The database error.
+pub async fn open_reviews(conn: &mut Conn<'_>, reviews: &[NewReview<'_>]) -> Result<(), StoreError> {
+    let rows = reviews
+        .iter()
+        .map(|r| {
+            vec![
+                Value::from(r.dataset.to_owned()),
+                r.raw_name.to_owned().into(),
+                r.name_key.to_owned().into(),
+                r.country.to_owned().into(),
+                r.candidate_id.into(),
+                i64::from(r.confidence).into(),
+                "pending".into(),
+                r.organisation_id.into(),
+            ]
+        })
+        .collect();
+    insert_many(
+        conn,
+        "INSERT INTO match_reviews (dataset, raw_name, name_key, country, candidate_id, confidence, status, organisation_id) VALUES ",
+        " ON CONFLICT DO NOTHING",
+        rows,
+    )
+    .await
 }
 
 /// An alias with the kind of the organisation behind it, for resolution in memory.
@@ -264,26 +400,6 @@ pub struct NewReview<'a> {
     pub candidate_id: Option<i64>,
     pub confidence: u8,
     pub organisation_id: i64,
-}
-
-/// Opens a review (nothing happens when the same spelling is already on the list).
-///
-/// # Errors
-/// The database error.
-pub async fn open_review(conn: &mut Conn<'_>, r: &NewReview<'_>) -> Result<(), StoreError> {
-    let sql = Sql::new(
-        "INSERT INTO match_reviews (dataset, raw_name, name_key, country, candidate_id, confidence, status, organisation_id) \
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
-    )
-    .arg(r.dataset.to_owned())
-    .arg(r.raw_name.to_owned())
-    .arg(r.name_key.to_owned())
-    .arg(r.country.to_owned())
-    .arg(r.candidate_id)
-    .arg(i64::from(r.confidence))
-    .arg(r.organisation_id);
-    conn.execute(&sql).await?;
-    Ok(())
 }
 
 /// What a person decided about an uncertain match.

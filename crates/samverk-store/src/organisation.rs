@@ -75,15 +75,36 @@ pub(crate) struct Provenance<'a> {
     pub source: Option<&'a str>,
 }
 
+/// The columns an organisation insert writes, in the order of [`insert_values`].
+pub(crate) const INSERT_HEAD: &str = "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, \
+     scb_code, nuts_code, valid_from, valid_to, search_text, web_domain, source) VALUES ";
+
+/// The values of one organisation row for [`INSERT_HEAD`] (one place, so single and batched
+/// inserts cannot drift apart).
+pub(crate) fn insert_values(o: &NewOrganisation, from: &Provenance<'_>) -> Vec<sea_query::Value> {
+    vec![
+        o.name.clone().into(),
+        o.name_nb.clone().into(),
+        o.name_sv.clone().into(),
+        o.name_en.clone().into(),
+        o.kind.code().into(),
+        o.country.clone().into(),
+        o.org_number.clone().into(),
+        o.region_code.clone().into(),
+        o.scb_code.clone().into(),
+        o.nuts_code.clone().into(),
+        o.validity.start().into(),
+        o.validity.end().into(),
+        search_text(o, from.aliases).into(),
+        from.web_domain.map(str::to_owned).into(),
+        from.source.map(str::to_owned).into(),
+    ]
+}
+
 /// Inserts a validated organisation.
 pub(crate) async fn insert(conn: &mut Conn<'_>, o: &NewOrganisation, from: &Provenance<'_>) -> Result<i64, sqlx::Error> {
-    let mut sql = Sql::new(
-        "INSERT INTO organisations (name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, \
-         nuts_code, valid_from, valid_to, search_text, web_domain, source) VALUES (",
-    );
-    bind_fields(&mut sql, o, from.aliases);
-    sql.push(", ").bind(from.web_domain.map(str::to_owned)).push(", ").bind(from.source.map(str::to_owned));
-    sql.push(") RETURNING id");
+    let mut sql = Sql::new(INSERT_HEAD);
+    sql.push("(").bind_list(insert_values(o, from)).push(") RETURNING id");
     conn.insert(&sql).await
 }
 

@@ -72,6 +72,7 @@ pub fn visible_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&nbsp;", " ")
+        .replace("&#38;", "&")
         .replace("&amp;", "&");
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -34,6 +34,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("moldavia", "MD"),
     ("laos", "LA"),
     ("kosovo", "XK"),
+    ("xk", "XK"),
     ("palestine", "PS"),
     ("west bank", "PS"),
     ("macedonia", "MK"),
@@ -110,6 +111,7 @@ mod tests {
         assert_eq!(code("Brandenburg, Germany").as_deref(), Some("DE"));
         assert_eq!(code("se").as_deref(), Some("SE"));
         assert_eq!(code("Kosovo").as_deref(), Some("XK"));
+        assert_eq!(code("xk").as_deref(), Some("XK"), "the Covenant writes Kosovo so");
         assert_eq!(code("in Italy"), None);
         assert_eq!(code(""), None);
     }

@@ -154,6 +154,8 @@ pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), Bad
             end: first.end,
             owner,
             participants,
+            participant_rows: Vec::new(),
+            note: None,
             row: *line,
         });
     }

@@ -3,19 +3,21 @@
 //! register and writes the whole file in one transaction, keyed so a re-import changes nothing.
 
 mod country;
+mod covenant;
 mod interreg;
+mod membership;
 mod nfr;
 pub mod resolver;
 mod twin;
 
 use std::collections::{HashMap, HashSet};
 
-use samverk_domain::engagement::{EngagementDraft, EngagementKind, EngagementStatus, Role};
+use samverk_domain::engagement::{EngagementDraft, EngagementKind, EngagementStatus, NewEngagement, Role};
 use samverk_domain::organisation::{OrganisationDraft, OrganisationKind};
 use samverk_domain::refs::References;
 use samverk_domain::resolve::{self, Evidence, KindHint};
 use samverk_store::import::{self as store_import, NewReview, Origin};
-use samverk_store::{Conn, Store, StoreError};
+use samverk_store::{Store, StoreError};
 use serde::Serialize;
 use time::Date;
 
@@ -29,10 +31,13 @@ pub enum Dataset {
     NfrH2020Norway,
     InterregSePartners,
     TwinTownsWikipedia,
+    CovenantOfMayors,
+    MembershipOrgs,
 }
 
 impl Dataset {
-    pub const ALL: [Self; 3] = [Self::NfrH2020Norway, Self::InterregSePartners, Self::TwinTownsWikipedia];
+    pub const ALL: [Self; 5] =
+        [Self::NfrH2020Norway, Self::InterregSePartners, Self::TwinTownsWikipedia, Self::CovenantOfMayors, Self::MembershipOrgs];
 
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -40,6 +45,8 @@ impl Dataset {
             Self::NfrH2020Norway => "nfr-h2020-norway",
             Self::InterregSePartners => "interreg-se-partners",
             Self::TwinTownsWikipedia => "twin-towns-wikipedia",
+            Self::CovenantOfMayors => "covenant-of-mayors",
+            Self::MembershipOrgs => "membership-orgs",
         }
     }
 
@@ -53,8 +60,16 @@ impl Dataset {
             Self::NfrH2020Norway => nfr::SHAPE,
             Self::InterregSePartners => interreg::SHAPE,
             Self::TwinTownsWikipedia => twin::SHAPE,
+            Self::CovenantOfMayors => covenant::SHAPE,
+            Self::MembershipOrgs => membership::SHAPE,
         }
     }
+}
+
+/// The shape of a data set's file, by the data set's name (for tests of the reader).
+#[cfg(test)]
+pub(crate) fn shape_of(name: &str) -> Shape {
+    Dataset::from_name(name).map_or(nfr::SHAPE, Dataset::shape)
 }
 
 /// An organisation as a data set names it.
@@ -90,6 +105,12 @@ pub struct EngagementSpec {
     pub end: Option<Date>,
     pub owner: usize,
     pub participants: Vec<(usize, Role)>,
+    /// The row each participant comes from, when the data set lists members row by row (the
+    /// Covenant, CPMR); empty when the engagement's row stands for all.
+    pub participant_rows: Vec<u64>,
+    /// Shown after the source ("transcribed by hand from …"), when the data set says more
+    /// about where a record comes from.
+    pub note: Option<String>,
     pub row: u64,
 }
 
@@ -181,6 +202,8 @@ pub fn plan(dataset: Dataset, file: &str, bytes: &[u8], options: &Options) -> Re
         Dataset::NfrH2020Norway => nfr::plan(&table, &mut plan, options)?,
         Dataset::InterregSePartners => interreg::plan(&table, &mut plan, options)?,
         Dataset::TwinTownsWikipedia => twin::plan(&table, &mut plan, options)?,
+        Dataset::CovenantOfMayors => covenant::plan(&table, &mut plan, options)?,
+        Dataset::MembershipOrgs => membership::plan(&table, &mut plan, options)?,
     }
     Ok(plan)
 }
@@ -220,19 +243,44 @@ fn invalid(file: &str, row: u64, problem: &samverk_domain::ValidationErrors) -> 
     })
 }
 
-async fn resolve_orgs(
-    conn: &mut Conn<'_>,
-    dataset: Dataset,
-    file: &str,
-    plan: &Plan,
-    stats: &mut MatchStats,
-) -> Result<Vec<i64>, ImportError> {
-    let reviews = store_import::reviews(conn).await?;
-    let (aliases, codes) = store_import::resolution_index(conn).await?;
-    let mut resolver = Resolver::new(aliases, codes, &reviews);
-    let mut ids = Vec::with_capacity(plan.orgs.len());
+/// Follows the progress of a long import (a bar on a terminal); every method does nothing by
+/// default.
+pub trait Progress: Sync {
+    /// The work ahead, in records.
+    fn start(&self, _total: u64) {}
+    /// `n` more records done.
+    fn advance(&self, _n: u64) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// Organisations resolved in memory: existing ids, and placeholders (negative) for the ones
+/// this file creates, written together once resolution is done.
+struct Resolved {
+    ids: Vec<i64>,
+    create: Vec<store_import::ImportedOrganisation>,
+    /// (organisation in the plan, its name key, the candidate, how sure, the placeholder).
+    reviews: Vec<(usize, String, Option<i64>, resolve::Evidence, i64)>,
+}
+
+impl Resolved {
+    /// A placeholder for the `n`-th organisation to create.
+    fn placeholder(n: usize) -> i64 {
+        -1 - i64::try_from(n).unwrap_or(i64::MAX - 1)
+    }
+
+    fn real(&self, id: i64, created: &[i64]) -> Option<i64> {
+        if id >= 0 { Some(id) } else { usize::try_from(-1 - id).ok().and_then(|n| created.get(n).copied()) }
+    }
+}
+
+fn resolve_orgs(plan: &Plan, file: &str, mut resolver: Resolver, stats: &mut MatchStats) -> Result<Resolved, ImportError> {
+    let mut out = Resolved { ids: Vec::with_capacity(plan.orgs.len()), create: Vec::new(), reviews: Vec::new() };
     let mut counted: HashSet<i64> = HashSet::new();
-    for spec in &plan.orgs {
+    for (i, spec) in plan.orgs.iter().enumerate() {
         let key = resolve::alias(&spec.name);
         let resolution = match spec.codes.iter().find_map(|(s, c)| resolver.by_code(s, c)) {
             Some(id) => Resolution::Found(id, Evidence::Identifier),
@@ -241,69 +289,42 @@ async fn resolve_orgs(
                 None => resolver.by_name(&spec.name, &spec.country, spec.hint),
             },
         };
-        let authority = spec.is_nordic_authority();
-        let id = match resolution {
-            Resolution::Found(id, _) => {
-                if authority && counted.insert(id) {
-                    stats.authorities += 1;
-                    stats.automatic += 1;
-                }
-                id
-            }
-            Resolution::Decided(id) => {
-                if authority && counted.insert(id) {
-                    stats.authorities += 1;
-                    stats.decided += 1;
-                }
-                id
-            }
+        let create = |resolver: &mut Resolver, out: &mut Resolved, stats: &mut MatchStats| -> Result<i64, ImportError> {
+            let id = Resolved::placeholder(out.create.len());
+            out.create.push(new_organisation(file, spec, &key)?);
+            resolver.learn(&key, &spec.country, id, spec.kind, &spec.codes);
+            stats.created += 1;
+            Ok(id)
+        };
+        let (id, counts) = match resolution {
+            Resolution::Found(id, _) => (id, Some(&mut stats.automatic)),
+            Resolution::Decided(id) => (id, Some(&mut stats.decided)),
             Resolution::Uncertain(candidate, evidence) => {
                 let id = match resolver.pending(&key, &spec.country) {
                     Some(id) => id,
                     None => {
-                        let id = create(conn, dataset, file, spec, &key, &mut resolver, stats).await?;
-                        let review = NewReview {
-                            dataset: dataset.name(),
-                            raw_name: &spec.name,
-                            name_key: &key,
-                            country: &spec.country,
-                            candidate_id: candidate,
-                            confidence: evidence.confidence(),
-                            organisation_id: id,
-                        };
-                        store_import::open_review(conn, &review).await?;
+                        let id = create(&mut resolver, &mut out, stats)?;
+                        out.reviews.push((i, key.clone(), candidate, evidence, id));
                         resolver.hold(&key, &spec.country, id);
                         id
                     }
                 };
-                if authority && counted.insert(id) {
-                    stats.authorities += 1;
-                    stats.review += 1;
-                }
-                id
+                (id, Some(&mut stats.review))
             }
-            Resolution::Unknown => {
-                let id = create(conn, dataset, file, spec, &key, &mut resolver, stats).await?;
-                if authority && counted.insert(id) {
-                    stats.authorities += 1;
-                }
-                id
-            }
+            Resolution::Unknown => (create(&mut resolver, &mut out, stats)?, None),
         };
-        ids.push(id);
+        if spec.is_nordic_authority() && counted.insert(id) {
+            if let Some(n) = counts {
+                *n += 1;
+            }
+            stats.authorities += 1;
+        }
+        out.ids.push(id);
     }
-    Ok(ids)
+    Ok(out)
 }
 
-async fn create(
-    conn: &mut Conn<'_>,
-    dataset: Dataset,
-    file: &str,
-    spec: &OrgSpec,
-    key: &str,
-    resolver: &mut Resolver,
-    stats: &mut MatchStats,
-) -> Result<i64, ImportError> {
+fn new_organisation(file: &str, spec: &OrgSpec, key: &str) -> Result<store_import::ImportedOrganisation, ImportError> {
     let draft = OrganisationDraft {
         name: spec.name.clone(),
         kind: spec.kind.code().to_owned(),
@@ -311,11 +332,58 @@ async fn create(
         org_number: spec.codes.iter().find(|(s, _)| *s == "orgnr").map(|(_, c)| c.clone()).unwrap_or_default(),
         ..Default::default()
     };
-    let new = draft.validate().map_err(|e| invalid(file, 0, &e))?;
-    let id = store_import::insert_organisation(conn, &new, dataset.name(), key, &spec.codes).await?;
-    resolver.learn(key, &spec.country, id, spec.kind, &spec.codes);
-    stats.created += 1;
-    Ok(id)
+    let organisation = draft.validate().map_err(|e| invalid(file, 0, &e))?;
+    Ok(store_import::ImportedOrganisation { organisation, alias: key.to_owned(), codes: spec.codes.clone() })
+}
+
+/// One engagement of the plan, validated and hashed, with its participants (still as indexes
+/// into the plan's organisations).
+struct Checked<'a> {
+    spec: &'a EngagementSpec,
+    new: NewEngagement,
+    source: String,
+    hash: String,
+}
+
+fn check<'a>(dataset: Dataset, file: &str, e: &'a EngagementSpec, ids: &[i64]) -> Result<Checked<'a>, ImportError> {
+    let owner = ids.get(e.owner).copied().ok_or(StoreError::NotFound { entity: "organisation", id: 0 })?;
+    let draft = EngagementDraft {
+        owner_id: Some(owner),
+        kind: e.kind.code().to_owned(),
+        title: e.title.clone(),
+        description: e.description.clone().unwrap_or_default(),
+        status: e.status.code().to_owned(),
+        start: e.start.map(|d| d.to_string()).unwrap_or_default(),
+        end: e.end.map(|d| d.to_string()).unwrap_or_default(),
+        ..Default::default()
+    };
+    let mut refs = References::default();
+    refs.organisations.insert(owner);
+    let new = draft.validate_imported(&refs).map_err(|problem| invalid(file, e.row, &problem))?;
+    let people: Vec<String> = e.participants.iter().filter_map(|(i, role)| ids.get(*i).map(|id| format!("{id}:{}", role.code()))).collect();
+    let dates =
+        [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
+    let hash = fnv(&[
+        &owner.to_string(),
+        e.kind.code(),
+        &e.title,
+        e.description.as_deref().unwrap_or(""),
+        e.status.code(),
+        &dates[0],
+        &dates[1],
+        &people.join(","),
+        e.note.as_deref().unwrap_or(""),
+    ]);
+    Ok(Checked { spec: e, new, source: source(dataset, file, e.row, e.note.as_deref()), hash })
+}
+
+/// "covenant-of-mayors: signatories.csv, row 12", and the data set's note when it has one.
+fn source(dataset: Dataset, file: &str, row: u64, note: Option<&str>) -> String {
+    let label = Origin { dataset: dataset.name(), file, row }.label();
+    match note {
+        Some(note) => format!("{label} ({note})"),
+        None => label,
+    }
 }
 
 /// Resolves and writes a plan in one transaction (rolled back in a dry run).
@@ -323,60 +391,105 @@ async fn create(
 /// # Errors
 /// A record the domain refuses (naming its row) or the database error; nothing is written then.
 pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, options: &Options) -> Result<Summary, ImportError> {
+    apply_with(store, dataset, file, plan, options, &Quiet).await
+}
+
+/// [`apply`], reporting progress.
+///
+/// Writes in a few multi-row statements per table whatever the size of the file: resolution
+/// runs in memory over an index loaded once, and new organisations, engagements,
+/// participations and records each go in as batches.
+///
+/// # Errors
+/// As [`apply`].
+pub async fn apply_with(
+    store: &Store,
+    dataset: Dataset,
+    file: &str,
+    plan: &Plan,
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Summary, ImportError> {
     let mut summary =
         Summary { dataset: dataset.name(), file: file.to_owned(), rows: plan.rows, dry_run: options.dry_run, ..Summary::default() };
     summary.skipped = plan.skipped.iter().map(ToString::to_string).collect();
+    let total = u64::try_from(plan.engagements.len()).unwrap_or(u64::MAX);
+    progress.start(total.saturating_mul(2));
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
-    let ids = resolve_orgs(&mut conn, dataset, file, plan, &mut summary.matches).await?;
+    let reviews = store_import::reviews(&mut conn).await?;
+    let (aliases, codes) = store_import::resolution_index(&mut conn).await?;
+    let resolved = resolve_orgs(plan, file, Resolver::new(aliases, codes, &reviews), &mut summary.matches)?;
+    let org_source = dataset.name();
+    let created = store_import::insert_organisations(&mut conn, &resolved.create, org_source).await?;
+    let ids: Vec<i64> = resolved.ids.iter().map(|id| resolved.real(*id, &created).unwrap_or(*id)).collect();
+    let new_reviews: Vec<NewReview<'_>> = resolved
+        .reviews
+        .iter()
+        .filter_map(|(i, key, candidate, evidence, id)| {
+            let spec = plan.orgs.get(*i)?;
+            Some((spec, key, *candidate, *evidence, resolved.real(*id, &created)?))
+        })
+        .map(|(spec, key, candidate, evidence, id)| NewReview {
+            dataset: dataset.name(),
+            raw_name: &spec.name,
+            name_key: key,
+            country: &spec.country,
+            candidate_id: candidate,
+            confidence: evidence.confidence(),
+            organisation_id: id,
+        })
+        .collect();
+    store_import::open_reviews(&mut conn, &new_reviews).await?;
+
     let known = store_import::records(&mut conn, dataset.name()).await?;
-    for e in &plan.engagements {
-        let owner = ids.get(e.owner).copied().ok_or(StoreError::NotFound { entity: "organisation", id: 0 })?;
-        let draft = EngagementDraft {
-            owner_id: Some(owner),
-            kind: e.kind.code().to_owned(),
-            title: e.title.clone(),
-            description: e.description.clone().unwrap_or_default(),
-            status: e.status.code().to_owned(),
-            start: e.start.map(|d| d.to_string()).unwrap_or_default(),
-            end: e.end.map(|d| d.to_string()).unwrap_or_default(),
-            ..Default::default()
-        };
-        let mut refs = References::default();
-        refs.organisations.insert(owner);
-        let new = draft.validate(None, &refs).map_err(|problem| invalid(file, e.row, &problem))?;
-        let participants: Vec<(i64, Role)> = e.participants.iter().filter_map(|(i, role)| ids.get(*i).map(|id| (*id, *role))).collect();
-        let people: Vec<String> = participants.iter().map(|(id, role)| format!("{id}:{}", role.code())).collect();
-        let dates =
-            [new.period.start().map(|d| d.to_string()).unwrap_or_default(), new.period.end().map(|d| d.to_string()).unwrap_or_default()];
-        let hash = fnv(&[
-            &owner.to_string(),
-            e.kind.code(),
-            &e.title,
-            e.description.as_deref().unwrap_or(""),
-            e.status.code(),
-            &dates[0],
-            &dates[1],
-            &people.join(","),
-        ]);
-        let origin = Origin { dataset: dataset.name(), file, row: e.row };
-        let source = origin.label();
+    let mut fresh: Vec<Checked<'_>> = Vec::new();
+    let mut changed: Vec<(i64, Checked<'_>)> = Vec::new();
+    for (n, e) in plan.engagements.iter().enumerate() {
+        let checked = check(dataset, file, e, &ids)?;
         match known.get(&e.key) {
-            Some(r) if r.row_hash == hash => summary.unchanged += 1,
-            Some(r) => {
-                store_import::update_engagement(&mut conn, r.entity_id, &new, &source).await?;
-                store_import::set_participants(&mut conn, r.entity_id, &participants, &source).await?;
-                store_import::save_record(&mut conn, &origin, &e.key, "engagement", r.entity_id, &hash, true).await?;
-                summary.updated += 1;
-            }
-            None => {
-                let id = store_import::insert_engagement(&mut conn, &new, &source).await?;
-                store_import::set_participants(&mut conn, id, &participants, &source).await?;
-                store_import::save_record(&mut conn, &origin, &e.key, "engagement", id, &hash, false).await?;
-                summary.created += 1;
-            }
+            Some(r) if r.row_hash == checked.hash => summary.unchanged += 1,
+            Some(r) => changed.push((r.entity_id, checked)),
+            None => fresh.push(checked),
+        }
+        if n % 1024 == 1023 {
+            progress.advance(1024);
         }
     }
+    progress.advance(total % 1024);
+    summary.created = fresh.len();
+    summary.updated = changed.len();
+
+    let rows: Vec<(NewEngagement, String)> = fresh.iter().map(|c| (c.new.clone(), c.source.clone())).collect();
+    let fresh_ids = store_import::insert_engagements(&mut conn, &rows).await?;
+    progress.advance(u64::try_from(fresh.len()).unwrap_or(0) / 2);
+    for (id, c) in &changed {
+        store_import::update_engagement(&mut conn, *id, &c.new, &c.source).await?;
+    }
+    let written: Vec<(i64, &Checked<'_>)> = fresh_ids.iter().copied().zip(&fresh).chain(changed.iter().map(|(id, c)| (*id, c))).collect();
+    let mut participants = Vec::new();
+    for (id, c) in &written {
+        for (n, (i, role)) in c.spec.participants.iter().enumerate() {
+            let Some(org) = ids.get(*i) else { continue };
+            let source = match c.spec.participant_rows.get(n) {
+                Some(row) => source(dataset, file, *row, c.spec.note.as_deref()),
+                None => c.source.clone(),
+            };
+            participants.push(store_import::ImportedParticipant { engagement_id: *id, organisation_id: *org, role: *role, source });
+        }
+    }
+    let changed_ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+    store_import::replace_participants(&mut conn, &changed_ids, &participants).await?;
+    let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord {
+        key: c.spec.key.clone(),
+        entity_id: *id,
+        row: c.spec.row,
+        hash: c.hash.clone(),
+    };
+    let (new_records, changed_records): (Vec<_>, Vec<_>) =
+        (written.iter().take(fresh.len()).map(record).collect(), written.iter().skip(fresh.len()).map(record).collect());
+    store_import::save_records(&mut conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
+    progress.advance(total.saturating_sub(u64::try_from(fresh.len()).unwrap_or(0) / 2));
     if !options.dry_run {
         tx.commit().await?;
     }
@@ -388,7 +501,22 @@ pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, opt
 /// # Errors
 /// Bad input (nothing written) or the database error.
 pub async fn import(store: &Store, dataset: Dataset, file: &str, bytes: &[u8], options: &Options) -> Result<Summary, ImportError> {
+    import_with(store, dataset, file, bytes, options, &Quiet).await
+}
+
+/// [`import`], reporting progress.
+///
+/// # Errors
+/// As [`import`].
+pub async fn import_with(
+    store: &Store,
+    dataset: Dataset,
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Summary, ImportError> {
     crate::registry::ensure_loaded(store).await?;
     let plan = plan(dataset, file, bytes, options)?;
-    apply(store, dataset, file, &plan, options).await
+    apply_with(store, dataset, file, &plan, options, progress).await
 }

@@ -63,6 +63,8 @@ pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), Bad
             end: None,
             owner: o,
             participants: vec![(o, Role::Member), (p, Role::Counterpart)],
+            participant_rows: Vec::new(),
+            note: None,
             row: c.row,
         });
     }

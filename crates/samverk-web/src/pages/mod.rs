@@ -10,6 +10,7 @@ mod followup;
 mod form;
 mod history;
 mod home;
+mod imports;
 pub mod language;
 mod news;
 mod organisations;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(referrals::router())
         .merge(search::router())
         .merge(registry::router())
+        .merge(imports::router())
         .merge(eu::router())
         .merge(report::router())
         .merge(public::router())

@@ -150,6 +150,12 @@ pub fn forbidden(i: I18n) -> Response {
     page(StatusCode::FORBIDDEN, &Refused { i, code: "forbidden" })
 }
 
+/// An upload larger than the server accepts.
+#[must_use]
+pub fn too_large(i: I18n) -> Response {
+    page(StatusCode::PAYLOAD_TOO_LARGE, &Refused { i, code: "too_large" })
+}
+
 /// A form posted from another site.
 #[must_use]
 pub fn forged(i: I18n) -> Response {

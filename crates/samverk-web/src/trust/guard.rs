@@ -180,7 +180,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             // came (the handler ignores the token field).
             let bytes = match axum::body::to_bytes(body, MULTIPART_LIMIT).await {
                 Ok(b) => b,
-                Err(_) => return secure(StatusCode::PAYLOAD_TOO_LARGE.into_response(), &trust.config, stale_cookie),
+                Err(_) => return secure(forms::too_large(i), &trust.config, stale_cookie),
             };
             fields = Some(multipart_fields(&parts.headers, &bytes).await);
             body = Body::from(bytes);

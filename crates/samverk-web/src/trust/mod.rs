@@ -23,6 +23,8 @@ use axum::http::request::Parts;
 use samverk_store::account::Principal;
 
 pub use guard::{MULTIPART_LIMIT, guard};
+/// The largest data-set upload: the guard's multipart limit (the largest data set is 2.6 MB).
+pub const UPLOAD_LIMIT: usize = MULTIPART_LIMIT;
 pub use limiter::Limiter;
 
 use crate::AppState;

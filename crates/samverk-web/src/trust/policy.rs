@@ -65,6 +65,9 @@ pub fn need(method: &Method, path: &str) -> Need {
         Need::SignedIn
     } else if path == "/admin" || path.starts_with("/admin/") {
         Need::Role(AccessRole::Administrator)
+    } else if path == "/imports" || path.starts_with("/imports/") {
+        // Imports write public data into the shared register: the page too is for editors.
+        Need::Role(AccessRole::Editor)
     } else if is_safe(method) {
         Need::Role(AccessRole::Reader)
     } else {

@@ -153,3 +153,6 @@ async fn an_uncertain_match_waits_for_a_person_and_the_decision_is_remembered() 
     let again = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", csv.as_bytes(), false).await;
     assert_eq!((again.matches.decided, again.matches.review, again.created), (1, 0, 0), "{again:?}");
 }
+
+mod networks;
+mod page;

@@ -227,6 +227,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/news/{id}", Role(Editor)),
     ("post", "/news/{id}/delete", Role(Editor)),
     ("get", "/news/{id}/edit", Role(Reader)),
+    ("get", "/imports", Role(Editor)),
+    ("post", "/imports", Role(Editor)),
     ("get", "/organisations/review", Role(Reader)),
     ("post", "/organisations/review/{id}", Role(Editor)),
     ("get", "/organisations/search", Role(Reader)),
