@@ -20,6 +20,7 @@ pub mod migrations;
 pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod privacy;
 pub mod public;
 pub mod referral;
 mod refs;

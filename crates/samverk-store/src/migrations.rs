@@ -41,6 +41,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_news_calls.sql"),
         include_str!("../migrations/postgres/0008_news_calls.sql"),
     ),
+    (
+        12,
+        "0012_privacy.sql",
+        include_str!("../migrations/sqlite/0012_privacy.sql"),
+        include_str!("../migrations/postgres/0012_privacy.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

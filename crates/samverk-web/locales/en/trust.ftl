@@ -1,6 +1,7 @@
 # Trust: signing in, accounts, roles, tokens, refusals.
 trust-account-menu = Account
 trust-nav-accounts = Accounts
+trust-nav-privacy = Personal data
 trust-sign-in = Sign in
 trust-sign-out = Sign out
 trust-username = Username

@@ -1,6 +1,7 @@
 # Tillit: innlogging, kontoer, roller, nøkler, avvisninger.
 trust-account-menu = Konto
 trust-nav-accounts = Kontoer
+trust-nav-privacy = Personopplysninger
 trust-sign-in = Logg inn
 trust-sign-out = Logg ut
 trust-username = Brukernavn

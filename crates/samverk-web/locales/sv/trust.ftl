@@ -1,6 +1,7 @@
 # Förtroende: inloggning, konton, roller, nycklar, avvisningar.
 trust-account-menu = Konto
 trust-nav-accounts = Konton
+trust-nav-privacy = Personuppgifter
 trust-sign-in = Logga in
 trust-sign-out = Logga ut
 trust-username = Användarnamn

@@ -13,6 +13,7 @@ pub mod language;
 mod news;
 mod organisations;
 mod plans;
+pub(crate) mod privacy;
 pub mod public;
 mod referrals;
 mod registry;
@@ -44,4 +45,5 @@ pub fn router() -> Router<AppState> {
         .merge(eu::router())
         .merge(report::router())
         .merge(public::router())
+        .merge(privacy::router())
 }

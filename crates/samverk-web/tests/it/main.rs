@@ -16,6 +16,7 @@ mod news;
 mod organisations;
 mod perf;
 mod plans;
+mod privacy;
 mod public;
 mod referrals;
 mod report;

@@ -53,6 +53,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/admin/accounts/{id}/disable", Role(Admin)),
     ("post", "/admin/accounts/{id}/enable", Role(Admin)),
     ("post", "/admin/accounts/{id}/reset", Role(Admin)),
+    // Personal data (GDPR)
+    ("get", "/admin/privacy", Role(Admin)),
+    ("get", "/admin/privacy/register.json", Role(Admin)),
+    ("get", "/admin/privacy/log", Role(Admin)),
+    ("get", "/admin/privacy/people", Role(Admin)),
+    ("get", "/admin/privacy/person", Role(Admin)),
+    ("get", "/admin/privacy/person/export.json", Role(Admin)),
+    ("get", "/admin/privacy/person/export.csv", Role(Admin)),
+    ("post", "/admin/privacy/person/erase", Role(Admin)),
     // Pages
     ("get", "/", Role(Reader)),
     ("get", "/check", Role(Reader)),
