@@ -29,6 +29,7 @@ pub mod report;
 pub mod sdg;
 pub mod search_source;
 mod store;
+pub mod totp;
 
 pub use db::{Conn, Engine, QueryCounter, Sql};
 pub use error::StoreError;

@@ -56,7 +56,10 @@ pub const REGISTER: &[Category] = &[
         basis: LegalBasis::Contract,
         retention: Retention::Months { months: YEAR },
         seen_by: "administrators",
-        tables: &[("accounts", &["username", "display_name", "password_hash", "disabled_at"]), ("account_roles", &["account_id"])],
+        tables: &[
+            ("accounts", &["username", "display_name", "password_hash", "disabled_at", "totp_secret"]),
+            ("account_roles", &["account_id"]),
+        ],
     },
     Category {
         code: "sessions",
@@ -67,6 +70,7 @@ pub const REGISTER: &[Category] = &[
             ("sessions", &["account_id", "token_hash", "created_at"]),
             ("api_tokens", &["account_id", "name", "last_used_at"]),
             ("password_resets", &["account_id", "created_by"]),
+            ("recovery_codes", &["account_id", "code_hash"]),
         ],
     },
     Category {
@@ -280,10 +284,10 @@ const PARTS: &[Part] = &[
     Part {
         category: "accounts",
         table: "accounts",
-        fields: &["username", "display_name", "disabled", "created_at", "password_changed_at", "disabled_at"],
+        fields: &["username", "display_name", "disabled", "created_at", "password_changed_at", "disabled_at", "two_step_sign_in"],
         select: "SELECT id, username AS c1, display_name AS c2, CASE WHEN disabled THEN 'yes' ELSE 'no' END AS c3, \
                  CAST(created_at AS TEXT) AS c4, CAST(password_changed_at AS TEXT) AS c5, CAST(disabled_at AS TEXT) AS c6, \
-                 CAST(NULL AS TEXT) AS c7, CAST(NULL AS TEXT) AS c8 FROM accounts WHERE id IN (",
+                 CASE WHEN totp_enabled_at IS NULL THEN 'no' ELSE 'yes' END AS c7, CAST(NULL AS TEXT) AS c8 FROM accounts WHERE id IN (",
         by: "accounts",
         close: ") ORDER BY id",
     },
@@ -555,8 +559,8 @@ async fn anonymise_accounts(conn: &mut Conn<'_>, ids: &[i64], placeholder: &str)
     let mut changed = 0;
     for id in ids {
         let sql = Sql::new(
-            "UPDATE accounts SET username = ?, display_name = ?, password_hash = '!', disabled = TRUE, \
-             disabled_at = COALESCE(disabled_at, ?), version = version + 1 WHERE id = ?",
+            "UPDATE accounts SET username = ?, display_name = ?, password_hash = '!', disabled = TRUE, totp_secret = NULL, \
+             totp_enabled_at = NULL, disabled_at = COALESCE(disabled_at, ?), version = version + 1 WHERE id = ?",
         )
         .arg(format!("erased-{id}"))
         .arg(placeholder.to_owned())
@@ -569,6 +573,7 @@ async fn anonymise_accounts(conn: &mut Conn<'_>, ids: &[i64], placeholder: &str)
         "DELETE FROM password_resets WHERE account_id IN (",
         "DELETE FROM account_roles WHERE account_id IN (",
         "DELETE FROM api_tokens WHERE account_id IN (",
+        "DELETE FROM recovery_codes WHERE account_id IN (",
     ] {
         let mut sql = Sql::new(sql);
         sql.bind_list(ids.iter().copied()).push(")");

@@ -15,3 +15,18 @@ CREATE INDEX personal_data_log_at ON personal_data_log (at);
 
 -- When an account was disabled: the retention period of a disabled account counts from here.
 ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;
+
+-- The optional second factor (TOTP): the secret (base32; set at enrolment, in force once a code
+-- confirmed it), when it was turned on, and the last time step used (a code is used once).
+ALTER TABLE accounts ADD COLUMN totp_secret TEXT;
+ALTER TABLE accounts ADD COLUMN totp_enabled_at BIGINT;
+ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT;
+
+-- Single-use recovery codes for a lost authenticator, stored as SHA-256 hashes.
+CREATE TABLE recovery_codes (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    code_hash TEXT NOT NULL,
+    used_at BIGINT
+);
+CREATE INDEX recovery_codes_account ON recovery_codes (account_id);

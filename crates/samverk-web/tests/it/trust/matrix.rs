@@ -42,6 +42,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/account/password", SignedIn),
     ("post", "/account/tokens", SignedIn),
     ("post", "/account/tokens/{id}/revoke", SignedIn),
+    ("post", "/account/totp", SignedIn),
+    ("post", "/account/totp/confirm", SignedIn),
+    ("post", "/account/totp/disable", SignedIn),
     ("get", "/password-reset/{token}", Public),
     ("post", "/password-reset/{token}", Public),
     // Administration

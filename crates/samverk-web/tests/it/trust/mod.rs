@@ -7,3 +7,4 @@ mod conflict;
 mod forms;
 mod headers;
 mod matrix;
+mod totp;
