@@ -207,7 +207,7 @@ impl Matched {
 }
 
 async fn scan(conn: &mut Conn<'_>, mut keep: impl FnMut(&'static str, &'static str, NameRow)) -> Result<(), StoreError> {
-    for (table, category, select) in SOURCES {
+    for &(table, category, select) in SOURCES {
         let rows: Vec<NameRow> = conn.all(&Sql::new(select)).await?;
         for row in rows {
             keep(table, category, row);
@@ -381,7 +381,9 @@ impl Dossier {
         let mut out = String::from("category,table,record,field,value\r\n");
         for item in &self.items {
             for (field, value) in &item.fields {
-                for (at, cell) in [item.category, item.table, &item.id.to_string(), field, value].into_iter().enumerate() {
+                let id = item.id.to_string();
+                let cells: [&str; 5] = [item.category, item.table, &id, field, value];
+                for (at, cell) in cells.into_iter().enumerate() {
                     if at > 0 {
                         out.push(',');
                     }
@@ -496,8 +498,8 @@ fn subject_of(query: &str) -> Result<Subject, StoreError> {
 }
 
 async fn replace_everywhere(conn: &mut Conn<'_>, spelling: &str, placeholder: &str, changed: &mut BTreeMap<&'static str, u64>) -> Result<(), StoreError> {
-    for (table, columns) in MENTIONS {
-        for column in *columns {
+    for &(table, columns) in MENTIONS {
+        for column in columns {
             let sql = mention_update(table, column);
             let n = conn.execute(&sql.arg(spelling.to_owned()).arg(placeholder.to_owned()).arg(spelling.to_owned())).await?;
             *changed.entry(table).or_default() += n;
@@ -665,9 +667,9 @@ impl Store {
         let mut sql = Sql::new("UPDATE eu_lesson_readings SET reader_name = ?, reader_department = NULL WHERE id IN (").arg(p());
         sql.bind_list(found.of("eu_lesson_readings")).push(")");
         run("eu_lesson_readings", conn.execute(&sql).await?);
-        for (column_sql, _) in [
-            ("UPDATE referrals SET responsible = ? WHERE responsible = ? AND id IN (", 0),
-            ("UPDATE referrals SET approved_by = ? WHERE approved_by = ? AND id IN (", 1),
+        for column_sql in [
+            "UPDATE referrals SET responsible = ? WHERE responsible = ? AND id IN (",
+            "UPDATE referrals SET approved_by = ? WHERE approved_by = ? AND id IN (",
         ] {
             for spelling in &found.spellings {
                 let mut sql = Sql::new(column_sql).arg(p()).arg(spelling.clone());

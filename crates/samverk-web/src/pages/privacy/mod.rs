@@ -45,10 +45,15 @@ struct Described {
     stored_in: Vec<String>,
 }
 
+/// A category's name (also "mentions", the records whose text names the person).
+pub(crate) fn category_name(i: &I18n, code: &str) -> String {
+    i.t(&format!("privacy-cat-{code}"))
+}
+
 fn describe(i: &I18n, c: &Category) -> Described {
     Described {
         code: c.code,
-        name: i.t(&format!("privacy-cat-{}", c.code)),
+        name: category_name(i, c.code),
         purpose: i.t(&format!("privacy-purpose-{}", c.code)),
         legal_basis: c.basis.code(),
         legal_basis_article: c.basis.article(),
@@ -89,8 +94,12 @@ struct LogPage {
 }
 
 impl LogPage {
-    fn when(&self, at: &i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(*at)
+    fn action(&self, code: &str) -> String {
+        self.i.t(&format!("privacy-action-{code}"))
+    }
+
+    fn when(&self, at: impl std::borrow::Borrow<i64>) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*at.borrow())
             .ok()
             .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
             .unwrap_or_default()

@@ -47,6 +47,10 @@ impl FindPage {
         let key = f.email.as_deref().filter(|e| e.contains('@')).or(f.name.as_deref()).unwrap_or_default();
         url_escape(key)
     }
+
+    fn category(&self, f: &Found) -> String {
+        super::category_name(&self.i, f.category)
+    }
 }
 
 /// Percent-encodes a query value.
@@ -81,6 +85,16 @@ struct PersonPage {
     q_escaped: String,
     /// Why the erasure was refused (a catalogue key).
     refused: Option<&'static str>,
+}
+
+impl PersonPage {
+    fn category(&self, code: &str) -> String {
+        super::category_name(&self.i, code)
+    }
+
+    fn count(&self) -> i64 {
+        i64::try_from(self.dossier.items.len()).unwrap_or(i64::MAX)
+    }
 }
 
 async fn dossier(state: &AppState, me: &SignedIn, q: &str, action: &str) -> Result<Dossier, AppError> {

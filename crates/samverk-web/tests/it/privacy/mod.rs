@@ -7,11 +7,11 @@ mod retention;
 
 use samverk_domain::mandate::PersonDraft;
 use samverk_store::call::Call;
-use samverk_testkit::{CallBuilder, DecisionBuilder, EngagementBuilder, MandateBuilder, OrganisationBuilder, TestApp};
+use samverk_testkit::followup::MandateBuilder;
+use samverk_testkit::{CallBuilder, DecisionBuilder, EngagementBuilder, OrganisationBuilder, TestApp};
 
 /// Kari's records in every category, and Ola's beside them.
 pub struct Kari {
-    pub owner: i64,
     pub person: i64,
     pub mandate: i64,
     pub decision: i64,
@@ -59,5 +59,5 @@ pub async fn kari(app: &TestApp) -> Kari {
     let c = app.store.call(call).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("the call"));
     submit(app, &c, "Kari Nordmann", "kari@fjordbyen.no", time::OffsetDateTime::now_utc()).await;
     submit(app, &c, "Ola Hansen", "ola@fjordbyen.no", time::OffsetDateTime::now_utc()).await;
-    Kari { owner, person, mandate, decision, account, call, ola }
+    Kari { person, mandate, decision, account, call, ola }
 }
