@@ -93,7 +93,8 @@ impl Subject {
     /// Partly matching, for the finder: the name or address contains the query.
     #[must_use]
     pub fn resembles(&self, name: Option<&str>, email: Option<&str>) -> bool {
-        name.is_some_and(|n| !is_placeholder(n) && fold(n).contains(&self.folded)) || email.is_some_and(|e| e.to_lowercase().contains(&self.email))
+        name.is_some_and(|n| !is_placeholder(n) && fold(n).contains(&self.folded))
+            || email.is_some_and(|e| e.to_lowercase().contains(&self.email))
     }
 }
 

@@ -49,7 +49,11 @@ pub const REGISTER: &[Category] = &[
         basis: LegalBasis::LegalObligation,
         retention: Retention::WithRecord,
         seen_by: "readers",
-        tables: &[("mandates", &["person_id", "instructions"]), ("report_backs", &["text", "meetings"]), ("report_attachments", &["file_name", "data"])],
+        tables: &[
+            ("mandates", &["person_id", "instructions"]),
+            ("report_backs", &["text", "meetings"]),
+            ("report_attachments", &["file_name", "data"]),
+        ],
     },
     Category {
         code: "accounts",
@@ -157,11 +161,7 @@ pub fn category(code: &str) -> Option<&'static Category> {
 const SOURCES: &[(&str, &str, &str)] = &[
     ("people", "contact_persons", "SELECT id, name, email FROM people"),
     ("accounts", "accounts", "SELECT id, display_name AS name, username AS email FROM accounts"),
-    (
-        "call_submissions",
-        "submissions",
-        "SELECT id, name, email FROM call_submissions WHERE name IS NOT NULL OR email IS NOT NULL",
-    ),
+    ("call_submissions", "submissions", "SELECT id, name, email FROM call_submissions WHERE name IS NOT NULL OR email IS NOT NULL"),
     ("eu_lesson_readings", "lesson_readers", "SELECT id, reader_name AS name, CAST(NULL AS TEXT) AS email FROM eu_lesson_readings"),
     (
         "referrals",
@@ -221,7 +221,8 @@ async fn matched(conn: &mut Conn<'_>, subject: &Subject) -> Result<Matched, Stor
     scan(conn, |table, _, row| {
         if subject.is(row.name.as_deref(), row.email.as_deref()) {
             out.ids.entry(table).or_default().insert(row.id);
-            out.spellings.extend(row.name.into_iter().chain(row.email).filter(|s| s.trim().chars().count() >= 3 && !privacy::is_placeholder(s)));
+            out.spellings
+                .extend(row.name.into_iter().chain(row.email).filter(|s| s.trim().chars().count() >= 3 && !privacy::is_placeholder(s)));
         }
     })
     .await?;
@@ -482,13 +483,15 @@ pub const ACTIONS: &[&str] = &["view", "export_json", "export_csv", "erase", "re
 async fn log_entry(conn: &mut Conn<'_>, actor: Actor<'_>, action: &str, subject: &str, detail: &str) -> Result<i64, StoreError> {
     Ok(conn
         .insert(
-            &Sql::new("INSERT INTO personal_data_log (at, actor_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-                .arg(now())
-                .arg(actor.id)
-                .arg(actor.name.to_owned())
-                .arg(action.to_owned())
-                .arg(subject.to_owned())
-                .arg(detail.to_owned()),
+            &Sql::new(
+                "INSERT INTO personal_data_log (at, actor_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .arg(now())
+            .arg(actor.id)
+            .arg(actor.name.to_owned())
+            .arg(action.to_owned())
+            .arg(subject.to_owned())
+            .arg(detail.to_owned()),
         )
         .await?)
 }
@@ -497,7 +500,12 @@ fn subject_of(query: &str) -> Result<Subject, StoreError> {
     Subject::new(query).ok_or_else(|| ValidationErrors::single("q", Problem::Required).into())
 }
 
-async fn replace_everywhere(conn: &mut Conn<'_>, spelling: &str, placeholder: &str, changed: &mut BTreeMap<&'static str, u64>) -> Result<(), StoreError> {
+async fn replace_everywhere(
+    conn: &mut Conn<'_>,
+    spelling: &str,
+    placeholder: &str,
+    changed: &mut BTreeMap<&'static str, u64>,
+) -> Result<(), StoreError> {
     for &(table, columns) in MENTIONS {
         for column in columns {
             let sql = mention_update(table, column);
@@ -594,7 +602,10 @@ impl Store {
         let mut handle = self.handle().await?;
         let mut out = Vec::new();
         scan(&mut handle.conn(), |table, category, row| {
-            if out.len() < 200 && subject.resembles(row.name.as_deref(), row.email.as_deref()) && !out.iter().any(|f: &Found| f.table == table && f.id == row.id) {
+            if out.len() < 200
+                && subject.resembles(row.name.as_deref(), row.email.as_deref())
+                && !out.iter().any(|f: &Found| f.table == table && f.id == row.id)
+            {
                 out.push(Found { category, table, id: row.id, name: row.name, email: row.email });
             }
         })
@@ -655,7 +666,9 @@ impl Store {
         let p = || placeholder.clone();
         let people = found.of("people");
         let mut run = |table: &'static str, n: u64| *changed.entry(table).or_default() += n;
-        let mut sql = Sql::new("UPDATE people SET name = ?, title = NULL, department = NULL, email = NULL, version = version + 1 WHERE id IN (").arg(p());
+        let mut sql =
+            Sql::new("UPDATE people SET name = ?, title = NULL, department = NULL, email = NULL, version = version + 1 WHERE id IN (")
+                .arg(p());
         sql.bind_list(people).push(")");
         run("people", conn.execute(&sql).await?);
         let mut sql = Sql::new(
@@ -731,7 +744,13 @@ impl Store {
         let log = privacy::cutoff(retention_of("access_log"), now).unwrap_or(i64::MIN);
         // (what, action, count, change): counts and changes select the same rows.
         let jobs: [(&str, &str, &str, &str, i64); 4] = [
-            ("expired_sessions", "delete", "SELECT COUNT(*) FROM sessions WHERE expires_at <= ?", "DELETE FROM sessions WHERE expires_at <= ?", now),
+            (
+                "expired_sessions",
+                "delete",
+                "SELECT COUNT(*) FROM sessions WHERE expires_at <= ?",
+                "DELETE FROM sessions WHERE expires_at <= ?",
+                now,
+            ),
             (
                 "spent_reset_links",
                 "delete",
@@ -747,7 +766,13 @@ impl Store {
                  WHERE client_key <> 'erased' AND (SELECT c.closes_at FROM calls c WHERE c.id = call_submissions.call_id) <= ?",
                 submissions,
             ),
-            ("old_log_entries", "delete", "SELECT COUNT(*) FROM personal_data_log WHERE at <= ?", "DELETE FROM personal_data_log WHERE at <= ?", log),
+            (
+                "old_log_entries",
+                "delete",
+                "SELECT COUNT(*) FROM personal_data_log WHERE at <= ?",
+                "DELETE FROM personal_data_log WHERE at <= ?",
+                log,
+            ),
         ];
         for (what, action, count, change, cutoff) in jobs {
             let count = if dry_run {
@@ -759,7 +784,10 @@ impl Store {
         }
         // Disabled accounts take the placeholder of this run's entry in the log.
         let ids: Vec<i64> = conn
-            .scalars(&Sql::new("SELECT id FROM accounts WHERE disabled AND disabled_at <= ? AND username NOT LIKE 'erased-%' ORDER BY id").arg(accounts))
+            .scalars(
+                &Sql::new("SELECT id FROM accounts WHERE disabled AND disabled_at <= ? AND username NOT LIKE 'erased-%' ORDER BY id")
+                    .arg(accounts),
+            )
             .await?;
         if dry_run {
             lines.push(RetentionLine { what: "disabled_accounts", action: "anonymise", count: ids.len() as u64 });

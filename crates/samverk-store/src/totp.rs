@@ -168,8 +168,10 @@ impl Store {
         .await?;
         conn.execute(&Sql::new("DELETE FROM recovery_codes WHERE account_id = ?").arg(account_id)).await?;
         for code in &codes {
-            conn.execute(&Sql::new("INSERT INTO recovery_codes (account_id, code_hash) VALUES (?, ?)").arg(account_id).arg(token_hash(code)))
-                .await?;
+            conn.execute(
+                &Sql::new("INSERT INTO recovery_codes (account_id, code_hash) VALUES (?, ?)").arg(account_id).arg(token_hash(code)),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(codes)
@@ -234,7 +236,10 @@ impl Store {
     /// The database error.
     pub async fn recovery_codes_left(&self, account_id: i64) -> Result<i64, StoreError> {
         let mut handle = self.handle().await?;
-        Ok(handle.conn().scalar(&Sql::new("SELECT COUNT(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL").arg(account_id)).await?)
+        Ok(handle
+            .conn()
+            .scalar(&Sql::new("SELECT COUNT(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL").arg(account_id))
+            .await?)
     }
 }
 
@@ -246,7 +251,9 @@ mod tests {
     fn the_codes_of_rfc_6238_appendix_b() {
         let secret = b"12345678901234567890";
         // The RFC lists eight digits; the six-digit code is their last six.
-        for (time, code) in [(59, 287_082), (1_111_111_109, 81_804), (1_111_111_111, 50_471), (1_234_567_890, 5_924), (2_000_000_000, 279_037)] {
+        for (time, code) in
+            [(59, 287_082), (1_111_111_109, 81_804), (1_111_111_111, 50_471), (1_234_567_890, 5_924), (2_000_000_000, 279_037)]
+        {
             assert_eq!(code_at(secret, time / STEP), code, "at {time}");
         }
     }

@@ -53,11 +53,8 @@ async fn generate(store: &Store) -> String {
         s.bind(owner).push(", ").bind(format!("Person {n}")).push(", 'Adviser', 'Internasjonalt', ").bind(format!("person{n}@example.no"));
     })
     .await;
-    run(
-        store,
-        Sql::new("UPDATE mandates SET person_id = (SELECT MIN(id) FROM people) + (id % ?) WHERE person_id IS NULL").arg(PEOPLE),
-    )
-    .await;
+    run(store, Sql::new("UPDATE mandates SET person_id = (SELECT MIN(id) FROM people) + (id % ?) WHERE person_id IS NULL").arg(PEOPLE))
+        .await;
     insert_rows(
         store,
         "INSERT INTO calls (owner_id, title, body, questions, opens_on, closes_on, time_zone, opens_at, closes_at, consent_text, consent_version, search_text) VALUES ",

@@ -54,7 +54,15 @@ struct LoginQuery {
 
 async fn login_page(i: I18n, Query(q): Query<LoginQuery>) -> LoginPage {
     let message = q.reset.map(|_| "trust-login-reset-done");
-    LoginPage { i, username: String::new(), next: local_path(&q.next).to_owned(), message, minutes: 0, carried: Vec::new(), ask_code: false }
+    LoginPage {
+        i,
+        username: String::new(),
+        next: local_path(&q.next).to_owned(),
+        message,
+        minutes: 0,
+        carried: Vec::new(),
+        ask_code: false,
+    }
 }
 
 fn with_status(status: StatusCode, page: impl IntoResponse) -> Response {
@@ -76,7 +84,15 @@ async fn login(
         let ask_code = message.starts_with("trust-login-code");
         with_status(
             status,
-            LoginPage { i, username: username.clone(), next: next.clone(), message: Some(message), minutes, carried: carried.clone(), ask_code },
+            LoginPage {
+                i,
+                username: username.clone(),
+                next: next.clone(),
+                message: Some(message),
+                minutes,
+                carried: carried.clone(),
+                ask_code,
+            },
         )
     };
     let at = now();

@@ -116,7 +116,8 @@ fn file_name(dossier: &Dossier, extension: &str) -> String {
 async fn export_json(State(state): State<AppState>, me: SignedIn, Query(q): Query<PersonQuery>) -> Result<Response, AppError> {
     let dossier = dossier(&state, &me, &q.q, "export_json").await?;
     let body = serde_json::to_vec_pretty(&dossier).map_err(|e| AppError::Export(e.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, file_name(&dossier, "json"))], body).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, file_name(&dossier, "json"))], body)
+        .into_response())
 }
 
 async fn export_csv(State(state): State<AppState>, me: SignedIn, Query(q): Query<PersonQuery>) -> Result<Response, AppError> {
@@ -144,7 +145,8 @@ struct ErasedPage {
 
 async fn erase(i: I18n, State(state): State<AppState>, me: SignedIn, Form(form): Form<EraseForm>) -> Result<Response, AppError> {
     let refuse = |i: I18n, dossier: Dossier, key: &'static str| {
-        (StatusCode::UNPROCESSABLE_ENTITY, PersonPage { i, q_escaped: url_escape(&dossier.subject), dossier, refused: Some(key) }).into_response()
+        (StatusCode::UNPROCESSABLE_ENTITY, PersonPage { i, q_escaped: url_escape(&dossier.subject), dossier, refused: Some(key) })
+            .into_response()
     };
     if form.confirm != "yes" {
         let dossier = dossier(&state, &me, &form.q, "view").await?;

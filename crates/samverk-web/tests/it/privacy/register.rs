@@ -28,7 +28,8 @@ async fn schema(app: &TestApp) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 /// Column names that say "this is about a person" wherever they appear.
-const PERSONAL_WORDS: &[&str] = &["email", "e_mail", "person", "account", "username", "display_name", "reader", "responsible", "approved_by", "phone", "birth"];
+const PERSONAL_WORDS: &[&str] =
+    &["email", "e_mail", "person", "account", "username", "display_name", "reader", "responsible", "approved_by", "phone", "birth"];
 
 #[tokio::test]
 async fn every_table_is_either_in_the_register_or_declared_free_of_personal_data() {
@@ -69,7 +70,12 @@ async fn administrators_see_the_register_as_a_page_and_as_json_in_their_language
     let page = app.get("/admin/privacy?lang=en").await;
     assert_eq!(page.status, 200);
     let text = page.text();
-    for expected in ["People who sent input to calls", "Consent (GDPR article 6(1)(a))", "call_submissions (name, email", "12 months after the call closed"] {
+    for expected in [
+        "People who sent input to calls",
+        "Consent (GDPR article 6(1)(a))",
+        "call_submissions (name, email",
+        "12 months after the call closed",
+    ] {
         assert!(text.contains(expected), "{expected} missing: {text}");
     }
     let nb = app.get("/admin/privacy?lang=nb").await.text();
