@@ -7,6 +7,7 @@ mod accounts;
 mod config;
 mod export;
 mod import;
+mod retention;
 mod search;
 
 use std::io::Write;
@@ -84,6 +85,12 @@ enum Command {
         /// Import the good rows of a file with a few bad ones, listing each skipped row.
         #[arg(long)]
         skip_bad_rows: bool,
+    },
+    /// Delete or anonymise the personal data that has passed its retention period.
+    Retention {
+        /// Report what would be deleted or anonymised; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export records to standard output.
     Export {
@@ -171,6 +178,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { dataset, path, dry_run, skip_bad_rows } => {
             let store = open(&config).await?;
             import::run(&store, &dataset, &path, dry_run, skip_bad_rows).await
+        }
+        Command::Retention { dry_run } => {
+            let store = open(&config).await?;
+            retention::run(&store, dry_run, &mut std::io::stdout().lock()).await?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export { what: ExportWhat::Engagements { format } } => {
             let store = open(&config).await?;

@@ -18,6 +18,7 @@ pub mod mandate;
 pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod privacy;
 pub mod referral;
 pub mod refs;
 pub mod resolve;

@@ -431,7 +431,13 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let changed = conn
-            .execute(&Sql::new("UPDATE accounts SET disabled = ?, version = version + 1 WHERE id = ?").arg(disabled).arg(account_id))
+            .execute(
+                // disabled_at starts the retention period of a disabled account (see `privacy`).
+                &Sql::new("UPDATE accounts SET disabled = ?, disabled_at = ?, version = version + 1 WHERE id = ?")
+                    .arg(disabled)
+                    .arg(disabled.then(now))
+                    .arg(account_id),
+            )
             .await?;
         StoreError::changed("account", account_id, changed)?;
         if disabled {

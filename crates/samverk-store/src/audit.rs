@@ -98,6 +98,8 @@ pub const NOT_AUDITED: &[&str] = &[
     "password_resets",
     "search_outbox",
     "import_records",
+    "personal_data_log",
+    "recovery_codes",
 ];
 
 /// Columns never copied into the trail: secrets, derived search text, file contents.

@@ -21,6 +21,7 @@ pub mod migrations;
 pub mod news;
 pub mod organisation;
 pub mod plan;
+pub mod privacy;
 pub mod public;
 pub mod referral;
 mod refs;
@@ -29,6 +30,7 @@ pub mod report;
 pub mod sdg;
 pub mod search_source;
 mod store;
+pub mod totp;
 
 pub use db::{Conn, Engine, QueryCounter, Sql};
 pub use error::StoreError;

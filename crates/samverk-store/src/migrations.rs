@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0011_public_search_attachments.sql"),
         include_str!("../migrations/postgres/0011_public_search_attachments.sql"),
     ),
+    (
+        12,
+        "0012_privacy.sql",
+        include_str!("../migrations/sqlite/0012_privacy.sql"),
+        include_str!("../migrations/postgres/0012_privacy.sql"),
+    ),
     (13, "0013_audit.sql", include_str!("../migrations/sqlite/0013_audit.sql"), include_str!("../migrations/postgres/0013_audit.sql")),
 ];
 

@@ -15,6 +15,7 @@ pub mod language;
 mod news;
 mod organisations;
 mod plans;
+pub(crate) mod privacy;
 pub mod public;
 mod referrals;
 mod registry;
@@ -48,4 +49,5 @@ pub fn router() -> Router<AppState> {
         .merge(eu::router())
         .merge(report::router())
         .merge(public::router())
+        .merge(privacy::router())
 }

@@ -12,6 +12,7 @@ mod guard;
 mod limiter;
 mod pages;
 pub mod policy;
+mod totp;
 pub mod version;
 
 use std::net::IpAddr;
@@ -109,7 +110,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
 
 /// The sign-in, account and administration pages.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(admin::router())
+    Router::new().merge(pages::router()).merge(admin::router()).merge(totp::router())
 }
 
 /// Every page route in the source of this crate as (path, lower-case method), found by reading

@@ -41,6 +41,8 @@ struct LoginPage {
     message: Option<&'static str>,
     minutes: i64,
     carried: Vec<(String, String)>,
+    /// The account has a second factor: the page asks for its code.
+    ask_code: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,7 +54,15 @@ struct LoginQuery {
 
 async fn login_page(i: I18n, Query(q): Query<LoginQuery>) -> LoginPage {
     let message = q.reset.map(|_| "trust-login-reset-done");
-    LoginPage { i, username: String::new(), next: local_path(&q.next).to_owned(), message, minutes: 0, carried: Vec::new() }
+    LoginPage {
+        i,
+        username: String::new(),
+        next: local_path(&q.next).to_owned(),
+        message,
+        minutes: 0,
+        carried: Vec::new(),
+        ask_code: false,
+    }
 }
 
 fn with_status(status: StatusCode, page: impl IntoResponse) -> Response {
@@ -70,10 +80,19 @@ async fn login(
     let password = fields.get("password").unwrap_or_default().to_owned();
     let next = local_path(fields.get("next").unwrap_or("/")).to_owned();
     let carried: Vec<(String, String)> = fields.0.iter().filter(|(k, _)| k.starts_with(CARRY_PREFIX) || k == CARRY_TO).cloned().collect();
-    let refuse = |status, message, minutes| {
+    let refuse = |status, message: &'static str, minutes| {
+        let ask_code = message.starts_with("trust-login-code");
         with_status(
             status,
-            LoginPage { i, username: username.clone(), next: next.clone(), message: Some(message), minutes, carried: carried.clone() },
+            LoginPage {
+                i,
+                username: username.clone(),
+                next: next.clone(),
+                message: Some(message),
+                minutes,
+                carried: carried.clone(),
+                ask_code,
+            },
         )
     };
     let at = now();
@@ -87,6 +106,18 @@ async fn login(
         tracing::info!(username = %username, address = ?identity.address, "failed sign-in");
         return Ok(refuse(StatusCode::UNAUTHORIZED, "trust-login-failed", 0));
     };
+    if state.store.totp_enabled(account_id).await? {
+        let code = fields.get("code").unwrap_or_default().trim().to_owned();
+        if code.is_empty() {
+            return Ok(refuse(StatusCode::UNAUTHORIZED, "trust-login-code-needed", 0));
+        }
+        if !state.store.check_second_factor(account_id, &code).await? {
+            // A wrong code counts as a failed sign-in, so codes cannot be tried at will.
+            state.trust.limiter.failed(&username, identity.address, at);
+            tracing::info!(username = %username, address = ?identity.address, "failed second factor");
+            return Ok(refuse(StatusCode::UNAUTHORIZED, "trust-login-code-wrong", 0));
+        }
+    }
     state.trust.limiter.succeeded(&username);
     // A new session id at every sign-in: a session fixed before sign-in is worth nothing.
     if let Some(old) = &identity.session_token {
@@ -132,6 +163,8 @@ struct AccountPage {
     /// A token just created: shown this once.
     new_token: Option<String>,
     notice: Option<&'static str>,
+    /// The second factor is on.
+    totp: bool,
 }
 
 async fn account_page(state: &AppState, i: I18n, me: &SignedIn) -> Result<AccountPage, AppError> {
@@ -145,6 +178,7 @@ async fn account_page(state: &AppState, i: I18n, me: &SignedIn) -> Result<Accoun
         token_name: String::new(),
         new_token: None,
         notice: None,
+        totp: state.store.totp_enabled(me.0.account_id).await?,
     })
 }
 
@@ -152,11 +186,16 @@ async fn account_page(state: &AppState, i: I18n, me: &SignedIn) -> Result<Accoun
 #[serde(default)]
 struct Notice {
     changed: Option<String>,
+    totp: Option<String>,
 }
 
 async fn account(State(state): State<AppState>, i: I18n, me: SignedIn, Query(q): Query<Notice>) -> Result<AccountPage, AppError> {
     let mut page = account_page(&state, i, &me).await?;
-    page.notice = q.changed.map(|_| "trust-password-changed");
+    page.notice = match q.totp.as_deref() {
+        Some("off") => Some("trust-totp-off"),
+        Some(_) => Some("trust-totp-wrong-password"),
+        None => q.changed.map(|_| "trust-password-changed"),
+    };
     Ok(page)
 }
 

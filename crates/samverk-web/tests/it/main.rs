@@ -17,6 +17,7 @@ mod news;
 mod organisations;
 mod perf;
 mod plans;
+mod privacy;
 mod public;
 mod referrals;
 mod report;

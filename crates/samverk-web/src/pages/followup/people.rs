@@ -150,9 +150,16 @@ pub(super) struct ShowPage {
 
 /// A person's page: her mandates with what each asks of her and when the next report is due
 /// (the "my mandates" view until accounts exist), and her latest reports.
-pub(super) async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
+pub(super) async fn show(
+    i: I18n,
+    State(state): State<AppState>,
+    me: crate::trust::SignedIn,
+    Path(id): Path<String>,
+) -> Result<ShowPage, AppError> {
     let id = path_id(&id)?;
     let person = state.store.person(id).await?.ok_or(AppError::NotFound)?;
+    // Viewing a person is logged (GDPR: who looked at whom, when).
+    state.store.log_personal_access(crate::pages::privacy::actor(&me.0), "view", &person.name, &format!("people #{id}")).await?;
     let mandates = state.store.mandates(&MandateFilter { person_id: Some(id), ..MandateFilter::default() }).await?;
     let ids: Vec<i64> = mandates.iter().map(|m| m.id).collect();
     let reports = state.store.reports(&ids).await?;

@@ -4,7 +4,7 @@
 use axum::http::{Method, StatusCode};
 use samverk_testkit::{AccessRole, Credentials, TestApp, TestResponse};
 
-const PASSWORD: &str = "fjord og fjell i nord";
+pub(super) const PASSWORD: &str = "fjord og fjell i nord";
 
 /// The session secret a sign-in answer sets, if any.
 fn session_of(response: &TestResponse) -> Option<String> {
@@ -19,13 +19,13 @@ fn session_of(response: &TestResponse) -> Option<String> {
 }
 
 /// The anti-forgery token in a page's forms.
-fn csrf_in(html: &str) -> Option<String> {
+pub(super) fn csrf_in(html: &str) -> Option<String> {
     let at = html.find("name=\"_csrf\" value=\"")? + 20;
     Some(html[at..].split('"').next()?.to_owned())
 }
 
 /// An app acting through the session a sign-in answer started.
-async fn through(app: &TestApp, response: &TestResponse) -> TestApp {
+pub(super) async fn through(app: &TestApp, response: &TestResponse) -> TestApp {
     let session = session_of(response).unwrap_or_else(|| panic!("no session cookie: {:?}", response.headers));
     let view = app.view_with(Credentials { session: Some(session.clone()), ..Credentials::default() });
     let page = view.get("/account").await;
@@ -33,13 +33,13 @@ async fn through(app: &TestApp, response: &TestResponse) -> TestApp {
     app.view_with(Credentials { session: Some(session), csrf: csrf_in(&page.body), ..Credentials::default() })
 }
 
-async fn kari(app: &TestApp, role: AccessRole) -> i64 {
+pub(super) async fn kari(app: &TestApp, role: AccessRole) -> i64 {
     let id = app.store.create_account("kari", "Kari Nordmann", Some(PASSWORD)).await.expect("account");
     app.store.grant_role(id, None, role).await.expect("role");
     id
 }
 
-async fn sign_in(app: &TestApp, username: &str, password: &str) -> TestResponse {
+pub(super) async fn sign_in(app: &TestApp, username: &str, password: &str) -> TestResponse {
     app.view_anonymous().post_form("/login", &[("username", username), ("password", password), ("next", "/plans")]).await
 }
 

@@ -42,6 +42,9 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/account/password", SignedIn),
     ("post", "/account/tokens", SignedIn),
     ("post", "/account/tokens/{id}/revoke", SignedIn),
+    ("post", "/account/totp", SignedIn),
+    ("post", "/account/totp/confirm", SignedIn),
+    ("post", "/account/totp/disable", SignedIn),
     ("get", "/password-reset/{token}", Public),
     ("post", "/password-reset/{token}", Public),
     // Administration
@@ -57,6 +60,15 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("get", "/admin/changes", Role(Admin)),
     ("get", "/history/{table}/{id}", Role(Reader)),
     ("post", "/history/{table}/{id}/restore", Role(Editor)),
+    // Personal data (GDPR)
+    ("get", "/admin/privacy", Role(Admin)),
+    ("get", "/admin/privacy/register.json", Role(Admin)),
+    ("get", "/admin/privacy/log", Role(Admin)),
+    ("get", "/admin/privacy/people", Role(Admin)),
+    ("get", "/admin/privacy/person", Role(Admin)),
+    ("get", "/admin/privacy/person/export.json", Role(Admin)),
+    ("get", "/admin/privacy/person/export.csv", Role(Admin)),
+    ("post", "/admin/privacy/person/erase", Role(Admin)),
     // Pages
     ("get", "/", Role(Reader)),
     ("get", "/check", Role(Reader)),

@@ -9,3 +9,4 @@ mod headers;
 mod mass_assignment;
 mod matrix;
 mod xss;
+mod totp;
