@@ -707,7 +707,8 @@ impl Store {
         }
         // Last, so the snapshots of the changes just made are covered too.
         for spelling in &found.spellings {
-            run("audit_log", scrub_trail(&mut conn, spelling, &placeholder).await?);
+            let n = scrub_trail(&mut conn, spelling, &placeholder).await?;
+            *changed.entry("audit_log").or_default() += n;
         }
         // The log keeps who looked and when, not the name it was asked for.
         let mut sql = Sql::new("UPDATE personal_data_log SET subject = ? WHERE subject IN (").arg(p());
@@ -788,13 +789,7 @@ impl Store {
                 "DELETE FROM personal_data_log WHERE at <= ?",
                 log,
             ),
-            (
-                "old_audit_entries",
-                "delete",
-                "SELECT COUNT(*) FROM audit_log WHERE at <= ?",
-                "DELETE FROM audit_log WHERE at <= ?",
-                trail,
-            ),
+            ("old_audit_entries", "delete", "SELECT COUNT(*) FROM audit_log WHERE at <= ?", "DELETE FROM audit_log WHERE at <= ?", trail),
         ];
         for (what, action, count, change, cutoff) in jobs {
             let count = if dry_run {
@@ -831,15 +826,14 @@ impl Store {
 /// Returns the number of trail entries changed.
 async fn scrub_trail(conn: &mut Conn<'_>, spelling: &str, placeholder: &str) -> Result<u64, StoreError> {
     let pattern = format!("%{spelling}%");
-    let snapshots = Sql::new(
-        "UPDATE audit_log SET before = REPLACE(before, ?, ?), after = REPLACE(after, ?, ?) WHERE before LIKE ? OR after LIKE ?",
-    )
-    .arg(spelling.to_owned())
-    .arg(placeholder.to_owned())
-    .arg(spelling.to_owned())
-    .arg(placeholder.to_owned())
-    .arg(pattern.clone())
-    .arg(pattern);
+    let snapshots =
+        Sql::new("UPDATE audit_log SET before = REPLACE(before, ?, ?), after = REPLACE(after, ?, ?) WHERE before LIKE ? OR after LIKE ?")
+            .arg(spelling.to_owned())
+            .arg(placeholder.to_owned())
+            .arg(spelling.to_owned())
+            .arg(placeholder.to_owned())
+            .arg(pattern.clone())
+            .arg(pattern);
     let changed = conn.execute(&snapshots).await?;
     let actors = Sql::new("UPDATE audit_log SET actor = ? WHERE actor = ?").arg(placeholder.to_owned()).arg(spelling.to_owned());
     Ok(changed + conn.execute(&actors).await?)

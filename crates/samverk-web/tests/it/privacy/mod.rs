@@ -26,6 +26,7 @@ pub fn answer(name: &str, email: &str) -> samverk_domain::call::NewSubmission {
         email: Some(email.to_owned()),
         organisation: Some("Fjordbyen idrettslag".to_owned()),
         answer: "More cycling networks, please.".to_owned(),
+        attachments: Vec::new(),
     }
 }
 

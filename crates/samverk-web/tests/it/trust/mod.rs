@@ -8,5 +8,5 @@ mod forms;
 mod headers;
 mod mass_assignment;
 mod matrix;
-mod xss;
 mod totp;
+mod xss;
