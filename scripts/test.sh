@@ -81,10 +81,11 @@ log "tests on SQLite"
 env -u SAMVERK_TEST_POSTGRES cargo nextest run --workspace --no-fail-fast
 log "tests on PostgreSQL ($pg_url)"
 SAMVERK_TEST_POSTGRES="$pg_url" cargo nextest run --workspace --no-fail-fast
-# One debug build of the binary serves both engines' browser runs (the tests above built its
-# crates already, so this links little).
+# One debug build of the binary serves both engines' browser runs: the test build above made it
+# already (samverk-cli has integration tests), with the same features, so this builds nothing;
+# `cargo build -p samverk-cli` would rebuild crates with the CLI's narrower feature set.
 log "browser tests (axe over every page signed in, keyboard only, the language switcher, screenshots)"
-cargo build -q -p samverk-cli
+cargo test -q --workspace --no-run
 bin="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/samverk"
 log "browser tests on SQLite"
 SAMVERK_BIN="$bin" scripts/browser-tests.sh

@@ -106,7 +106,7 @@ pub const REGISTER: &[Category] = &[
         basis: LegalBasis::LegalObligation,
         retention: Retention::Months { months: 10 * YEAR },
         seen_by: "administrators",
-        tables: &[("audit_log", &["account_id", "actor", "before", "after"]), ("audit_context", &["account_id", "actor"])],
+        tables: &[("audit_log", &["account_id", "actor", "before", "after"])],
     },
     Category {
         code: "access_log",
