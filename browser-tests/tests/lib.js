@@ -84,7 +84,14 @@ export async function crawl(page, start, limit = 250, perShape = 3) {
   const pages = [];
   while (queue.length > 0 && pages.length < limit) {
     const path = queue.shift();
-    const response = await page.goto(BASE + path);
+    let response;
+    try {
+      response = await page.goto(BASE + path);
+    } catch (error) {
+      // A link to a file (an attachment, a report's PDF) starts a download, not a page.
+      if (String(error).includes('Download is starting')) continue;
+      throw error;
+    }
     const type = response ? response.headers()['content-type'] || '' : '';
     if (!type.startsWith('text/html')) continue;
     pages.push(path);
@@ -93,7 +100,7 @@ export async function crawl(page, start, limit = 250, perShape = 3) {
       const url = new URL(href);
       if (url.origin !== new URL(BASE).origin) continue;
       if (url.pathname.startsWith('/lang/') || url.pathname.startsWith('/api/') || url.pathname.startsWith('/static/')) continue;
-      if (/\.(xml|csv|xlsx|json|atom)$/.test(url.pathname)) continue;
+      if (/\.(xml|csv|xlsx|json|atom|pdf)$/.test(url.pathname)) continue;
       const next = url.pathname + url.search;
       const kind = shape(url);
       if (!seen.has(next) && (shapes.get(kind) || 0) < perShape) {
