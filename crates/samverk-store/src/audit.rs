@@ -377,30 +377,22 @@ impl Store {
         let mut conn = tx.conn();
         let tables = audited_tables(&mut conn).await?;
         let columns = tables.get(&change.table).ok_or_else(missing)?;
-        let kept: Vec<&str> = columns.iter().filter(|(c, keep)| *keep && state.contains_key(c)).map(|(c, _)| c.as_str()).collect();
+        // Every name is checked once here; the statements below only assemble them.
+        let kept =
+            columns.iter().filter(|(c, keep)| *keep && state.contains_key(c)).map(|(c, _)| plain(c)).collect::<Result<Vec<&str>, _>>()?;
+        let assigned: Vec<&str> = kept.iter().copied().filter(|c| *c != "id" && *c != "version").collect();
         let table = plain(&change.table)?;
         let payload = Json::Object(state).to_string();
-        let exists: Option<i64> = {
-            let mut probe = Sql::generated(format!("SELECT id FROM {table} WHERE id = ?"));
-            probe = probe.arg(change.record_id);
-            conn.optional::<(i64,)>(&probe).await?.map(|r| r.0)
-        };
-        let has_version = columns.iter().any(|(c, _)| c == "version");
-        let sql = match (exists.is_some(), conn.engine()) {
+        let probe = Sql::generated(format!("SELECT id FROM {table} WHERE id = ?")).arg(change.record_id);
+        let exists = conn.optional::<(i64,)>(&probe).await?.is_some();
+        let bump = if columns.iter().any(|(c, _)| c == "version") { ", version = version + 1" } else { "" };
+        let sql = match (exists, conn.engine()) {
             (true, Engine::Sqlite) => {
-                let mut sets: Vec<String> = Vec::new();
-                for c in kept.iter().filter(|c| **c != "id" && **c != "version") {
-                    sets.push(format!("{0} = json_extract(?1, '$.{0}')", plain(c)?));
-                }
-                if has_version {
-                    sets.push("version = version + 1".to_owned());
-                }
-                Sql::generated(format!("UPDATE {table} SET {} WHERE id = ?2", sets.join(", "))).arg(payload).arg(change.record_id)
+                let sets: Vec<String> = assigned.iter().map(|c| format!("{c} = json_extract(?1, '$.{c}')")).collect();
+                Sql::generated(format!("UPDATE {table} SET {}{bump} WHERE id = ?2", sets.join(", "))).arg(payload).arg(change.record_id)
             }
             (true, Engine::Postgres) => {
-                let names: Vec<&str> = kept.iter().copied().filter(|c| *c != "id" && *c != "version").collect();
-                let list = names.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?.join(", ");
-                let bump = if has_version { ", version = version + 1" } else { "" };
+                let list = assigned.join(", ");
                 Sql::generated(format!(
                     "UPDATE {table} SET ({list}) = (SELECT {list} FROM jsonb_populate_record(NULL::{table}, CAST(? AS JSONB))){bump} WHERE id = ?"
                 ))
@@ -408,12 +400,11 @@ impl Store {
                 .arg(change.record_id)
             }
             (false, Engine::Sqlite) => {
-                let names = kept.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
-                let values: Vec<String> = names.iter().map(|c| format!("json_extract(?1, '$.{c}')")).collect();
-                Sql::generated(format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), values.join(", "))).arg(payload)
+                let values: Vec<String> = kept.iter().map(|c| format!("json_extract(?1, '$.{c}')")).collect();
+                Sql::generated(format!("INSERT INTO {table} ({}) VALUES ({})", kept.join(", "), values.join(", "))).arg(payload)
             }
             (false, Engine::Postgres) => {
-                let list = kept.iter().map(|c| plain(c).map(str::to_owned)).collect::<Result<Vec<_>, _>>()?.join(", ");
+                let list = kept.join(", ");
                 Sql::generated(format!(
                     "INSERT INTO {table} ({list}) SELECT {list} FROM jsonb_populate_record(NULL::{table}, CAST(? AS JSONB))"
                 ))
