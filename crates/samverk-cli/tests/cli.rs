@@ -173,7 +173,47 @@ async fn demo_prints_one_account_per_role_whose_password_signs_in() {
         assert!(password.len() >= 12);
         assert!(store.verify_login(username, password).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "{username} signs in");
     }
-    // Each holds its role at the demo's own authority.
+    // The administrator administers the installation; the others hold their role at the demo's
+    // own authority only.
     let listed = stdout(&samverk(&url, &["account", "list"]));
     assert!(listed.contains("demo-editor\tDemo editor\teditor at Vestfold og Telemark fylkeskommune"), "{listed}");
+    assert!(listed.contains("demo-administrator\tDemo administrator\tadministrator at every authority"), "{listed}");
+}
+
+async fn count(app: &TestApp, sql: &'static str) -> i64 {
+    let mut handle = app.store.handle().await.unwrap_or_else(|e| panic!("{e}"));
+    handle.conn().scalar::<i64>(&samverk_store::Sql::new(sql)).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn retention_reports_first_with_dry_run_then_deletes_and_anonymises() {
+    let app = TestApp::new().await;
+    let leaver = app.store.create_account("kari.leaver", "Kari Leaver", None).await.unwrap_or_else(|e| panic!("{e}"));
+    app.store.set_disabled(leaver, true).await.unwrap_or_else(|e| panic!("{e}"));
+    {
+        // Thirteen months on: the test account's session has expired, the leaver left long ago.
+        let mut handle = app.store.handle().await.unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = handle.conn();
+        conn.execute(&samverk_store::Sql::new("UPDATE sessions SET expires_at = 0")).await.unwrap_or_else(|e| panic!("{e}"));
+        conn.execute(&samverk_store::Sql::new("UPDATE accounts SET disabled_at = 1 WHERE disabled"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let dry = samverk(&app.url, &["retention", "--dry-run"]);
+    let text = stdout(&dry);
+    assert_eq!(dry.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&dry.stderr));
+    assert!(text.starts_with("Dry run: nothing was changed."), "{text}");
+    assert!(text.contains("Would delete expired sessions: 1"), "{text}");
+    assert!(text.contains("Would anonymise accounts disabled more than 12 months ago: 1"), "{text}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 1, "the dry run changed nothing");
+
+    let run = samverk(&app.url, &["retention"]);
+    let text = stdout(&run);
+    assert_eq!(run.status.code(), Some(0), "{text}");
+    assert!(text.contains("Deleted expired sessions: 1"), "{text}");
+    assert!(text.contains("Anonymised accounts disabled more than 12 months ago: 1"), "{text}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts WHERE display_name = 'Kari Leaver' OR username = 'kari.leaver'").await, 0);
+    let again = stdout(&samverk(&app.url, &["retention"]));
+    assert!(again.contains("Deleted expired sessions: 0"), "the job is safe to run daily: {again}");
 }

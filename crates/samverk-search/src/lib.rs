@@ -347,6 +347,21 @@ impl SearchIndex {
         if let Some(owner) = q.owner {
             must.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_i64(f.owner, owner), IndexRecordOption::Basic))));
         }
+        // Staff see their own authorities' records (and the shared organisation register), as
+        // in the store ([`samverk_store::scope`]); the public sees what is published everywhere.
+        if let (false, samverk_store::scope::Scope::Authorities(ids)) = (q.public, samverk_store::scope::current()) {
+            let mut allowed: Vec<(Occur, Box<dyn Query>)> = vec![(
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_facet(f.facets, &Facet::from_path(["entity", "organisation"])),
+                    IndexRecordOption::Basic,
+                )),
+            )];
+            for id in ids {
+                allowed.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_i64(f.owner, id), IndexRecordOption::Basic))));
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(allowed))));
+        }
         if q.public {
             // Published and, for calls, open now: the public never sees the rest, in hits or in counts.
             must.push((

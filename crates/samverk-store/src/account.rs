@@ -63,6 +63,16 @@ pub struct Principal {
     pub scope: Option<Scope>,
 }
 
+/// Whether the running request may manage an account holding `grants`: an unscoped one may
+/// manage any; an administrator of some authorities only accounts whose every role is at one of
+/// them (so she cannot reset the password of another authority's administrator, for one).
+fn manageable(scope: &crate::scope::Scope, grants: &[Grant]) -> bool {
+    match scope {
+        crate::scope::Scope::Everything => true,
+        crate::scope::Scope::Authorities(ids) => grants.iter().all(|g| g.authority_id.is_some_and(|a| ids.contains(&a))),
+    }
+}
+
 impl Principal {
     /// The most trusted role the account holds anywhere.
     #[must_use]
@@ -266,6 +276,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown account or authority.
     pub async fn grant_role(&self, account_id: i64, authority_id: Option<i64>, role: AccessRole) -> Result<(), StoreError> {
+        self.ensure_manageable(account_id, authority_id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         if conn.scalar::<i64>(&Sql::new("SELECT COUNT(*) FROM accounts WHERE id = ?").arg(account_id)).await? == 0 {
@@ -298,6 +309,7 @@ impl Store {
     /// # Errors
     /// The database error.
     pub async fn revoke_role(&self, account_id: i64, authority_id: Option<i64>) -> Result<(), StoreError> {
+        self.ensure_manageable(account_id, authority_id).await?;
         let mut tx = self.begin().await?;
         let mut delete = Sql::new("DELETE FROM account_roles WHERE account_id = ");
         delete.bind(account_id);
@@ -307,6 +319,17 @@ impl Store {
         };
         tx.conn().execute(&delete).await?;
         tx.commit().await
+    }
+
+    /// Refuses to change the roles of an account the request may not manage, or to give or take a
+    /// role at an authority outside its scope (or at every authority, which no scoped request may).
+    async fn ensure_manageable(&self, account_id: i64, authority_id: Option<i64>) -> Result<(), StoreError> {
+        let scope = crate::scope::current();
+        let reaches = authority_id.map_or(scope == crate::scope::Scope::Everything, |a| scope.allows(a));
+        if !reaches {
+            return Err(StoreError::OutOfScope("account_roles".to_owned()));
+        }
+        self.account(account_id).await.map(|_| ())
     }
 
     /// Every account, by username.
@@ -327,6 +350,7 @@ impl Store {
                 ))
                 .await?
         };
+        let scope = crate::scope::current();
         Ok(rows
             .into_iter()
             .map(|row| {
@@ -337,6 +361,7 @@ impl Store {
                     .collect();
                 Account { row, grants }
             })
+            .filter(|account| manageable(&scope, &account.grants))
             .collect())
     }
 
@@ -353,7 +378,11 @@ impl Store {
                 .await?
         };
         let row = row.ok_or(StoreError::NotFound { entity: "account", id })?;
-        Ok(Account { row, grants: self.grants(id).await? })
+        let grants = self.grants(id).await?;
+        if !manageable(&crate::scope::current(), &grants) {
+            return Err(StoreError::NotFound { entity: "account", id });
+        }
+        Ok(Account { row, grants })
     }
 
     /// The account id for a username, if any.
@@ -428,6 +457,7 @@ impl Store {
     /// # Errors
     /// `NotFound`.
     pub async fn set_disabled(&self, account_id: i64, disabled: bool) -> Result<(), StoreError> {
+        self.account(account_id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let changed = conn

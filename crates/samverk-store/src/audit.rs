@@ -211,25 +211,30 @@ pub async fn install(store: &Store) -> Result<(), StoreError> {
         });
     }
     conn.execute_unprepared(&script).await?;
+    crate::scope::install(&mut conn).await?;
     tx.commit().await
 }
 
-/// Records `actor` as the author of everything the transaction writes.
+/// Records `actor` as the author of everything the transaction writes, and the running task's
+/// authorities for the scope triggers ([`crate::scope`]).
 pub(crate) async fn attribute(conn: &mut Conn<'_>, actor: &Actor) -> Result<(), StoreError> {
     let sql = match conn.engine() {
         Engine::Sqlite => Sql::new(
-            "INSERT INTO audit_context (id, account_id, actor, origin, via) VALUES (1, ?, ?, ?, ?) \
-             ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, actor = excluded.actor, origin = excluded.origin, via = excluded.via",
+            "INSERT INTO audit_context (id, account_id, actor, origin, via, scope) VALUES (1, ?, ?, ?, ?, ?) \
+             ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, actor = excluded.actor, origin = excluded.origin, \
+             via = excluded.via, scope = excluded.scope",
         ),
         Engine::Postgres => Sql::new(
             "SELECT CAST(set_config('samverk.account_id', COALESCE(CAST(CAST(? AS BIGINT) AS TEXT), ''), true) AS TEXT), \
-             set_config('samverk.actor', ?, true), set_config('samverk.origin', ?, true), set_config('samverk.via', ?, true)",
+             set_config('samverk.actor', ?, true), set_config('samverk.origin', ?, true), set_config('samverk.via', ?, true), \
+             set_config('samverk.scope', COALESCE(CAST(? AS TEXT), ''), true)",
         ),
     }
     .arg(actor.account_id)
     .arg(actor.name.clone())
     .arg(actor.origin.code())
-    .arg(actor.via.clone());
+    .arg(actor.via.clone())
+    .arg(crate::scope::setting());
     conn.execute(&sql).await?;
     Ok(())
 }
@@ -332,7 +337,15 @@ impl Store {
         let mut sql = Sql::new(CHANGE_COLUMNS);
         sql.push("WHERE table_name = ").bind(table.to_owned()).push(" AND record_id = ").bind(record_id).push(" ORDER BY id DESC");
         let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
-        Ok(rows.into_iter().map(change).collect())
+        drop(handle);
+        let all: Vec<Change> = rows.into_iter().map(change).collect();
+        let any = !all.is_empty();
+        let visible = self.visible_changes(all).await?;
+        if any && visible.is_empty() {
+            // Another authority's record: as if it did not exist.
+            return Err(StoreError::NotFound { entity: "record", id: record_id });
+        }
+        Ok(visible)
     }
 
     /// The newest changes across the installation (for administrators), newest first.
@@ -345,9 +358,14 @@ impl Store {
         if let Some(account) = account_id {
             sql.push("WHERE account_id = ").bind(account);
         }
-        sql.push(" ORDER BY id DESC LIMIT ").bind(i64::from(limit));
+        // A scoped administrator sees only her authorities' changes: read further back for them.
+        let read = if crate::scope::current() == crate::scope::Scope::Everything { limit } else { limit.saturating_mul(5) };
+        sql.push(" ORDER BY id DESC LIMIT ").bind(i64::from(read));
         let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
-        Ok(rows.into_iter().map(change).collect())
+        drop(handle);
+        let mut visible = self.visible_changes(rows.into_iter().map(change).collect()).await?;
+        visible.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        Ok(visible)
     }
 
     /// One change of the trail.
@@ -359,7 +377,8 @@ impl Store {
         let mut sql = Sql::new(CHANGE_COLUMNS);
         sql.push("WHERE id = ").bind(id);
         let row: Option<ChangeRow> = handle.conn().optional(&sql).await?;
-        Ok(row.map(change))
+        drop(handle);
+        Ok(self.visible_changes(row.into_iter().map(change).collect()).await?.into_iter().next())
     }
 
     /// Puts a record back as it was right after change `change_id` (re-creating it when it has

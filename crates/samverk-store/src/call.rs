@@ -60,6 +60,9 @@ const SELECT: &str = "SELECT c.id, c.owner_id, o.name AS owner_name, c.title, c.
                       c.closes_time, c.time_zone, c.opens_at, c.closes_at, c.require_name, c.require_email, c.consent_text, c.consent_version \
                       FROM calls c JOIN organisations o ON o.id = c.owner_id";
 
+/// The authority of the call a submission (`call_id`) answers.
+const OWNER_OF_CALL: &str = "(SELECT sc.owner_id FROM calls sc WHERE sc.id = call_id)";
+
 const SUBMISSION: &str = "SELECT id, call_id, reference, name, email, organisation, answer, consent_version, consent_text, submitted_at, tags, published \
                           FROM call_submissions";
 
@@ -172,6 +175,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_call(&self, id: i64, draft: &CallDraft) -> Result<(), StoreError> {
+        self.ensure_visible("calls", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let c = validate(&mut conn, draft).await?;
@@ -198,7 +202,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(SELECT);
-        sql.push(" WHERE c.id = ").bind(id);
+        sql.push(" WHERE c.id = ").bind(id).scoped("c.owner_id");
         let Some(mut call) = conn.optional::<Call>(&sql).await? else { return Ok(None) };
         call.engagements = conn
             .all(&Sql::new("SELECT e.id, e.title FROM call_engagements l JOIN engagements e ON e.id = l.engagement_id WHERE l.call_id = ? ORDER BY e.title").arg(id))
@@ -217,8 +221,9 @@ impl Store {
     pub async fn calls(&self, owner_id: Option<i64>) -> Result<Vec<Call>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SELECT);
+        sql.push(" WHERE 1 = 1").scoped("c.owner_id");
         if let Some(owner) = owner_id {
-            sql.push(" WHERE c.owner_id = ").bind(owner);
+            sql.push(" AND c.owner_id = ").bind(owner);
         }
         sql.push(" ORDER BY c.closes_at DESC, c.id DESC");
         Ok(h.conn().all(&sql).await?)
@@ -290,7 +295,7 @@ impl Store {
     pub async fn submissions(&self, call_id: i64, published_only: bool) -> Result<Vec<Submission>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SUBMISSION);
-        sql.push(" WHERE call_id = ").bind(call_id);
+        sql.push(" WHERE call_id = ").bind(call_id).scoped(OWNER_OF_CALL);
         if published_only {
             sql.push(" AND published = ").bind(true);
         }
@@ -315,11 +320,12 @@ impl Store {
     /// The database error.
     pub async fn call_attachments(&self, call_id: i64) -> Result<Vec<AttachmentInfo>, StoreError> {
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT a.id, a.submission_id, a.file_name, a.content_type, a.size FROM call_attachments a \
-             JOIN call_submissions s ON s.id = a.submission_id WHERE s.call_id = ? ORDER BY a.submission_id, a.id",
+             JOIN call_submissions s ON s.id = a.submission_id WHERE s.call_id = ?",
         )
         .arg(call_id);
+        sql.scoped(OWNER_OF_CALL).push(" ORDER BY a.submission_id, a.id");
         Ok(h.conn().all(&sql).await?)
     }
 
@@ -329,13 +335,14 @@ impl Store {
     /// The database error.
     pub async fn call_attachment(&self, call_id: i64, submission_id: i64, id: i64) -> Result<Option<AttachmentFile>, StoreError> {
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT a.file_name, a.content_type, a.content FROM call_attachments a JOIN call_submissions s ON s.id = a.submission_id \
              WHERE a.id = ? AND a.submission_id = ? AND s.call_id = ?",
         )
         .arg(id)
         .arg(submission_id)
         .arg(call_id);
+        sql.scoped(OWNER_OF_CALL);
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -344,6 +351,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, or `Invalid` for a tag that is too long.
     pub async fn mark_submission(&self, id: i64, tags: &str, published: bool) -> Result<(), StoreError> {
+        self.ensure_visible("call_submissions", id).await?;
         let tags = samverk_domain::news::tags(tags).map_err(|p| samverk_domain::ValidationErrors::single("submission_tags", p))?;
         let mut tx = self.begin().await?;
         let rows = tx

@@ -73,10 +73,11 @@ impl Store {
         );
         // Imported records are evidence from public data, not the authority's own network
         // work, so the rule does not apply to them (see `EngagementDraft::validate_imported`).
-        e_sql.push(" WHERE e.source IS NULL");
+        e_sql.push(" WHERE e.source IS NULL").scoped("e.owner_id");
+        g_sql.push(" WHERE 1 = 1").scoped("p.owner_id");
         if let Some(owner) = owner_id {
             e_sql.push(" AND e.owner_id = ").bind(owner);
-            g_sql.push(" WHERE p.owner_id = ").bind(owner);
+            g_sql.push(" AND p.owner_id = ").bind(owner);
         }
         e_sql.push(" ORDER BY o.name, e.title");
         g_sql.push(" ORDER BY o.name, p.title, g.position, g.id");

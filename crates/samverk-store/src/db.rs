@@ -81,6 +81,12 @@ impl Sql {
         self
     }
 
+    /// The SQL text as written, with `?` placeholders (for tests and messages).
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     fn render(&self, engine: Engine) -> String {
         match engine {
             Engine::Sqlite => self.text.clone(),

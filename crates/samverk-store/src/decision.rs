@@ -85,6 +85,7 @@ impl Store {
     /// # Errors
     /// `Stale` when another write came first, `NotFound`, or validation errors.
     pub async fn update_decision_at(&self, id: i64, expected: Option<i64>, draft: &DecisionDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("decisions", id).await?;
         let mut tx = self.begin().await?;
         let new = validate(&mut tx.conn(), draft).await?;
         let sql = Sql::new(
@@ -120,7 +121,7 @@ impl Store {
     pub async fn decision(&self, id: i64) -> Result<Option<Decision>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SELECT);
-        sql.push(" WHERE d.id = ").bind(id);
+        sql.push(" WHERE d.id = ").bind(id).scoped("d.owner_id");
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -131,8 +132,9 @@ impl Store {
     pub async fn decisions(&self, owner_id: Option<i64>) -> Result<Vec<Decision>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SELECT);
+        sql.push(" WHERE 1 = 1").scoped("d.owner_id");
         if let Some(owner) = owner_id {
-            sql.push(" WHERE d.owner_id = ").bind(owner);
+            sql.push(" AND d.owner_id = ").bind(owner);
         }
         sql.push(" ORDER BY d.date DESC, d.id DESC");
         Ok(h.conn().all(&sql).await?)
@@ -145,8 +147,12 @@ impl Store {
     pub async fn established_by(&self, id: i64) -> Result<Established, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let plans = conn.all(&Sql::new("SELECT id, title FROM plans WHERE decision_id = ? ORDER BY title").arg(id)).await?;
-        let engagements = conn.all(&Sql::new("SELECT id, title FROM engagements WHERE decision_id = ? ORDER BY title").arg(id)).await?;
+        let mut plans = Sql::new("SELECT id, title FROM plans WHERE decision_id = ?").arg(id);
+        plans.scoped("owner_id").push(" ORDER BY title");
+        let mut engagements = Sql::new("SELECT id, title FROM engagements WHERE decision_id = ?").arg(id);
+        engagements.scoped("owner_id").push(" ORDER BY title");
+        let plans = conn.all(&plans).await?;
+        let engagements = conn.all(&engagements).await?;
         Ok(Established { plans, engagements })
     }
 }

@@ -387,20 +387,19 @@ impl Store {
              FROM engagements e JOIN participants p ON p.engagement_id = e.id JOIN organisations o ON o.id = p.organisation_id \
              WHERE p.organisation_id <> ",
         );
-        sql.bind(id)
-            .push(" AND e.kind NOT IN ")
-            .push(NETWORK_KINDS_SQL)
-            .push(" AND e.id IN (")
-            .push(mine)
-            .push(") ORDER BY o.name, o.id, e.title");
-        let sql = sql.arg(id).arg(id);
+        sql.bind(id).push(" AND e.kind NOT IN ").push(NETWORK_KINDS_SQL).push(" AND e.id IN (").push(mine).push(")");
+        // `mine` takes its two values before the scope adds its own.
+        let mut sql = sql.arg(id).arg(id);
+        sql.scoped("e.owner_id").push(" ORDER BY o.name, o.id, e.title");
         let rows: Vec<NetworkRow> = conn.all(&sql).await?;
         let mut networks_sql = Sql::new(
             "SELECT e.id AS engagement_id, e.title, e.kind, (SELECT COUNT(*) FROM participants m WHERE m.engagement_id = e.id) AS members \
              FROM engagements e WHERE e.kind IN ",
         );
-        networks_sql.push(NETWORK_KINDS_SQL).push(" AND e.id IN (").push(mine).push(") ORDER BY e.title");
-        let networks = conn.all(&networks_sql.arg(id).arg(id)).await?;
+        networks_sql.push(NETWORK_KINDS_SQL).push(" AND e.id IN (").push(mine).push(")");
+        let mut networks_sql = networks_sql.arg(id).arg(id);
+        networks_sql.scoped("e.owner_id").push(" ORDER BY e.title");
+        let networks = conn.all(&networks_sql).await?;
         Ok(OrganisationNetwork { organisation: Named::new(id, name), partners: group_partners(rows), networks })
     }
 }

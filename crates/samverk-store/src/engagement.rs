@@ -164,12 +164,17 @@ const CONTRIBUTION_SELECT: &str = "SELECT c.id, c.engagement_id, c.goal_id, g.ti
 /// (`participants_organisation_engagement`, `contributions_goal_engagement`) instead of probing
 /// once per engagement: 14 and 31 ms became 2 and 1 ms on the 10,000-engagement benchmark
 /// (docs/benchmarks.md).
+/// The authority of a participant's (`p`) or a contribution's (`c`) engagement.
+const ENGAGEMENT_OF_P: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = p.engagement_id)";
+const ENGAGEMENT_OF_C: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = c.engagement_id)";
+
 fn filter_sql(f: &EngagementFilter, with_owner: bool) -> Sql {
     let mut sql = Sql::new(" FROM engagements e");
     if with_owner {
         sql.push(" JOIN organisations o ON o.id = e.owner_id");
     }
     sql.push(" WHERE 1 = 1");
+    sql.scoped("e.owner_id");
     if let Some(owner) = f.owner_id {
         sql.push(" AND e.owner_id = ").bind(owner);
     }
@@ -383,6 +388,7 @@ impl Store {
     /// `Stale` when another write came first, `NotFound`, or validation errors (including the
     /// contribution rule).
     pub async fn update_engagement_at(&self, id: i64, expected: Option<i64>, draft: &EngagementDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("engagements", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let refs = engagement_refs(&mut conn, draft, Some(id)).await?;
@@ -448,7 +454,7 @@ impl Store {
     pub async fn engagement(&self, id: i64) -> Result<Option<Engagement>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(ENGAGEMENT_SELECT);
-        sql.push(" WHERE e.id = ").bind(id);
+        sql.push(" WHERE e.id = ").bind(id).scoped("e.owner_id");
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -460,7 +466,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(ENGAGEMENT_SELECT);
-        sql.push(" WHERE e.id = ").bind(id);
+        sql.push(" WHERE e.id = ").bind(id).scoped("e.owner_id");
         let Some(engagement) = conn.optional::<Engagement>(&sql).await? else { return Ok(None) };
         let mut p = Sql::new(PARTICIPANT_SELECT);
         p.push(" WHERE p.engagement_id = ").bind(id).push(" ORDER BY p.role, o.name");
@@ -469,7 +475,10 @@ impl Store {
         c.push(" WHERE c.engagement_id = ").bind(id).push(" ORDER BY pl.title, g.position, g.id");
         let contributions = conn.all(&c).await?;
         let mut k = Sql::new(SUMMARY_SELECT);
-        k.push(" FROM engagements e JOIN organisations o ON o.id = e.owner_id WHERE e.parent_id = ").bind(id).push(" ORDER BY e.title");
+        k.push(" FROM engagements e JOIN organisations o ON o.id = e.owner_id WHERE e.parent_id = ")
+            .bind(id)
+            .scoped("e.owner_id")
+            .push(" ORDER BY e.title");
         let children = conn.all(&k).await?;
         Ok(Some(EngagementPage { engagement, participants, contributions, children }))
     }
@@ -480,12 +489,13 @@ impl Store {
     /// The database error.
     pub async fn participations(&self, organisation_id: i64) -> Result<Vec<Participation>, StoreError> {
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT e.id AS engagement_id, e.title, e.kind, e.status, o.name AS owner_name, p.role FROM participants p \
              JOIN engagements e ON e.id = p.engagement_id JOIN organisations o ON o.id = e.owner_id \
-             WHERE p.organisation_id = ? ORDER BY e.title, p.role",
+             WHERE p.organisation_id = ?",
         )
         .arg(organisation_id);
+        sql.scoped("e.owner_id").push(" ORDER BY e.title, p.role");
         Ok(h.conn().all(&sql).await?)
     }
 
@@ -503,14 +513,15 @@ impl Store {
             engagement_status: EngagementStatus,
         }
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT c.id, c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, pl.title AS plan_title, \
              c.how, e.title AS engagement_title, e.status AS engagement_status FROM contributions c JOIN goals g ON g.id = c.goal_id \
              JOIN plans pl ON pl.id = g.plan_id JOIN engagements e ON e.id = c.engagement_id \
-             WHERE g.id = ? OR g.parent_id = ? ORDER BY e.title",
+             WHERE (g.id = ? OR g.parent_id = ?)",
         )
         .arg(goal_id)
         .arg(goal_id);
+        sql.scoped("e.owner_id").push(" ORDER BY e.title");
         let rows: Vec<Row> = h.conn().all(&sql).await?;
         Ok(rows.into_iter().map(|r| (r.contribution, r.engagement_title, r.engagement_status)).collect())
     }
@@ -518,12 +529,14 @@ impl Store {
     /// # Errors
     /// `NotFound` for the engagement, or validation errors (duplicate, unknown organisation…).
     pub async fn add_participant(&self, engagement_id: i64, draft: &ParticipantDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         self.save_participant(engagement_id, None, draft).await
     }
 
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_participant(&self, engagement_id: i64, participant_id: i64, draft: &ParticipantDraft) -> Result<(), StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         self.save_participant(engagement_id, Some(participant_id), draft).await.map(|_| ())
     }
 
@@ -546,19 +559,21 @@ impl Store {
     pub async fn participant(&self, participant_id: i64) -> Result<Option<Participant>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PARTICIPANT_SELECT);
-        sql.push(" WHERE p.id = ").bind(participant_id);
+        sql.push(" WHERE p.id = ").bind(participant_id).scoped(ENGAGEMENT_OF_P);
         Ok(h.conn().optional(&sql).await?)
     }
 
     /// # Errors
     /// `NotFound`, or validation errors (goal of another authority, duplicate goal…).
     pub async fn add_contribution(&self, engagement_id: i64, draft: &ContributionDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         self.save_contribution(engagement_id, None, draft).await
     }
 
     /// # Errors
     /// `NotFound`, or validation errors (including the contribution rule when the goal changes).
     pub async fn update_contribution(&self, engagement_id: i64, contribution_id: i64, draft: &ContributionDraft) -> Result<(), StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         self.save_contribution(engagement_id, Some(contribution_id), draft).await.map(|_| ())
     }
 
@@ -619,7 +634,7 @@ impl Store {
     pub async fn contribution(&self, contribution_id: i64) -> Result<Option<Contribution>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(CONTRIBUTION_SELECT);
-        sql.push(" WHERE c.id = ").bind(contribution_id);
+        sql.push(" WHERE c.id = ").bind(contribution_id).scoped(ENGAGEMENT_OF_C);
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -631,13 +646,13 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(ENGAGEMENT_SELECT);
-        sql.push(" ORDER BY o.name, e.title, e.id");
+        sql.push(" WHERE 1 = 1").scoped("e.owner_id").push(" ORDER BY o.name, e.title, e.id");
         let engagements: Vec<Engagement> = conn.all(&sql).await?;
         let mut p = Sql::new(PARTICIPANT_SELECT);
-        p.push(" ORDER BY p.engagement_id, p.role, o.name");
+        p.push(" WHERE 1 = 1").scoped(ENGAGEMENT_OF_P).push(" ORDER BY p.engagement_id, p.role, o.name");
         let mut participants: Vec<Participant> = conn.all(&p).await?;
         let mut c = Sql::new(CONTRIBUTION_SELECT);
-        c.push(" ORDER BY c.engagement_id, pl.title, g.position");
+        c.push(" WHERE 1 = 1").scoped(ENGAGEMENT_OF_C).push(" ORDER BY c.engagement_id, pl.title, g.position");
         let mut contributions: Vec<Contribution> = conn.all(&c).await?;
         Ok(engagements
             .into_iter()
@@ -699,8 +714,8 @@ impl Store {
     /// The database error.
     pub async fn engagement_owners(&self) -> Result<Vec<EngagementOwner>, StoreError> {
         let mut h = self.handle().await?;
-        let sql =
-            Sql::new("SELECT o.id, o.name FROM organisations o WHERE o.id IN (SELECT e.owner_id FROM engagements e) ORDER BY o.name, o.id");
+        let mut sql = Sql::new("SELECT o.id, o.name FROM organisations o WHERE o.id IN (SELECT e.owner_id FROM engagements e)");
+        sql.scoped("o.id").push(" ORDER BY o.name, o.id");
         Ok(h.conn().all(&sql).await?)
     }
 }

@@ -20,7 +20,11 @@ pub enum StoreError {
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// The record belongs to an authority outside the request's scope ([`crate::scope`]):
+    /// nothing was written.
+    #[error("the record belongs to another authority ({0})")]
+    OutOfScope(String),
     /// The record changed since the version the writer had read: nothing was written.
     #[error("{entity} {id} changed since version {expected} was read")]
     Stale { entity: &'static str, id: i64, expected: i64 },
@@ -30,6 +34,18 @@ pub enum StoreError {
     /// Producing something derived from the records (an export, the search index) failed.
     #[error("{0}")]
     Derived(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    /// A write refused by the scope triggers becomes [`StoreError::OutOfScope`].
+    fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &error
+            && let Some(table) = db.message().strip_prefix("samverk_scope ")
+        {
+            return Self::OutOfScope(table.to_owned());
+        }
+        Self::Database(error)
+    }
 }
 
 impl StoreError {

@@ -364,6 +364,9 @@ pub async fn mark_read(conn: &mut Conn<'_>, lesson_id: i64, draft: &ReadingDraft
     Ok(conn.insert(&sql).await?)
 }
 
+/// The authority of a budget line's (`b`) engagement.
+const OWNER_OF_LINE: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = b.engagement_id)";
+
 /// Lessons with their addressees and readings: three queries whatever their number. `filter`
 /// is appended to `WHERE 1 = 1` of the lessons query.
 async fn lessons(conn: &mut Conn<'_>, filter: &Sql) -> Result<Vec<Lesson>, StoreError> {
@@ -387,7 +390,7 @@ async fn lessons(conn: &mut Conn<'_>, filter: &Sql) -> Result<Vec<Lesson>, Store
         "SELECT l.id, l.engagement_id, e.title AS engagement_title, l.title, l.text, l.written_on \
          FROM eu_lessons l JOIN engagements e ON e.id = l.engagement_id WHERE 1 = 1",
     );
-    sql.push_sql(filter).push(" ORDER BY l.written_on DESC, l.id DESC");
+    sql.scoped("e.owner_id").push_sql(filter).push(" ORDER BY l.written_on DESC, l.id DESC");
     let rows: Vec<Row> = conn.all(&sql).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut a = Sql::new(
@@ -427,6 +430,7 @@ async fn lessons(conn: &mut Conn<'_>, filter: &Sql) -> Result<Vec<Lesson>, Store
 /// The database error.
 pub async fn project_summaries(conn: &mut Conn<'_>, owner_id: Option<i64>, year: Option<i32>) -> Result<Vec<EuProjectSummary>, StoreError> {
     let mut sql = Sql::new(SUMMARY_SELECT);
+    sql.scoped("e.owner_id");
     if let Some(owner) = owner_id {
         sql.push(" AND e.owner_id = ").bind(owner);
     }
@@ -448,16 +452,13 @@ impl Store {
     pub async fn eu_project_page(&self, engagement_id: i64) -> Result<EuProjectPage, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let project = conn
-            .optional(
-                &Sql::new(
-                    "SELECT engagement_id, programme, strand, funding_call, role, department FROM eu_projects WHERE engagement_id = ?",
-                )
-                .arg(engagement_id),
-            )
-            .await?;
+        let mut project =
+            Sql::new("SELECT engagement_id, programme, strand, funding_call, role, department FROM eu_projects WHERE engagement_id = ?")
+                .arg(engagement_id);
+        project.scoped("(SELECT se.owner_id FROM engagements se WHERE se.id = eu_projects.engagement_id)");
+        let project = conn.optional(&project).await?;
         let mut sql = Sql::new(LINE_SELECT);
-        sql.push(" WHERE b.engagement_id = ").bind(engagement_id).push(" ORDER BY b.year, o.name, b.id");
+        sql.push(" WHERE b.engagement_id = ").bind(engagement_id).scoped(OWNER_OF_LINE).push(" ORDER BY b.year, o.name, b.id");
         let lines: Vec<BudgetLine> = conn.all(&sql).await?;
         let mut total = Amounts::default();
         lines.iter().for_each(|l| total.add(l));
@@ -470,6 +471,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, or validation errors; nothing is written then.
     pub async fn save_eu_project(&self, engagement_id: i64, draft: &EuProjectDraft) -> Result<(), StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         let mut tx = self.begin().await?;
         save_project(&mut tx.conn(), engagement_id, draft).await?;
         tx.commit().await
@@ -478,6 +480,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, or validation errors; nothing is written then.
     pub async fn save_budget_line(&self, engagement_id: i64, line_id: Option<i64>, draft: &BudgetLineDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         let mut tx = self.begin().await?;
         let id = save_budget_line(&mut tx.conn(), engagement_id, line_id, draft).await?;
         tx.commit().await?;
@@ -489,7 +492,7 @@ impl Store {
     pub async fn budget_line(&self, line_id: i64) -> Result<Option<BudgetLine>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(LINE_SELECT);
-        sql.push(" WHERE b.id = ").bind(line_id);
+        sql.push(" WHERE b.id = ").bind(line_id).scoped(OWNER_OF_LINE);
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -508,6 +511,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, or validation errors; nothing is written then.
     pub async fn add_lesson(&self, engagement_id: i64, draft: &LessonDraft, today: Date) -> Result<i64, StoreError> {
+        self.ensure_visible("engagements", engagement_id).await?;
         let mut tx = self.begin().await?;
         let id = add_lesson(&mut tx.conn(), engagement_id, draft, today).await?;
         tx.commit().await?;
@@ -517,6 +521,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, or validation errors; nothing is written then.
     pub async fn mark_lesson_read(&self, lesson_id: i64, draft: &ReadingDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("eu_lessons", lesson_id).await?;
         let mut tx = self.begin().await?;
         let id = mark_read(&mut tx.conn(), lesson_id, draft).await?;
         tx.commit().await?;
@@ -565,6 +570,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let owner = |sql: &mut Sql| {
+            sql.scoped("e.owner_id");
             if let Some(owner) = owner_id {
                 sql.push(" AND e.owner_id = ").bind(owner);
             }
@@ -611,11 +617,10 @@ impl Store {
             title: Option<String>,
         }
         let mut h = self.handle().await?;
-        let sql = Sql::new(
-            "SELECT g.id, p.title AS plan_title, g.title FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? \
-             ORDER BY p.title, p.id, g.position, g.id",
-        )
-        .arg(owner_id);
+        let mut sql =
+            Sql::new("SELECT g.id, p.title AS plan_title, g.title FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ?")
+                .arg(owner_id);
+        sql.scoped("p.owner_id").push(" ORDER BY p.title, p.id, g.position, g.id");
         let rows: Vec<Row> = h.conn().all(&sql).await?;
         Ok(rows.into_iter().map(|r| (r.id, format!("{} › {}", r.plan_title, r.title.unwrap_or_else(|| format!("#{}", r.id))))).collect())
     }

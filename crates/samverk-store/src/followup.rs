@@ -115,7 +115,8 @@ impl PlanFollowup {
 }
 
 async fn plan_rows(conn: &mut Conn<'_>, plan_id: i64) -> Result<Option<(FollowupPlan, Vec<FollowupArea>, Vec<FollowupGoal>)>, sqlx::Error> {
-    let sql = Sql::new("SELECT id, owner_id, title, period_start, period_end FROM plans WHERE id = ?").arg(plan_id);
+    let mut sql = Sql::new("SELECT id, owner_id, title, period_start, period_end FROM plans WHERE id = ?").arg(plan_id);
+    sql.scoped("owner_id");
     let Some(plan) = conn.optional::<FollowupPlan>(&sql).await? else { return Ok(None) };
     let areas = conn.all(&Sql::new("SELECT id, title FROM focus_areas WHERE plan_id = ? ORDER BY position, id").arg(plan_id)).await?;
     let goals = conn

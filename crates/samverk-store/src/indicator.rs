@@ -63,6 +63,9 @@ pub(crate) const INDICATOR_SELECT: &str = "SELECT i.id, i.goal_id, g.title AS go
 
 pub(crate) const MEASUREMENT_SELECT: &str = "SELECT m.id, m.indicator_id, m.year, m.value, m.source, m.measured_on FROM measurements m";
 
+/// The authority of an indicator's (`i`) goal's plan.
+const OWNER_OF_INDICATOR: &str = "(SELECT sp.owner_id FROM goals sg JOIN plans sp ON sp.id = sg.plan_id WHERE sg.id = i.goal_id)";
+
 /// Validates and inserts an indicator on a goal within the caller's transaction.
 ///
 /// # Errors
@@ -121,6 +124,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown goal; validation errors (nothing is written then).
     pub async fn create_indicator(&self, goal_id: i64, draft: &IndicatorDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("goals", goal_id).await?;
         let mut tx = self.begin().await?;
         let id = create_indicator(&mut tx.conn(), goal_id, draft).await?;
         tx.commit().await?;
@@ -130,6 +134,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown indicator; validation errors (nothing is written then).
     pub async fn add_measurement(&self, indicator_id: i64, draft: &MeasurementDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("indicators", indicator_id).await?;
         let mut tx = self.begin().await?;
         let id = add_measurement(&mut tx.conn(), indicator_id, draft).await?;
         tx.commit().await?;
@@ -144,7 +149,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(INDICATOR_SELECT);
-        sql.push(" WHERE i.id = ").bind(id);
+        sql.push(" WHERE i.id = ").bind(id).scoped(OWNER_OF_INDICATOR);
         let Some(indicator) = conn.optional::<Indicator>(&sql).await? else { return Ok(None) };
         let mut sql = Sql::new(MEASUREMENT_SELECT);
         sql.push(" WHERE m.indicator_id = ").bind(id).push(" ORDER BY m.year");
@@ -158,7 +163,7 @@ impl Store {
     pub async fn indicators_of_goal(&self, goal_id: i64) -> Result<Vec<Indicator>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(INDICATOR_SELECT);
-        sql.push(" WHERE i.goal_id = ").bind(goal_id).push(" ORDER BY i.title, i.id");
+        sql.push(" WHERE i.goal_id = ").bind(goal_id).scoped(OWNER_OF_INDICATOR).push(" ORDER BY i.title, i.id");
         Ok(h.conn().all(&sql).await?)
     }
 }

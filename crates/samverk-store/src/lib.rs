@@ -27,6 +27,7 @@ pub mod referral;
 mod refs;
 pub mod registry;
 pub mod report;
+pub mod scope;
 pub mod sdg;
 pub mod search_source;
 mod store;

@@ -245,7 +245,7 @@ pub async fn create_report(
 /// The database error.
 pub async fn mandates(conn: &mut Conn<'_>, filter: &MandateFilter) -> Result<Vec<Mandate>, StoreError> {
     let mut sql = Sql::new(MANDATE_SELECT);
-    sql.push(" WHERE 1 = 1");
+    sql.push(" WHERE 1 = 1").scoped("e.owner_id");
     if let Some(owner) = filter.owner_id {
         sql.push(" AND e.owner_id = ").bind(owner);
     }
@@ -262,6 +262,10 @@ pub async fn mandates(conn: &mut Conn<'_>, filter: &MandateFilter) -> Result<Vec
     Ok(conn.all(&sql).await?)
 }
 
+/// The authority of a report back's mandate (inside a query on `report_backs`).
+const OWNER_OF_REPORT: &str =
+    "(SELECT se.owner_id FROM mandates sm JOIN engagements se ON se.id = sm.engagement_id WHERE sm.id = report_backs.mandate_id)";
+
 /// Reports back of the mandates listed (or of every mandate when `None`), newest first,
 /// each with its goals and attachments: three queries whatever the number.
 ///
@@ -277,7 +281,7 @@ pub async fn reports(conn: &mut Conn<'_>, mandate_ids: &[i64]) -> Result<Vec<Rep
         text: String,
     }
     let mut sql = Sql::new("SELECT id, mandate_id, date, meetings, text FROM report_backs WHERE mandate_id IN (");
-    sql.bind_list(mandate_ids.iter().copied()).push(") ORDER BY date DESC, id DESC");
+    sql.bind_list(mandate_ids.iter().copied()).push(")").scoped(OWNER_OF_REPORT).push(" ORDER BY date DESC, id DESC");
     let rows: Vec<Row> = conn.all(&sql).await?;
     let mut goals_sql = Sql::new(
         "SELECT rg.report_id, g.id, COALESCE(g.title, '') FROM report_goals rg JOIN goals g ON g.id = rg.goal_id \
@@ -327,6 +331,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_person(&self, id: i64, draft: &PersonDraft) -> Result<(), StoreError> {
+        self.ensure_visible("people", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let known = owner_known(&mut conn, draft.owner_id).await?;
@@ -382,7 +387,7 @@ impl Store {
     pub async fn person(&self, id: i64) -> Result<Option<Person>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PERSON_SELECT);
-        sql.push(" WHERE p.id = ").bind(id);
+        sql.push(" WHERE p.id = ").bind(id).scoped("p.owner_id");
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -393,8 +398,9 @@ impl Store {
     pub async fn people(&self, owner_id: Option<i64>) -> Result<Vec<Person>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PERSON_SELECT);
+        sql.push(" WHERE 1 = 1").scoped("p.owner_id");
         if let Some(owner) = owner_id {
-            sql.push(" WHERE p.owner_id = ").bind(owner);
+            sql.push(" AND p.owner_id = ").bind(owner);
         }
         sql.push(" ORDER BY p.name, p.id");
         Ok(h.conn().all(&sql).await?)
@@ -412,6 +418,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_mandate(&self, id: i64, draft: &MandateDraft) -> Result<(), StoreError> {
+        self.ensure_visible("mandates", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let refs = mandate_refs(&mut conn, draft).await?;
@@ -470,6 +477,7 @@ impl Store {
         files: Vec<(String, Vec<u8>)>,
         today: Date,
     ) -> Result<i64, StoreError> {
+        self.ensure_visible("mandates", mandate_id).await?;
         let mut tx = self.begin().await?;
         let id = create_report(&mut tx.conn(), mandate_id, draft, files, today).await?;
         tx.commit().await?;
@@ -482,7 +490,12 @@ impl Store {
     /// The database error.
     pub async fn attachment(&self, id: i64) -> Result<Option<Attachment>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h.conn().optional(&Sql::new("SELECT file_name, content_type, data FROM report_attachments WHERE id = ?").arg(id)).await?)
+        let mut sql = Sql::new("SELECT file_name, content_type, data FROM report_attachments a WHERE id = ?").arg(id);
+        sql.scoped(
+            "(SELECT se.owner_id FROM report_backs sr JOIN mandates sm ON sm.id = sr.mandate_id \
+             JOIN engagements se ON se.id = sm.engagement_id WHERE sr.id = a.report_id)",
+        );
+        Ok(h.conn().optional(&sql).await?)
     }
 }
 

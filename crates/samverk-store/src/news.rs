@@ -186,6 +186,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_news(&self, id: i64, draft: &NewsDraft, now: OffsetDateTime) -> Result<(), StoreError> {
+        self.ensure_visible("news", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let current: Option<Option<i64>> =
@@ -233,7 +234,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(ITEM);
-        sql.push(" WHERE n.id = ").bind(id);
+        sql.push(" WHERE n.id = ").bind(id).scoped("n.owner_id");
         let Some(mut item) = conn.optional::<NewsItem>(&sql).await? else { return Ok(None) };
         item.tags = conn.scalars(&Sql::new("SELECT tag FROM news_tags WHERE news_id = ? ORDER BY tag").arg(id)).await?;
         let body = conn.scalar(&Sql::new("SELECT body FROM news WHERE id = ?").arg(id)).await?;
@@ -324,8 +325,14 @@ impl Store {
     pub async fn link_targets(&self) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let engagements = conn.all(&Sql::new("SELECT id, title FROM engagements ORDER BY title, id")).await?;
-        let goals = conn.all(&Sql::new("SELECT id, COALESCE(title, description, '') AS title FROM goals ORDER BY title, id")).await?;
+        let mut engagements = Sql::new("SELECT id, title FROM engagements WHERE 1 = 1");
+        engagements.scoped("owner_id").push(" ORDER BY title, id");
+        let mut goals = Sql::new(
+            "SELECT g.id, COALESCE(g.title, g.description, '') AS title FROM goals g JOIN plans p ON p.id = g.plan_id WHERE 1 = 1",
+        );
+        goals.scoped("p.owner_id").push(" ORDER BY title, g.id");
+        let engagements = conn.all(&engagements).await?;
+        let goals = conn.all(&goals).await?;
         Ok((engagements, goals))
     }
 
@@ -348,6 +355,7 @@ impl Store {
 /// The `WHERE` clause of a filter (always present, so callers only append).
 fn filter_sql(f: &NewsFilter, now: OffsetDateTime) -> Sql {
     let mut sql = Sql::new(" WHERE 1 = 1");
+    sql.scoped("n.owner_id");
     if f.published_only {
         sql.push(" AND n.publish_at <= ").bind(seconds(now));
     }

@@ -312,14 +312,15 @@ impl Store {
     /// The database error.
     pub async fn authorities_overview(&self) -> Result<Vec<AuthorityOverview>, StoreError> {
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT o.id, o.name, \
              (SELECT COUNT(*) FROM plans p WHERE p.owner_id = o.id) AS plans, \
              (SELECT COUNT(*) FROM engagements e WHERE e.owner_id = o.id) AS engagements, \
              (SELECT COUNT(*) FROM engagements e WHERE e.owner_id = o.id AND e.status = 'active') AS active \
-             FROM organisations o WHERE EXISTS (SELECT 1 FROM plans p WHERE p.owner_id = o.id) \
-             OR EXISTS (SELECT 1 FROM engagements e WHERE e.owner_id = o.id) ORDER BY o.name",
+             FROM organisations o WHERE (EXISTS (SELECT 1 FROM plans p WHERE p.owner_id = o.id) \
+             OR EXISTS (SELECT 1 FROM engagements e WHERE e.owner_id = o.id))",
         );
+        sql.scoped("o.id").push(" ORDER BY o.name");
         Ok(h.conn().all(&sql).await?)
     }
 }

@@ -131,6 +131,10 @@ impl PlanTree {
     }
 }
 
+/// The authority of a goal's (`g`) plan, and of a measure's or focus area's (`m`).
+const PLAN_OF_G: &str = "(SELECT sp.owner_id FROM plans sp WHERE sp.id = g.plan_id)";
+const PLAN_OF_M: &str = "(SELECT sp.owner_id FROM plans sp WHERE sp.id = m.plan_id)";
+
 const PLAN_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.title, p.kind, p.status, p.period_start, p.period_end, \
      p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, \
      p.description, p.version FROM plans p JOIN organisations o ON o.id = p.owner_id LEFT JOIN decisions d ON d.id = p.decision_id";
@@ -314,6 +318,7 @@ impl Store {
     /// # Errors
     /// `Stale` when another write came first, `NotFound`, or validation errors.
     pub async fn update_plan_at(&self, id: i64, expected: Option<i64>, draft: &PlanDraft) -> Result<i64, StoreError> {
+        self.ensure_visible("plans", id).await?;
         let mut tx = self.begin().await?;
         let refs = plan_refs(&mut tx.conn(), draft).await?;
         let p = draft.validate(&refs)?;
@@ -354,7 +359,7 @@ impl Store {
     pub async fn plan(&self, id: i64) -> Result<Option<Plan>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PLAN_SELECT);
-        sql.push(" WHERE p.id = ").bind(id);
+        sql.push(" WHERE p.id = ").bind(id).scoped("p.owner_id");
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -365,8 +370,9 @@ impl Store {
     pub async fn plans(&self, owner_id: Option<i64>) -> Result<Vec<Plan>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PLAN_SELECT);
+        sql.push(" WHERE 1 = 1").scoped("p.owner_id");
         if let Some(owner) = owner_id {
-            sql.push(" WHERE p.owner_id = ").bind(owner);
+            sql.push(" AND p.owner_id = ").bind(owner);
         }
         sql.push(" ORDER BY o.name, p.title");
         Ok(h.conn().all(&sql).await?)
@@ -380,7 +386,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(PLAN_SELECT);
-        sql.push(" WHERE p.id = ").bind(id);
+        sql.push(" WHERE p.id = ").bind(id).scoped("p.owner_id");
         let Some(plan) = conn.optional::<Plan>(&sql).await? else { return Ok(None) };
         let principles =
             conn.all(&Sql::new("SELECT id, title FROM plan_principles WHERE plan_id = ? ORDER BY position, id").arg(id)).await?;
@@ -422,6 +428,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_focus_area(&self, id: i64, draft: &FocusAreaDraft) -> Result<(), StoreError> {
+        self.ensure_visible("focus_areas", id).await?;
         let mut tx = self.begin().await?;
         let mut refs = References::default();
         refs::plans(&mut tx.conn(), &mut refs, draft.plan_id).await?;
@@ -447,7 +454,9 @@ impl Store {
     /// The database error.
     pub async fn focus_area(&self, id: i64) -> Result<Option<FocusArea>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h.conn().optional(&Sql::new("SELECT id, plan_id, title, description FROM focus_areas WHERE id = ?").arg(id)).await?)
+        let mut sql = Sql::new("SELECT id, plan_id, title, description FROM focus_areas m WHERE id = ?").arg(id);
+        sql.scoped(PLAN_OF_M);
+        Ok(h.conn().optional(&sql).await?)
     }
 
     /// # Errors
@@ -462,6 +471,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_goal(&self, id: i64, draft: &GoalDraft) -> Result<(), StoreError> {
+        self.ensure_visible("goals", id).await?;
         let mut tx = self.begin().await?;
         let refs = goal_refs(&mut tx.conn(), draft, Some(id)).await?;
         let g = draft.validate(Some(id), &refs)?;
@@ -497,7 +507,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(GOAL_SELECT);
-        sql.push(" WHERE g.id = ").bind(id);
+        sql.push(" WHERE g.id = ").bind(id).scoped(PLAN_OF_G);
         let Some(goal) = conn.optional::<Goal>(&sql).await? else { return Ok(None) };
         let sdgs = conn
             .all(&Sql::new("SELECT goal_id, sdg_code, sdg_goal FROM goal_sdgs WHERE goal_id = ? ORDER BY sdg_goal, sdg_code").arg(id))
@@ -517,12 +527,12 @@ impl Store {
             goal: Goal,
         }
         let mut h = self.handle().await?;
-        let sql = Sql::new(
+        let mut sql = Sql::new(
             "SELECT p.title AS plan_title, g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
-             CAST(0 AS BIGINT) AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired' \
-             ORDER BY p.title, g.position, g.id",
+             CAST(0 AS BIGINT) AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired'",
         )
         .arg(owner_id);
+        sql.scoped("p.owner_id").push(" ORDER BY p.title, g.position, g.id");
         let rows: Vec<Row> = h.conn().all(&sql).await?;
         Ok(rows.into_iter().map(|r| (r.plan_title, r.goal)).collect())
     }
@@ -539,6 +549,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_measure(&self, id: i64, draft: &MeasureDraft) -> Result<(), StoreError> {
+        self.ensure_visible("measures", id).await?;
         let mut tx = self.begin().await?;
         let refs = measure_refs(&mut tx.conn(), draft).await?;
         let m = draft.validate(&refs)?;
@@ -565,8 +576,8 @@ impl Store {
     /// The database error.
     pub async fn measure(&self, id: i64) -> Result<Option<Measure>, StoreError> {
         let mut h = self.handle().await?;
-        Ok(h.conn()
-            .optional(&Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures WHERE id = ?").arg(id))
-            .await?)
+        let mut sql = Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures m WHERE id = ?").arg(id);
+        sql.scoped(PLAN_OF_M);
+        Ok(h.conn().optional(&sql).await?)
     }
 }

@@ -602,12 +602,24 @@ async fn anonymise_accounts(conn: &mut Conn<'_>, ids: &[i64], placeholder: &str)
     Ok(changed)
 }
 
+/// A person's data is found, exported and erased across the whole installation (names and
+/// addresses are matched in every table, the trail included), so only an administrator of the
+/// whole installation may do it: in a shared installation, the data protection contact of the
+/// service, not the administrator of one authority.
+fn installation_wide() -> Result<(), StoreError> {
+    match crate::scope::current() {
+        crate::scope::Scope::Everything => Ok(()),
+        crate::scope::Scope::Authorities(_) => Err(StoreError::OutOfScope("personal_data".to_owned())),
+    }
+}
+
 impl Store {
     /// Records naming someone whose name or address contains `query` (the finder), at most 200.
     ///
     /// # Errors
     /// `Invalid` for a query shorter than three characters; the database error.
     pub async fn find_people(&self, query: &str) -> Result<Vec<Found>, StoreError> {
+        installation_wide()?;
         let subject = subject_of(query)?;
         let mut handle = self.handle().await?;
         let mut out = Vec::new();
@@ -628,6 +640,7 @@ impl Store {
     /// # Errors
     /// `Invalid` for a blank query; the database error.
     pub async fn personal_data(&self, query: &str, actor: Actor<'_>, action: &str) -> Result<Dossier, StoreError> {
+        installation_wide()?;
         let subject = subject_of(query)?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -660,6 +673,7 @@ impl Store {
     /// # Errors
     /// `Invalid` for a blank query or when the actor's own account would be erased.
     pub async fn erase_person(&self, query: &str, actor: Actor<'_>) -> Result<Option<Erasure>, StoreError> {
+        installation_wide()?;
         let subject = subject_of(query)?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -736,6 +750,7 @@ impl Store {
     /// # Errors
     /// The database error.
     pub async fn personal_data_log(&self, limit: i64, action: Option<&str>) -> Result<Vec<LogEntry>, StoreError> {
+        installation_wide()?;
         let mut handle = self.handle().await?;
         let mut sql = Sql::new("SELECT id, at, actor_id, actor, action, subject, detail FROM personal_data_log");
         if let Some(action) = action {

@@ -188,11 +188,13 @@ impl Store {
     /// # Errors
     /// `NotFound` when there is no such engagement; the database error.
     pub async fn set_engagement_published(&self, id: i64, published: bool) -> Result<(), StoreError> {
-        let mut h = self.handle().await?;
+        // In a transaction, like every write: attributed in the trail and held to the scope.
+        let mut tx = self.begin().await?;
         let mut sql = Sql::new("UPDATE engagements SET published = ");
         sql.bind(published).push(" WHERE id = ").bind(id);
-        let rows = h.conn().execute(&sql).await?;
-        StoreError::changed("engagement", id, rows)
+        let rows = tx.conn().execute(&sql).await?;
+        StoreError::changed("engagement", id, rows)?;
+        tx.commit().await
     }
 
     /// Publishes a plan on the public pages, or withdraws it.
@@ -200,11 +202,13 @@ impl Store {
     /// # Errors
     /// `NotFound` when there is no such plan; the database error.
     pub async fn set_plan_published(&self, id: i64, published: bool) -> Result<(), StoreError> {
-        let mut h = self.handle().await?;
+        // In a transaction, like every write: attributed in the trail and held to the scope.
+        let mut tx = self.begin().await?;
         let mut sql = Sql::new("UPDATE plans SET published = ");
         sql.bind(published).push(" WHERE id = ").bind(id);
-        let rows = h.conn().execute(&sql).await?;
-        StoreError::changed("plan", id, rows)
+        let rows = tx.conn().execute(&sql).await?;
+        StoreError::changed("plan", id, rows)?;
+        tx.commit().await
     }
 
     /// Whether an engagement (`plan` false) or a plan (`plan` true) is published.
@@ -230,7 +234,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut l = Sql::new("SELECT language FROM engagements WHERE id = ");
-        l.bind(id);
+        l.bind(id).scoped("owner_id");
         let Some(LanguageRow { language }) = conn.optional::<LanguageRow>(&l).await? else {
             return Err(StoreError::NotFound { entity: "engagement", id });
         };
@@ -250,6 +254,7 @@ impl Store {
         language: Option<&str>,
         texts: &[(String, String, String)],
     ) -> Result<(), StoreError> {
+        self.ensure_visible("engagements", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         save_texts(&mut conn, id, language, texts).await?;

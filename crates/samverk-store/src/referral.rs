@@ -76,6 +76,7 @@ impl Store {
     /// # Errors
     /// `NotFound` or validation errors.
     pub async fn update_referral(&self, id: i64, draft: &ReferralDraft) -> Result<(), StoreError> {
+        self.ensure_visible("referrals", id).await?;
         let mut tx = self.begin().await?;
         let r = validate(&mut tx.conn(), draft).await?;
         let sql = bind_fields(
@@ -96,7 +97,7 @@ impl Store {
     pub async fn referral(&self, id: i64) -> Result<Option<Referral>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SELECT);
-        sql.push(" WHERE r.id = ").bind(id);
+        sql.push(" WHERE r.id = ").bind(id).scoped("r.owner_id");
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -108,7 +109,7 @@ impl Store {
     pub async fn referrals(&self, owner_id: Option<i64>, due_by: Option<Date>) -> Result<Vec<Referral>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SELECT);
-        sql.push(" WHERE 1 = 1");
+        sql.push(" WHERE 1 = 1").scoped("r.owner_id");
         if let Some(owner) = owner_id {
             sql.push(" AND r.owner_id = ").bind(owner);
         }

@@ -22,6 +22,9 @@ pub enum AppError {
     /// The record changed since the writer read it (pages show the conflict page instead).
     #[error("changed meanwhile")]
     Stale,
+    /// The record belongs to an authority outside the account's roles: nothing was written.
+    #[error("another authority's record")]
+    OtherAuthority,
     #[error("internal error")]
     Internal(#[source] StoreError),
     /// An export (XLSX, PDF) could not be produced; the cause is logged, never shown.
@@ -38,6 +41,7 @@ impl AppError {
             Self::InUse { .. } => StatusCode::CONFLICT,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Stale => StatusCode::PRECONDITION_FAILED,
+            Self::OtherAuthority => StatusCode::FORBIDDEN,
             Self::Internal(_) | Self::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -51,6 +55,7 @@ impl AppError {
             Self::InUse { .. } => "in_use",
             Self::BadRequest(_) => "bad_request",
             Self::Stale => "stale",
+            Self::OtherAuthority => "other_authority",
             Self::Internal(_) | Self::Export(_) => "internal",
         }
     }
@@ -79,6 +84,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound { .. } => Self::NotFound,
             StoreError::InUse { entity, used_by, .. } => Self::InUse { entity, used_by },
             StoreError::Stale { .. } => Self::Stale,
+            StoreError::OutOfScope(_) => Self::OtherAuthority,
             other => Self::Internal(other),
         }
     }

@@ -104,3 +104,9 @@ trust-totp-wrong-password = The password was wrong; two-step sign-in is still on
 trust-login-code-needed = Type the six-digit code from your authenticator app, with your password again.
 trust-login-code-wrong = The code is wrong or was already used. Type your password and the code the app shows now, or a recovery code.
 trust-login-code-hint = From your authenticator app, or one of your recovery codes.
+
+# Several authorities in one installation
+error-other_authority-title = Another authority's record
+error-other_authority-text = This record belongs to an authority where your account has no role that allows this. Nothing was saved.
+api-error-other_authority-title = Another authority's record
+api-error-other_authority-text = The record belongs to an authority where the token's account has no role that allows this.

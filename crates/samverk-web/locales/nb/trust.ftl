@@ -104,3 +104,9 @@ trust-totp-wrong-password = Passordet var feil; innlogging i to trinn er fortsat
 trust-login-code-needed = Skriv den sekssifrede koden fra autentiseringsappen, og passordet en gang til.
 trust-login-code-wrong = Koden er feil eller allerede brukt. Skriv passordet og koden appen viser nå, eller en reservekode.
 trust-login-code-hint = Fra autentiseringsappen, eller en av reservekodene dine.
+
+# Several authorities in one installation
+error-other_authority-title = En annen myndighets post
+error-other_authority-text = Denne posten tilhører en myndighet der kontoen din ikke har en rolle som tillater dette. Ingenting ble lagret.
+api-error-other_authority-title = En annen myndighets post
+api-error-other_authority-text = Posten tilhører en myndighet der kontoen til tokenet ikke har en rolle som tillater dette.

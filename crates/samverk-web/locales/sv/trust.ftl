@@ -104,3 +104,9 @@ trust-totp-wrong-password = Lösenordet var fel; inloggning i två steg är fort
 trust-login-code-needed = Skriv den sexsiffriga koden från autentiseringsappen, och lösenordet en gång till.
 trust-login-code-wrong = Koden är fel eller redan använd. Skriv lösenordet och koden som appen visar nu, eller en reservkod.
 trust-login-code-hint = Från autentiseringsappen, eller en av dina reservkoder.
+
+# Several authorities in one installation
+error-other_authority-title = En annan myndighets post
+error-other_authority-text = Posten tillhör en myndighet där ditt konto inte har en roll som tillåter detta. Inget sparades.
+api-error-other_authority-title = En annan myndighets post
+api-error-other_authority-text = Posten tillhör en myndighet där tokenets konto inte har en roll som tillåter detta.

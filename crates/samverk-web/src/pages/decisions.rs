@@ -37,13 +37,24 @@ pub(crate) fn decision_date(i: &I18n, date: Date, precision: DatePrecision) -> S
 
 /// The authorities that can own decisions, as select choices.
 pub(crate) async fn authority_choices(state: &AppState, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
+    owned_by_choices(&state.store, selected).await
+}
+
+/// As [`authority_choices`], from the store alone.
+pub(crate) async fn owned_by_choices(store: &samverk_store::Store, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
     let filter = OrganisationFilter { authorities_only: true, per_page: 500, page: 1, ..OrganisationFilter::default() };
-    let authorities = state.store.organisations(&filter).await?;
+    let mut authorities = store.organisations(&filter).await?;
+    // Only the authorities whose records the account may write (the store refuses the others).
+    let scope = samverk_store::scope::current();
+    authorities.items.retain(|o| scope.allows(o.id));
+    // An account of one authority has one to choose from: chosen already.
+    let only = matches!(scope, samverk_store::scope::Scope::Authorities(_)) && authorities.items.len() == 1;
+    let selected = selected.or_else(|| authorities.items.first().filter(|_| only).map(|o| o.id));
     let mut choices = records(authorities.items.iter().map(|o| (o.id, o.name.as_str())), selected);
     // A stored owner outside the list (not an authority, or past the first 500) must stay
     // selectable, or saving the edit form would silently change it.
     if let Some(id) = selected.filter(|id| !authorities.items.iter().any(|o| o.id == *id))
-        && let Some(owner) = state.store.organisation(id).await?
+        && let Some(owner) = store.organisation(id).await?
     {
         choices.push(Choice::new(owner.id, owner.name, true));
     }

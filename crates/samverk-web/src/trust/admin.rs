@@ -42,7 +42,12 @@ fn role_choices(i: &I18n, selected: &str) -> Vec<Choice> {
 
 /// Every authority, and first "every authority" (a role across the installation).
 async fn authority_choices(state: &AppState, i: &I18n, selected: &str) -> Result<Vec<Choice>, AppError> {
-    let mut choices = vec![Choice::blank(i.t("trust-every-authority"), selected.is_empty())];
+    // Only an administrator of the whole installation may give a role at every authority.
+    let mut choices = if samverk_store::scope::current() == samverk_store::scope::Scope::Everything {
+        vec![Choice::blank(i.t("trust-every-authority"), selected.is_empty())]
+    } else {
+        Vec::new()
+    };
     let selected_id = selected.parse().ok();
     choices.extend(crate::pages::authority_choices(state, selected_id).await?.into_iter().map(|mut c| {
         c.selected = Some(c.value.as_str()) == Some(selected) && selected_id.is_some();
@@ -141,6 +146,8 @@ struct RoleForm {
 
 async fn grant(State(state): State<AppState>, Path(id): Path<String>, Form(form): Form<RoleForm>) -> Result<Redirect, AppError> {
     let id = id_of(&id)?;
+    // An account the administrator may not manage is not found, whatever the form says.
+    state.store.account(id).await?;
     let role = AccessRole::from_code(&form.role)
         .ok_or_else(|| AppError::Invalid(ValidationErrors::single("role", samverk_domain::Problem::Required)))?;
     state.store.grant_role(id, form.authority_id.trim().parse().ok(), role).await?;

@@ -8,9 +8,11 @@ use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use samverk_domain::access::Need;
 use samverk_domain::access::allows;
 use samverk_store::account::{Principal, Scope};
 use samverk_store::audit::{self, Actor, Origin};
+use samverk_store::scope::{self, Scope as Authorities};
 
 use super::forms::{self, Fields};
 use super::{CSRF_FIELD, Identity, SESSION_COOKIE, TrustConfig, policy};
@@ -216,13 +218,33 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
             via: format!("{} {path}", parts.method),
         },
     );
+    let authorities = principal.as_ref().map_or(Authorities::Everything, |p| authorities(p, need));
     parts.extensions.insert(Identity { principal, address, session_token });
-    let response = audit::acting(actor, next.run(Request::from_parts(parts, body))).await;
+    let response = audit::acting(actor, scope::within(authorities, next.run(Request::from_parts(parts, body)))).await;
     let response = match menu {
         Some(menu) => rewrite_html(response, csrf.as_deref(), &menu).await,
         None => response,
     };
     secure(response, &trust.config, stale_cookie)
+}
+
+/// The authorities whose records the request may see and change: those where the account holds a
+/// role that reaches what the route needs (an installation-wide role reaches every authority).
+/// Public and own-account routes are not limited: they show only published records or the
+/// account itself.
+fn authorities(principal: &Principal, need: Need) -> Authorities {
+    let Need::Role(wanted) = need else { return Authorities::Everything };
+    let reaching = principal.grants.iter().filter(|g| g.role >= wanted);
+    let mut ids = Vec::new();
+    for grant in reaching {
+        match grant.authority_id {
+            None => return Authorities::Everything,
+            Some(id) => ids.push(id),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Authorities::Authorities(ids)
 }
 
 fn constant_eq(a: &[u8], b: &[u8]) -> bool {

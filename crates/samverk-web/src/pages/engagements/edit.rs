@@ -11,7 +11,6 @@ use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::{ContributionDraft, EngagementDraft, EngagementKind, EngagementStatus};
 use samverk_domain::input::format_date;
 use samverk_store::engagement::EngagementFilter;
-use samverk_store::organisation::OrganisationFilter;
 use samverk_store::{Store, StoreError};
 use serde::Deserialize;
 
@@ -78,9 +77,8 @@ async fn form_page(
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let d = &form.draft;
-    let authorities = store.organisations(&OrganisationFilter { authorities_only: true, per_page: 500, ..Default::default() }).await?;
     let mut owners = vec![Choice::blank(i.t("none-selected"), d.owner_id.is_none())];
-    owners.extend(form::records(authorities.items.iter().map(|o| (o.id, o.name.as_str())), d.owner_id));
+    owners.extend(crate::pages::decisions::owned_by_choices(store, d.owner_id).await?);
     let mut kinds = vec![Choice::blank(i.t("none-selected"), d.kind.is_empty())];
     kinds.extend(form::codes(EngagementKind::ALL, EngagementKind::code, |k| i.engagement_kind(k), d.kind.trim()));
     let statuses = form::codes(EngagementStatus::ALL, EngagementStatus::code, |s| i.engagement_status(s), d.status.trim());

@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use samverk_domain::decision::DatePrecision;
 use samverk_store::decision::Decision;
-use samverk_store::organisation::OrganisationFilter;
 use time::Date;
 
 use crate::i18n::I18n;
@@ -76,10 +75,8 @@ fn rejected(page: impl IntoResponse) -> Response {
 
 /// The choices for a plan's owner: authorities only (counties, regions, municipalities).
 async fn owner_choices(state: &AppState, i: &I18n, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
-    let filter = OrganisationFilter { authorities_only: true, page: 1, per_page: 500, ..Default::default() };
-    let owners = state.store.organisations(&filter).await?;
     let mut choices = vec![Choice::blank(i.t("plans-choose-owner"), selected.is_none())];
-    choices.extend(form::records(owners.items.iter().map(|o| (o.id, o.name.as_str())), selected));
+    choices.extend(crate::pages::decisions::authority_choices(state, selected).await?);
     Ok(choices)
 }
 

@@ -5,8 +5,9 @@
 //! each row, every role (and the anonymous public) is tried, and must be let through exactly
 //! when its access reaches the row's. To add a route: add one line below.
 //!
-//! Not yet here: "an administrator of another authority" (records are not yet scoped to
-//! authorities in the store; see the trust section of ARCHITECTURE.md).
+//! The last column is an administrator of another authority: every route that names one of the
+//! demo authority's records must refuse her (403, or 404 as if it did not exist), and no page she
+//! may open may show any of its records (`an_administrator_of_another_authority_…`).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -395,4 +396,87 @@ async fn refusals_say_what_to_do() {
     let api = reader.send_json(Method::POST, "/api/v1/organisations", &serde_json::json!({})).await;
     assert_eq!(api.status, StatusCode::FORBIDDEN);
     assert_eq!(api.json()["code"], "forbidden");
+}
+
+/// Routes about shared records (the organisation register and its reviews), one's own account,
+/// and the public face: their ids are not another authority's records.
+const SHARED_OR_OWN: &[&str] =
+    &["/organisations", "/api/v1/organisations", "/account/", "/password-reset/", "/lang/", "/p/", "/calls/receipt/"];
+
+/// Whether an administrator of another authority must be refused this route with id 1: it names
+/// a record, the record belongs to the demo authority (or, for accounts, to the installation), and
+/// the route is not open to the public.
+fn names_a_record_of_another_authority(path: &str, need: Access) -> bool {
+    (path.contains('{') && need != Public && !SHARED_OR_OWN.iter().any(|prefix| path.starts_with(prefix)))
+        || INSTALLATION_ONLY.iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// A person's data is matched across every authority's records: only an administrator of the
+/// whole installation may look it up, export it or erase it.
+const INSTALLATION_ONLY: &[&str] = &["/admin/privacy/person", "/admin/privacy/log"];
+
+/// Titles of the demo authority's own records that no page of another authority may show: long
+/// enough and plain enough to be found verbatim in HTML and JSON, and not also the name of an
+/// organisation (the register is shared).
+async fn own_titles(app: &TestApp) -> Vec<String> {
+    let mut handle = app.store.handle().await.expect("connection");
+    let mut conn = handle.conn();
+    let sql = samverk_store::Sql::new(
+        "SELECT title FROM engagements WHERE published = FALSE UNION SELECT title FROM plans WHERE published = FALSE \
+         UNION SELECT title FROM decisions UNION SELECT name FROM people UNION SELECT subject FROM referrals",
+    );
+    let titles: Vec<String> = conn.scalars(&sql).await.expect("titles");
+    let names: BTreeSet<String> = conn
+        .scalars::<String>(&samverk_store::Sql::new("SELECT name FROM organisations"))
+        .await
+        .expect("names")
+        .into_iter()
+        .map(|n| n.to_lowercase())
+        .collect();
+    titles
+        .into_iter()
+        .filter(|t| t.chars().count() >= 12 && t.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-'))
+        .filter(|t| !names.contains(&t.to_lowercase()))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_administrator_of_another_authority_is_refused_every_record_of_this_one() {
+    let app = TestApp::with_demo().await;
+    let other = samverk_testkit::OrganisationBuilder::new("Annen fylkeskommune").insert(&app.store).await;
+    let titles = own_titles(&app).await;
+    assert!(titles.len() >= 5, "the demo has records to protect: {titles:?}");
+    let word = titles[0].split(' ').find(|w| w.chars().count() >= 5).unwrap_or(&titles[0]).to_owned();
+    // Beyond the table: searching for its words, and histories of real records.
+    let extra = [
+        (format!("/search?q={word}"), false),
+        (format!("/api/v1/search?q={word}"), false),
+        ("/history/engagements/1".to_owned(), true),
+        ("/history/plans/1".to_owned(), true),
+        ("/history/decisions/1".to_owned(), true),
+    ];
+    let mut wrong = Vec::new();
+    // Histories name a real table; a restore names a change.
+    let concrete_here = |p: &str| concrete(&p.replace("{table}", "engagements"));
+    let routes = MATRIX.iter().map(|(m, p, need)| (*m, concrete_here(p), names_a_record_of_another_authority(p, *need), *need == Public));
+    let extra = extra.into_iter().map(|(path, must_refuse)| ("get", path, must_refuse, false));
+    for (method, path, must_refuse, public) in routes.chain(extra) {
+        let view = app.view_as(AccessRole::Administrator, Some(other)).await;
+        let response =
+            if path.ends_with("/restore") { view.post_form(&path, &[("change", "1")]).await } else { send(&view, method, &path).await };
+        // Refused: by the guard, or by the store (403), or as if it did not exist (404). A
+        // route she may use can still answer 404 for an id that does not exist at all.
+        let refused =
+            if must_refuse { refused(&path, &response) || response.status == StatusCode::NOT_FOUND } else { refused(&path, &response) };
+        if response.status.is_server_error() || must_refuse != refused {
+            wrong.push(format!("{method} {path}: {} (expected {})", response.status, if must_refuse { "refused" } else { "allowed" }));
+            continue;
+        }
+        if !public && !refused {
+            for title in titles.iter().filter(|t| response.body.contains(t.as_str())) {
+                wrong.push(format!("{method} {path} shows another authority's record «{title}»"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong answers:\n{}", wrong.len(), wrong.join("\n"));
 }

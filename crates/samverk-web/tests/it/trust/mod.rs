@@ -3,6 +3,7 @@
 #![expect(clippy::expect_used, reason = "tests: a failed step must stop the test with its cause")]
 
 mod account;
+mod authorities;
 mod conflict;
 mod forms;
 mod headers;
