@@ -54,6 +54,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0012_privacy.sql"),
     ),
     (13, "0013_audit.sql", include_str!("../migrations/sqlite/0013_audit.sql"), include_str!("../migrations/postgres/0013_audit.sql")),
+    (
+        15,
+        "0015_audit_batches.sql",
+        include_str!("../migrations/sqlite/0015_audit_batches.sql"),
+        include_str!("../migrations/postgres/0015_audit_batches.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
