@@ -428,7 +428,10 @@ pub async fn apply_with(
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
     let reviews = store_import::reviews(&mut conn).await?;
-    let (aliases, codes) = store_import::resolution_index(&mut conn).await?;
+    let mut countries: Vec<&str> = plan.orgs.iter().map(|o| o.country.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let (aliases, codes) = store_import::resolution_index(&mut conn, &countries).await?;
     let resolved = resolve_orgs(plan, file, Resolver::new(aliases, codes, &reviews), &mut summary.matches)?;
     let org_source = dataset.name();
     // What the audit trail's one entry per table names as the source of the batch.
