@@ -177,6 +177,9 @@ async fn insert_many_returning(
     batch: &str,
     rows: Vec<Vec<Value>>,
 ) -> Result<Vec<i64>, StoreError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut ids = Vec::with_capacity(rows.len());
     audit_batch::start(conn).await?;
     if conn.engine() == Engine::Sqlite {
