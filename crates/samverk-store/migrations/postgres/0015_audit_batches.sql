@@ -3,8 +3,9 @@
 -- here, in runs, so the history of every imported record still shows the import that created it.
 -- While the transaction-local setting `samverk.batch` is `on` the trigger function writes no
 -- entry for an insert; updates and deletes are always written row by row.
+-- When retention deletes an old entry of the trail, the ids it covered go with it.
 CREATE TABLE audit_batches (
-    audit_id BIGINT NOT NULL REFERENCES audit_log (id),
+    audit_id BIGINT NOT NULL REFERENCES audit_log (id) ON DELETE CASCADE,
     table_name TEXT NOT NULL,
     first_id BIGINT NOT NULL,
     last_id BIGINT NOT NULL

@@ -3,8 +3,9 @@
 -- here, in runs, so the history of every imported record still shows the import that created it.
 -- While `audit_context.batch` is 1 the row-by-row insert triggers stay silent; updates and
 -- deletes are always written row by row.
+-- When retention deletes an old entry of the trail, the ids it covered go with it.
 CREATE TABLE audit_batches (
-    audit_id INTEGER NOT NULL REFERENCES audit_log (id),
+    audit_id INTEGER NOT NULL REFERENCES audit_log (id) ON DELETE CASCADE,
     table_name TEXT NOT NULL,
     first_id INTEGER NOT NULL,
     last_id INTEGER NOT NULL

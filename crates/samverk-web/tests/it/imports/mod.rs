@@ -187,6 +187,11 @@ async fn each_imported_record_shows_the_import_that_created_it_in_its_history() 
         fields.iter().any(|f| f.before.contains("Create and Harvest Offerings") && f.after.contains("Create and harvest offerings")),
         "{fields:?}"
     );
+
+    // Retention deletes the trail after its years; the import's entry goes with its ids.
+    let in_eleven_years = time::OffsetDateTime::now_utc().unix_timestamp() + 11 * 366 * 86_400;
+    app.store.apply_retention(in_eleven_years, false).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(app.store.history("organisations", created_org).await.unwrap_or_else(|e| panic!("{e}")).is_empty());
 }
 
 mod networks;
