@@ -1,6 +1,7 @@
 //! Partner discovery with every data set imported (`../shared/data/`): each Norwegian and
-//! Swedish authority of the register is asked once, the slowest few are then asked again and
-//! again, and their medians printed. Target: under 200 ms for any of them.
+//! Swedish authority of the register is asked twice, the slowest by the faster of those two
+//! answers are then asked again and again, and their medians printed with the worst of them.
+//! Target: under 200 ms for any of them.
 //!
 //! `cargo bench -p samverk-import --bench discovery` (release; SQLite in a temporary file; with
 //! `SAMVERK_BENCH_POSTGRES=postgres://…/db` naming an empty database, also PostgreSQL there).
@@ -17,9 +18,12 @@ use samverk_store::Store;
 use samverk_store::discovery::PartnerQuery;
 use samverk_store::organisation::OrganisationFilter;
 
-/// The slowest authorities measured again, and how often.
-const WORST: usize = 5;
-const SAMPLES: usize = 15;
+/// Passes over every authority, the slowest authorities measured again, and how often. The
+/// slowest are chosen by the faster of their first answers, so one answer delayed by the
+/// scheduler does not pick an authority.
+const PASSES: usize = 2;
+const WORST: usize = 20;
+const SAMPLES: usize = 9;
 
 fn main() {
     let root = data();
@@ -85,19 +89,23 @@ async fn measure(engine: &str, store: &Store, root: &Path) {
         analyze(store).await;
     }
     let all = authorities(store).await;
-    let mut first = Vec::with_capacity(all.len());
-    for (id, name) in &all {
-        first.push((time_one(store, *id).await.0, *id, name.clone()));
+    let mut first: Vec<(f64, i64, String)> = all.iter().map(|(id, name)| (f64::INFINITY, *id, name.clone())).collect();
+    let mut total = 0.0;
+    for _ in 0..PASSES {
+        for entry in &mut first {
+            let ms = time_one(store, entry.1).await.0;
+            total += ms;
+            entry.0 = entry.0.min(ms);
+        }
     }
     first.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let total: f64 = first.iter().map(|f| f.0).sum();
     #[expect(clippy::cast_precision_loss, reason = "a few hundred authorities")]
-    let mean = total / first.len().max(1) as f64;
+    let mean = total / (first.len() * PASSES).max(1) as f64;
     println!(
-        "{engine}: {} Norwegian and Swedish authorities asked once: mean {mean:.1} ms, slowest {:.1} ms",
+        "{engine}: {} Norwegian and Swedish authorities asked {PASSES} times: mean {mean:.1} ms; the {WORST} slowest by their faster answer:",
         first.len(),
-        first.first().map_or(0.0, |f| f.0)
     );
+    let mut worst: Option<(f64, &str)> = None;
     for (_, id, name) in first.iter().take(WORST) {
         let mut samples = Vec::with_capacity(SAMPLES);
         let mut proposals = 0;
@@ -110,5 +118,14 @@ async fn measure(engine: &str, store: &Store, root: &Path) {
         let median = samples.get(SAMPLES / 2).copied().unwrap_or_default();
         let max = samples.last().copied().unwrap_or_default();
         println!("{engine}: {name} (id {id}): median {median:.1} ms, max {max:.1} ms over {SAMPLES} runs, {proposals} proposals");
+        if worst.is_none_or(|(w, _)| median > w) {
+            worst = Some((median, name));
+        }
+    }
+    let rest = first.get(WORST).map_or(0.0, |f| f.0);
+    if let Some((median, name)) = worst {
+        println!(
+            "{engine}: worst median {median:.1} ms ({name}); the faster answer of every other authority took at most {rest:.1} ms (target < 200 ms)"
+        );
     }
 }

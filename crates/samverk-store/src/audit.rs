@@ -156,6 +156,9 @@ fn sqlite_json(row: &str, columns: &[(String, bool)]) -> Result<String, StoreErr
     Ok(format!("json_object({})", parts.join(", ")))
 }
 
+/// Inserts of a bulk import are written as one entry per batch instead ([`crate::audit_batch`]).
+const QUIET: &str = "NOT EXISTS (SELECT 1 FROM audit_context WHERE id = 1 AND batch = 1)";
+
 fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
     let table = plain(table)?;
     let old = sqlite_json("OLD", columns)?;
@@ -169,7 +172,7 @@ fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, St
     };
     Ok(format!(
         "DROP TRIGGER IF EXISTS audit_{table}_insert; DROP TRIGGER IF EXISTS audit_{table}_update; DROP TRIGGER IF EXISTS audit_{table}_delete;\n\
-         CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN {} END;\n\
+         CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} WHEN {QUIET} BEGIN {} END;\n\
          CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {old} IS NOT {new} BEGIN {} END;\n\
          CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN {} END;\n",
         insert("insert", "NEW.id", "NULL", &new),
@@ -335,7 +338,10 @@ impl Store {
     pub async fn history(&self, table: &str, record_id: i64) -> Result<Vec<Change>, StoreError> {
         let mut handle = self.handle().await?;
         let mut sql = Sql::new(CHANGE_COLUMNS);
-        sql.push("WHERE table_name = ").bind(table.to_owned()).push(" AND record_id = ").bind(record_id).push(" ORDER BY id DESC");
+        sql.push("WHERE table_name = ").bind(table.to_owned()).push(" AND record_id = ").bind(record_id);
+        // The entry of the import batch that created it, if one did (crate::audit_batch).
+        sql.push(" OR id IN (SELECT audit_id FROM audit_batches WHERE table_name = ").bind(table.to_owned());
+        sql.push(" AND first_id <= ").bind(record_id).push(" AND last_id >= ").bind(record_id).push(") ORDER BY id DESC");
         let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
         drop(handle);
         let all: Vec<Change> = rows.into_iter().map(change).collect();
@@ -391,7 +397,8 @@ impl Store {
     pub async fn restore(&self, change_id: i64) -> Result<(), StoreError> {
         let missing = || StoreError::NotFound { entity: "change", id: change_id };
         let change = self.change(change_id).await?.ok_or_else(missing)?;
-        let state = change.state().and_then(Json::as_object).ok_or_else(missing)?.clone();
+        // An import batch's entry names a file, not one record's state.
+        let state = change.state().and_then(Json::as_object).filter(|s| s.contains_key("id")).ok_or_else(missing)?.clone();
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let tables = audited_tables(&mut conn).await?;

@@ -111,6 +111,16 @@ impl Sql {
         // The text holds only static fragments and placeholders (see `push`), never user input.
         (AssertSqlSafe(self.render(engine)), SqlxValues(sea_query::Values(self.values.clone())))
     }
+
+    /// As [`Sql::parts`], handing the values over instead of copying them (bulk writes bind
+    /// thousands per statement).
+    fn into_parts(self, engine: Engine) -> (AssertSqlSafe<String>, SqlxValues) {
+        let text = match engine {
+            Engine::Sqlite => self.text,
+            Engine::Postgres => self.render(engine),
+        };
+        (AssertSqlSafe(text), SqlxValues(sea_query::Values(self.values)))
+    }
 }
 
 /// Which database engine a store runs on.
@@ -215,7 +225,16 @@ impl Conn<'_> {
     /// # Errors
     /// The database error.
     pub async fn scalars<T: Scalar>(&mut self, sql: &Sql) -> Result<Vec<T>, sqlx::Error> {
-        let (text, values) = sql.parts(self.engine());
+        self.scalars_owned(sql.clone()).await
+    }
+
+    /// [`Conn::scalars`] of a statement that is not needed afterwards (its values are moved, not
+    /// copied).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn scalars_owned<T: Scalar>(&mut self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+        let (text, values) = sql.into_parts(self.engine());
         match self {
             Self::Sqlite(c, n) => {
                 n.tick();
@@ -241,7 +260,16 @@ impl Conn<'_> {
     /// # Errors
     /// The database error.
     pub async fn execute(&mut self, sql: &Sql) -> Result<u64, sqlx::Error> {
-        let (text, values) = sql.parts(self.engine());
+        self.execute_owned(sql.clone()).await
+    }
+
+    /// [`Conn::execute`] of a statement that is not needed afterwards (its values are moved, not
+    /// copied).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn execute_owned(&mut self, sql: Sql) -> Result<u64, sqlx::Error> {
+        let (text, values) = sql.into_parts(self.engine());
         match self {
             Self::Sqlite(c, n) => {
                 n.tick();

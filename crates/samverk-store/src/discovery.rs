@@ -1,8 +1,9 @@
 //! Partner discovery and an organisation's network: the evidence rows behind them.
 //!
-//! Discovery gathers evidence in four queries (the authority's own engagements, its partners'
-//! other engagements, projects matching the goal's words, and the candidates' details) and
-//! leaves the weighing to `samverk_domain::discovery::rank`.
+//! Discovery gathers evidence in a handful of queries whatever the data's size (the authority's
+//! own engagements and their participants, its partners' other engagements, projects matching
+//! the goal's words, and the candidates' details) and leaves the weighing to
+//! `samverk_domain::discovery::rank`. Names are read for the ranked candidate pool only.
 
 use std::collections::{HashMap, HashSet};
 
@@ -76,13 +77,27 @@ struct HomeOrg {
     name: String,
 }
 
+/// An engagement one of the home organisations owns or takes part in.
 #[derive(sqlx::FromRow)]
 struct InvolvementRow {
     engagement_id: i64,
     title: String,
     #[sqlx(try_from = "String")]
     kind: EngagementKind,
-    owner_id: i64,
+    home_id: i64,
+}
+
+/// A member of a network the authority is in (named only if it is ranked into the pool).
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    engagement_id: i64,
+    organisation_id: i64,
+}
+
+/// A participant of a project, agreement or twinning of the authority or its municipalities.
+#[derive(sqlx::FromRow)]
+struct TiedRow {
+    engagement_id: i64,
     organisation_id: i64,
     name: String,
 }
@@ -160,6 +175,14 @@ impl Store {
 }
 
 /// The authority, its municipalities, and the evidence of the engagements they are in.
+///
+/// Three reads after the authority and its municipalities: which engagements involve them
+/// (small), then the participants with their names of the projects, agreements and twinnings
+/// among those, and the bare ids of the members of the networks the authority itself is in.
+/// Networks in which only its municipalities take part are not read at all (their fellow
+/// members are no evidence), and a large network's members (the Covenant of Mayors has some
+/// 12,000) are not joined to their names: only the ranked candidate pool is
+/// ([`candidates`]).
 async fn gather_own(conn: &mut Conn<'_>, authority_id: i64) -> Result<Gathered, StoreError> {
     let authority: AuthorityRow = conn
         .optional(&Sql::new("SELECT id, name, kind, country, region_code, scb_code FROM organisations WHERE id = ?").arg(authority_id))
@@ -172,44 +195,63 @@ async fn gather_own(conn: &mut Conn<'_>, authority_id: i64) -> Result<Gathered, 
         }
     }
     let mut sql = Sql::new(
-        "SELECT e.id AS engagement_id, e.title, e.kind, e.owner_id, p.organisation_id, o.name \
-         FROM engagements e JOIN participants p ON p.engagement_id = e.id JOIN organisations o ON o.id = p.organisation_id \
-         WHERE e.id IN (SELECT engagement_id FROM participants WHERE organisation_id IN (",
+        "SELECT e.id AS engagement_id, e.title, e.kind, i.home_id FROM engagements e JOIN \
+         (SELECT engagement_id, organisation_id AS home_id FROM participants WHERE organisation_id IN (",
     );
-    sql.bind_list(home.keys().copied()).push(") UNION SELECT id FROM engagements WHERE owner_id IN (");
-    sql.bind_list(home.keys().copied()).push("))");
+    sql.bind_list(home.keys().copied()).push(") UNION SELECT id, owner_id FROM engagements WHERE owner_id IN (");
+    sql.bind_list(home.keys().copied()).push(")) i ON i.engagement_id = e.id");
     let rows: Vec<InvolvementRow> = conn.all(&sql).await?;
 
-    // Which of the home organisations each engagement involves.
-    let mut involved: HashMap<i64, Vec<i64>> = HashMap::new();
-    for r in &rows {
-        let mine = involved.entry(r.engagement_id).or_default();
-        for id in [r.owner_id, r.organisation_id] {
-            if home.contains_key(&id) && !mine.contains(&id) {
-                mine.push(id);
-            }
+    // Each engagement once, with the home organisations it involves.
+    let mut engagements: HashMap<i64, (Named, EngagementKind, Vec<i64>)> = HashMap::new();
+    for r in rows {
+        let entry = engagements.entry(r.engagement_id).or_insert_with(|| (Named::new(r.engagement_id, r.title), r.kind, Vec::new()));
+        if !entry.2.contains(&r.home_id) {
+            entry.2.push(r.home_id);
         }
     }
     let authority = Named::new(authority.id, authority.name);
+    let networks: Vec<i64> = engagements
+        .iter()
+        .filter(|(_, (_, kind, involved))| discovery::is_network_kind(*kind) && involved.contains(&authority.id))
+        .map(|(id, _)| *id)
+        .collect();
+    let ties: Vec<i64> = engagements.iter().filter(|(_, (_, kind, _))| !discovery::is_network_kind(*kind)).map(|(id, _)| *id).collect();
     let mut found = Gathered { authority, home, partners: HashMap::new(), through: HashMap::new(), evidence: Vec::new() };
+
+    if !networks.is_empty() {
+        let mut sql = Sql::new("SELECT engagement_id, organisation_id FROM participants WHERE engagement_id IN (");
+        sql.bind_list(networks).push(")");
+        let members: Vec<MemberRow> = conn.all(&sql).await?;
+        for m in members {
+            let Some((network, ..)) = engagements.get(&m.engagement_id) else { continue };
+            if !found.home.contains_key(&m.organisation_id) {
+                found.evidence.push((m.organisation_id, Evidence::SameNetwork { network: network.clone() }));
+            }
+        }
+    }
+    if ties.is_empty() {
+        return Ok(found);
+    }
+    let mut sql = Sql::new(
+        "SELECT p.engagement_id, p.organisation_id, o.name FROM participants p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.engagement_id IN (",
+    );
+    sql.bind_list(ties).push(")");
+    let rows: Vec<TiedRow> = conn.all(&sql).await?;
     for r in rows {
+        let Some((engagement, kind, involved)) = engagements.get(&r.engagement_id) else { continue };
         if found.home.contains_key(&r.organisation_id) {
             continue;
         }
-        let engagement = Named::new(r.engagement_id, r.title.clone());
-        for &home_id in involved.get(&r.engagement_id).into_iter().flatten() {
-            let candidate = r.organisation_id;
-            if discovery::is_network_kind(r.kind) {
-                // Fellow members of a municipality's network are too many and too loosely tied.
-                if home_id == found.authority.id {
-                    found.evidence.push((candidate, Evidence::SameNetwork { network: engagement.clone() }));
-                }
-            } else if home_id == found.authority.id {
+        let candidate = r.organisation_id;
+        for &home_id in involved {
+            if home_id == found.authority.id {
                 found.partners.insert(candidate, Named::new(candidate, r.name.clone()));
                 found.through.entry(candidate).or_insert_with(|| engagement.clone());
             } else {
                 let municipality = Named::new(home_id, found.home.get(&home_id).cloned().unwrap_or_default());
-                let evidence = if r.kind == EngagementKind::TwinTown {
+                let evidence = if *kind == EngagementKind::TwinTown {
                     Evidence::TwinTown { municipality, engagement: engagement.clone() }
                 } else {
                     Evidence::LocalPartner { municipality, engagement: engagement.clone() }

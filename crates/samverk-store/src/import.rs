@@ -12,8 +12,8 @@ use samverk_domain::text;
 use sea_query::Value;
 use serde::Serialize;
 
-use crate::db::{Conn, Sql};
-use crate::{Store, StoreError, organisation};
+use crate::db::{Conn, Engine, Sql};
+use crate::{Store, StoreError, audit_batch, organisation};
 
 /// A row imported before: what it became and the hash of its content then.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -134,22 +134,30 @@ pub async fn add_alias(conn: &mut Conn<'_>, organisation_id: i64, alias: &str, c
 /// limits, and large enough that a file of 25,000 rows takes a few dozen statements.
 const VALUES_PER_STATEMENT: usize = 6_000;
 
-/// Appends `(?, ?, …), (?, ?, …)` for each row of `width` values.
-fn push_rows(sql: &mut Sql, rows: &[Vec<Value>]) {
-    for (i, row) in rows.iter().enumerate() {
-        sql.push(if i == 0 { "(" } else { ", (" });
-        sql.bind_list(row.iter().cloned()).push(")");
+/// Statements of `(?, ?, …), (?, ?, …)` after `head`, each with at most
+/// [`VALUES_PER_STATEMENT`] values, taking the rows' values over rather than copying them.
+fn statements(head: &'static str, rows: Vec<Vec<Value>>) -> Vec<(Sql, usize)> {
+    let width = rows.first().map_or(1, Vec::len).max(1);
+    let per = (VALUES_PER_STATEMENT / width).max(1);
+    let mut out: Vec<(Sql, usize)> = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        if i % per == 0 {
+            out.push((Sql::new(head), 0));
+        }
+        if let Some((sql, n)) = out.last_mut() {
+            sql.push(if *n == 0 { "(" } else { ", (" });
+            sql.bind_list(row).push(")");
+            *n += 1;
+        }
     }
+    out
 }
 
 /// Inserts rows with one statement per chunk; `head` is `INSERT INTO t (…) VALUES `.
 async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
-    let width = rows.first().map_or(1, Vec::len).max(1);
-    for chunk in rows.chunks(VALUES_PER_STATEMENT / width) {
-        let mut sql = Sql::new(head);
-        push_rows(&mut sql, chunk);
+    for (mut sql, _) in statements(head, rows) {
         sql.push(tail);
-        conn.execute(&sql).await?;
+        conn.execute_owned(sql).await?;
     }
     Ok(())
 }
@@ -159,20 +167,52 @@ async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str
 /// Both engines assign the ids of one multi-row `INSERT` in the order of its `VALUES` (SQLite
 /// appends rowids, PostgreSQL calls `nextval` row by row), so the ids sorted ascending line up
 /// with the rows; the count is checked.
-async fn insert_many_returning(conn: &mut Conn<'_>, head: &'static str, rows: Vec<Vec<Value>>) -> Result<Vec<i64>, StoreError> {
-    let width = rows.first().map_or(1, Vec::len).max(1);
-    let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(VALUES_PER_STATEMENT / width) {
-        let mut sql = Sql::new(head);
-        push_rows(&mut sql, chunk);
-        sql.push(" RETURNING id");
-        let mut got: Vec<i64> = conn.scalars(&sql).await?;
-        if got.len() != chunk.len() {
-            return Err(StoreError::Database(sqlx::Error::Protocol(format!("{} ids for {} inserted rows", got.len(), chunk.len()))));
-        }
-        got.sort_unstable();
-        ids.extend(got);
+///
+/// The rows are written as one batch of the audit trail: one entry for the table, naming `batch`
+/// (the data set and file), instead of one per row ([`crate::audit_batch`]).
+async fn insert_many_returning(
+    conn: &mut Conn<'_>,
+    head: &'static str,
+    table: &'static str,
+    batch: &str,
+    rows: Vec<Vec<Value>>,
+) -> Result<Vec<i64>, StoreError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
+    let mut ids = Vec::with_capacity(rows.len());
+    audit_batch::start(conn).await?;
+    if conn.engine() == Engine::Sqlite {
+        // sqlx hands each returned row over from its SQLite thread one by one; for 50,000 rows
+        // that costs more than the insert. The transaction holds SQLite's only write lock and
+        // a new rowid is the largest plus one, so the new ids are the ones above the largest.
+        let mut max = Sql::new("SELECT COALESCE(MAX(id), 0) FROM ");
+        max.push(table);
+        let before: i64 = conn.scalar(&max).await?;
+        let mut total = 0;
+        for (sql, n) in statements(head, rows) {
+            conn.execute_owned(sql).await?;
+            total += n;
+        }
+        let mut after = Sql::new("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ");
+        after.push(table).push(" WHERE id > ").bind(before);
+        let (count, last): (i64, i64) = conn.optional(&after).await?.unwrap_or_default();
+        if usize::try_from(count).ok() != Some(total) || last - before != count {
+            return Err(StoreError::Database(sqlx::Error::Protocol(format!("{count} new rows in {table} for {total} inserted"))));
+        }
+        ids.extend(before + 1..=last);
+    } else {
+        for (mut sql, n) in statements(head, rows) {
+            sql.push(" RETURNING id");
+            let mut got: Vec<i64> = conn.scalars_owned(sql).await?;
+            if got.len() != n {
+                return Err(StoreError::Database(sqlx::Error::Protocol(format!("{} ids for {n} inserted rows", got.len()))));
+            }
+            got.sort_unstable();
+            ids.extend(got);
+        }
+    }
+    audit_batch::finish(conn, table, batch, &ids).await?;
     Ok(ids)
 }
 
@@ -186,14 +226,19 @@ pub struct ImportedOrganisation {
 }
 
 /// Inserts the organisations of a file at once (with their aliases and identifiers) and
-/// returns their ids in order.
+/// returns their ids in order. `batch` names the data set and file in the audit trail.
 ///
 /// # Errors
 /// The database error.
-pub async fn insert_organisations(conn: &mut Conn<'_>, orgs: &[ImportedOrganisation], source: &str) -> Result<Vec<i64>, StoreError> {
+pub async fn insert_organisations(
+    conn: &mut Conn<'_>,
+    orgs: &[ImportedOrganisation],
+    source: &str,
+    batch: &str,
+) -> Result<Vec<i64>, StoreError> {
     let from = organisation::Provenance { source: Some(source), ..Default::default() };
     let rows = orgs.iter().map(|o| organisation::insert_values(&o.organisation, &from)).collect();
-    let ids = insert_many_returning(conn, organisation::INSERT_HEAD, rows).await?;
+    let ids = insert_many_returning(conn, organisation::INSERT_HEAD, "organisations", batch, rows).await?;
     let mut aliases = Vec::new();
     let mut codes = Vec::new();
     for (o, id) in orgs.iter().zip(&ids) {
@@ -211,14 +256,17 @@ pub async fn insert_organisations(conn: &mut Conn<'_>, orgs: &[ImportedOrganisat
 }
 
 /// Inserts validated imported engagements, each with its source, and returns their ids in order.
+/// `batch` names the data set and file in the audit trail.
 ///
 /// # Errors
 /// The database error.
-pub async fn insert_engagements(conn: &mut Conn<'_>, engagements: &[(NewEngagement, String)]) -> Result<Vec<i64>, StoreError> {
+pub async fn insert_engagements(conn: &mut Conn<'_>, engagements: &[(NewEngagement, String)], batch: &str) -> Result<Vec<i64>, StoreError> {
     let rows = engagements.iter().map(|(e, source)| engagement_values(e, source)).collect();
     insert_many_returning(
         conn,
         "INSERT INTO engagements (owner_id, kind, title, description, status, start_date, end_date, search_text, source) VALUES ",
+        "engagements",
+        batch,
         rows,
     )
     .await
@@ -234,11 +282,17 @@ pub struct ImportedParticipant {
 }
 
 /// Replaces the imported participants of these engagements (those typed by hand stay): one
-/// delete and a few multi-row inserts. A participation listed twice is written once.
+/// delete and a few multi-row inserts. A participation listed twice is written once. `batch`
+/// names the data set and file in the audit trail.
 ///
 /// # Errors
 /// The database error.
-pub async fn replace_participants(conn: &mut Conn<'_>, changed: &[i64], participants: &[ImportedParticipant]) -> Result<(), StoreError> {
+pub async fn replace_participants(
+    conn: &mut Conn<'_>,
+    changed: &[i64],
+    participants: &[ImportedParticipant],
+    batch: &str,
+) -> Result<(), StoreError> {
     for chunk in changed.chunks(VALUES_PER_STATEMENT) {
         let mut sql = Sql::new("DELETE FROM participants WHERE source IS NOT NULL AND engagement_id IN (");
         sql.bind_list(chunk.iter().copied()).push(")");
@@ -250,7 +304,15 @@ pub async fn replace_participants(conn: &mut Conn<'_>, changed: &[i64], particip
         .filter(|p| seen.insert((p.engagement_id, p.organisation_id, p.role)))
         .map(|p| vec![Value::from(p.engagement_id), p.organisation_id.into(), p.role.code().into(), p.source.clone().into()])
         .collect();
-    insert_many(conn, "INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ", "", rows).await
+    insert_many_returning(
+        conn,
+        "INSERT INTO participants (engagement_id, organisation_id, role, source) VALUES ",
+        "participants",
+        batch,
+        rows,
+    )
+    .await?;
+    Ok(())
 }
 
 /// A row's record for re-imports.
@@ -346,17 +408,19 @@ pub struct CodeRow {
     pub organisation_id: i64,
 }
 
-/// Everything resolution compares against: aliases and identifiers (two queries).
+/// Everything resolution compares against: the aliases in the file's `countries` and every
+/// identifier (two queries). Names are only compared within a country, so a file of 90 Nordic
+/// regions does not read the 20,000 foreign towns of an earlier twin-town import.
 ///
 /// # Errors
 /// The database error.
-pub async fn resolution_index(conn: &mut Conn<'_>) -> Result<(Vec<AliasRow>, Vec<CodeRow>), StoreError> {
-    let aliases = conn
-        .all(&Sql::new(
-            "SELECT a.alias, a.country, a.organisation_id, o.kind, COALESCE(o.source = 'registry', FALSE) AS registry \
-             FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id",
-        ))
-        .await?;
+pub async fn resolution_index(conn: &mut Conn<'_>, countries: &[&str]) -> Result<(Vec<AliasRow>, Vec<CodeRow>), StoreError> {
+    let mut sql = Sql::new(
+        "SELECT a.alias, a.country, a.organisation_id, o.kind, COALESCE(o.source = 'registry', FALSE) AS registry \
+         FROM organisation_aliases a JOIN organisations o ON o.id = a.organisation_id WHERE a.country IN (",
+    );
+    sql.bind_list(countries.iter().map(|c| (*c).to_owned())).push(")");
+    let aliases = conn.all(&sql).await?;
     let codes = conn.all(&Sql::new("SELECT scheme, code, organisation_id FROM registry_codes")).await?;
     Ok((aliases, codes))
 }

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod audit_batch;
 pub mod call;
 pub mod check;
 pub mod db;

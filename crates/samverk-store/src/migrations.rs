@@ -55,6 +55,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
     (13, "0013_audit.sql", include_str!("../migrations/sqlite/0013_audit.sql"), include_str!("../migrations/postgres/0013_audit.sql")),
     (14, "0014_scope.sql", include_str!("../migrations/sqlite/0014_scope.sql"), include_str!("../migrations/postgres/0014_scope.sql")),
+    (
+        15,
+        "0015_audit_batches.sql",
+        include_str!("../migrations/sqlite/0015_audit_batches.sql"),
+        include_str!("../migrations/postgres/0015_audit_batches.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

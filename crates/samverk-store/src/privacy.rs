@@ -159,6 +159,8 @@ pub const NOT_PERSONAL: &[&str] = &[
     "call_engagements",
     "call_goals",
     "search_outbox",
+    // Which record ids an import's trail entry covers; who ran it is in the entry (audit_trail).
+    "audit_batches",
 ];
 
 /// The category of a code.

@@ -64,9 +64,9 @@ async fn generate(store: &Store) -> String {
                 .push(", ")
                 .bind(format!("Call {n}"))
                 .push(", 'What should we do?', 'Which networks?', ")
-                .bind(time::macros::date!(2024 - 01 - 01))
+                .push("CAST(").bind(time::macros::date!(2024 - 01 - 01)).push(" AS DATE)")
                 .push(", ")
-                .bind(time::macros::date!(2024 - 12 - 31))
+                .push("CAST(").bind(time::macros::date!(2024 - 12 - 31)).push(" AS DATE)")
                 .push(", 'Europe/Oslo', 1704063600, 1735685999, 'I agree.', 'v1', ")
                 .bind(format!("call {n}"));
         },

@@ -127,8 +127,12 @@ pub struct Plan {
 impl Plan {
     /// The index of an organisation, the same for every row that names it alike.
     pub fn org(&mut self, spec: OrgSpec) -> usize {
-        let key =
-            spec.codes.first().map_or_else(|| format!("{}|{}", spec.country, resolve::alias(&spec.name)), |(s, c)| format!("{s}:{c}"));
+        let key = spec.codes.first().map_or_else(|| name_key(&spec), |(s, c)| format!("{s}:{c}"));
+        self.org_by_key(spec, key)
+    }
+
+    /// [`Plan::org`] of a spelling without identifiers whose [`name_key`] the caller has made.
+    pub fn org_by_key(&mut self, spec: OrgSpec, key: String) -> usize {
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
@@ -136,6 +140,12 @@ impl Plan {
         self.index.insert(key, self.orgs.len() - 1);
         self.orgs.len() - 1
     }
+}
+
+/// "NO|tonsberg": an organisation's key in a plan when it has no identifier.
+#[must_use]
+pub fn name_key(spec: &OrgSpec) -> String {
+    format!("{}|{}", spec.country, resolve::alias(&spec.name))
 }
 
 /// How the organisations of a file resolved to the register.
@@ -418,10 +428,15 @@ pub async fn apply_with(
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
     let reviews = store_import::reviews(&mut conn).await?;
-    let (aliases, codes) = store_import::resolution_index(&mut conn).await?;
+    let mut countries: Vec<&str> = plan.orgs.iter().map(|o| o.country.as_str()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let (aliases, codes) = store_import::resolution_index(&mut conn, &countries).await?;
     let resolved = resolve_orgs(plan, file, Resolver::new(aliases, codes, &reviews), &mut summary.matches)?;
     let org_source = dataset.name();
-    let created = store_import::insert_organisations(&mut conn, &resolved.create, org_source).await?;
+    // What the audit trail's one entry per table names as the source of the batch.
+    let batch = format!("{}: {file}", dataset.name());
+    let created = store_import::insert_organisations(&mut conn, &resolved.create, org_source, &batch).await?;
     let ids: Vec<i64> = resolved.ids.iter().map(|id| resolved.real(*id, &created).unwrap_or(*id)).collect();
     let new_reviews: Vec<NewReview<'_>> = resolved
         .reviews
@@ -461,7 +476,7 @@ pub async fn apply_with(
     summary.updated = changed.len();
 
     let rows: Vec<(NewEngagement, String)> = fresh.iter().map(|c| (c.new.clone(), c.source.clone())).collect();
-    let fresh_ids = store_import::insert_engagements(&mut conn, &rows).await?;
+    let fresh_ids = store_import::insert_engagements(&mut conn, &rows, &batch).await?;
     progress.advance(u64::try_from(fresh.len()).unwrap_or(0) / 2);
     for (id, c) in &changed {
         store_import::update_engagement(&mut conn, *id, &c.new, &c.source).await?;
@@ -479,7 +494,7 @@ pub async fn apply_with(
         }
     }
     let changed_ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
-    store_import::replace_participants(&mut conn, &changed_ids, &participants).await?;
+    store_import::replace_participants(&mut conn, &changed_ids, &participants, &batch).await?;
     let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord {
         key: c.spec.key.clone(),
         entity_id: *id,

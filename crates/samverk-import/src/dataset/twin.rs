@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
 use samverk_domain::organisation::OrganisationKind;
-use samverk_domain::resolve::{self, KindHint};
+use samverk_domain::resolve::KindHint;
 
-use super::{EngagementSpec, Options, OrgSpec, Plan, country, skip_or_fail};
+use super::{EngagementSpec, Options, OrgSpec, Plan, country, name_key, skip_or_fail};
 use crate::table::{BadInput, Cells, Shape, Table};
 
 pub const SHAPE: Shape = Shape { dataset: "twin-towns-wikipedia", delimiter: b',', columns: &["city1", "country1", "city2", "country2"] };
@@ -38,7 +38,7 @@ pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), Bad
                 continue;
             }
         };
-        let (ka, kb) = (format!("{}|{}", a.country, resolve::alias(&a.name)), format!("{}|{}", b.country, resolve::alias(&b.name)));
+        let (ka, kb) = (name_key(&a), name_key(&b));
         if ka == kb {
             continue; // a town listed as its own twin
         }
@@ -50,9 +50,9 @@ pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), Bad
         // in key order, so both listings of a pair give the same record.
         let nordic = |o: &OrgSpec| matches!(o.country.as_str(), "NO" | "SE");
         let a_owns = if nordic(&a) == nordic(&b) { ka < kb } else { nordic(&a) };
-        let (owner, other) = if a_owns { (a, b) } else { (b, a) };
+        let ((owner, owner_key), (other, other_key)) = if a_owns { ((a, ka), (b, kb)) } else { ((b, kb), (a, ka)) };
         let title = format!("{} – {}", owner.name, other.name);
-        let (o, p) = (plan.org(owner), plan.org(other));
+        let (o, p) = (plan.org_by_key(owner, owner_key), plan.org_by_key(other, other_key));
         plan.engagements.push(EngagementSpec {
             key,
             kind: EngagementKind::TwinTown,

@@ -97,7 +97,8 @@ async fn history_page(i: I18n, state: &AppState, table: String, id: i64, error: 
     if changes.is_empty() {
         return Err(AppError::NotFound);
     }
-    let views = changes.iter().enumerate().map(|(n, c)| view(&i, c, n > 0 || c.action == "delete")).collect();
+    // An import batch's entry (record 0) covers many records and holds no state to restore.
+    let views = changes.iter().enumerate().map(|(n, c)| view(&i, c, (n > 0 || c.action == "delete") && c.record_id == id)).collect();
     Ok(RecordHistory { i, record_link: record_link(&table, id), table, id, changes: views, error })
 }
 

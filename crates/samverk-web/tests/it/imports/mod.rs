@@ -2,6 +2,7 @@
 //! (`crates/samverk-import/tests/fixtures/`).
 
 use samverk_import::dataset::{self, Dataset, Options, Summary};
+use samverk_store::audit::{Actor, Origin, acting};
 use samverk_store::import::ReviewDecision;
 use samverk_store::organisation::OrganisationFilter;
 use samverk_testkit::TestApp;
@@ -152,6 +153,45 @@ async fn an_uncertain_match_waits_for_a_person_and_the_decision_is_remembered() 
     assert_eq!(named(&app, "Lidkoeping").await.len(), 0, "the provisional body was merged");
     let again = import(&app, Dataset::TwinTownsWikipedia, "twin.csv", csv.as_bytes(), false).await;
     assert_eq!((again.matches.decided, again.matches.review, again.created), (1, 0, 0), "{again:?}");
+}
+
+#[tokio::test]
+async fn each_imported_record_shows_the_import_that_created_it_in_its_history() {
+    let app = TestApp::new().await;
+    let bytes = fixture("nfr-h2020-norway.csv");
+    let operator = Actor { account_id: None, name: "ola".into(), origin: Origin::Import, via: "import nfr-h2020-norway nfr.csv".into() };
+    acting(operator.clone(), import(&app, Dataset::NfrH2020Norway, "nfr.csv", &bytes, false)).await;
+    let filter = samverk_store::engagement::EngagementFilter { q: Some("Change2Twin".into()), ..Default::default() };
+    let id = app.store.engagements(&filter).await.unwrap_or_else(|e| panic!("{e}")).items.first().map(|e| e.id).unwrap_or_default();
+    let page = app.get(&format!("/history/engagements/{id}")).await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains("Created") && text.contains("by an import") && text.contains("ola"), "{text}");
+    assert!(text.contains("import nfr-h2020-norway nfr.csv") && text.contains("nfr-h2020-norway: nfr.csv"), "{text}");
+    assert!(!text.contains("Restore this version"), "the import's entry holds no state of its own to restore: {text}");
+    // Its participants and the organisations the file created say the same.
+    let partners = app.store.engagement_page(id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("engagement {id}"));
+    let created_org = partners.participants.iter().map(|p| p.organisation_id).max().unwrap_or_default();
+    let org_history = app.store.history("organisations", created_org).await.unwrap_or_else(|e| panic!("{e}"));
+    let first = org_history.last().map(|c| (c.action.as_str(), c.origin.as_str(), c.after.clone()));
+    assert_eq!(first, Some(("insert", "import", Some(serde_json::json!({ "source": "nfr-h2020-norway: nfr.csv" })))), "{org_history:?}");
+
+    // A changed row is written as a change of its own, keeping the imported state as before.
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    let changed = text.replacen("Create and Harvest Offerings", "Create and harvest offerings", 1);
+    acting(operator, import(&app, Dataset::NfrH2020Norway, "nfr.csv", changed.as_bytes(), false)).await;
+    let history = app.store.history("engagements", id).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(history.iter().map(|c| c.action.as_str()).collect::<Vec<_>>(), vec!["update", "insert"], "{history:?}");
+    let fields = history[0].fields();
+    assert!(
+        fields.iter().any(|f| f.before.contains("Create and Harvest Offerings") && f.after.contains("Create and harvest offerings")),
+        "{fields:?}"
+    );
+
+    // Retention deletes the trail after its years; the import's entry goes with its ids.
+    let in_eleven_years = time::OffsetDateTime::now_utc().unix_timestamp() + 11 * 366 * 86_400;
+    app.store.apply_retention(in_eleven_years, false).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(app.store.history("organisations", created_org).await.unwrap_or_else(|e| panic!("{e}")).is_empty());
 }
 
 mod networks;

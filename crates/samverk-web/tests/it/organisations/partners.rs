@@ -41,6 +41,14 @@ async fn world() -> World {
         .participant(vgr, "member")
         .insert(s)
         .await;
+    // A network only one of the county's municipalities is in: its members are no evidence.
+    let gdansk = OrganisationBuilder::new("Gdańsk").kind("municipality").country("PL").insert(s).await;
+    EngagementBuilder::new(skien, "Union of Baltic Cities")
+        .kind("network")
+        .participant(skien, "member")
+        .participant(gdansk, "member")
+        .insert(s)
+        .await;
     EngagementBuilder::new(gotland, "Renewable energy islands").kind("eu_project").participant(orkney, "partner").insert(s).await;
 
     let plan = PlanBuilder::new(county, "Regional planstrategi").insert(s).await;
@@ -76,6 +84,7 @@ async fn proposals_are_ranked_by_evidence_and_say_why() {
     let html = &page.body;
     assert!(!html.contains(&format!("<h2><a href=\"/organisations/{}\">", w.aalborg)), "a current partner is not a proposal:\n{text}");
     assert!(!text.contains("Orkney"), "no topic without a goal or SDG:\n{text}");
+    assert!(!text.contains("Gdańsk"), "a fellow member of a municipality's network is not proposed:\n{text}");
     // The evidence links to what it names.
     assert!(html.contains(&format!("<a href=\"/organisations/{}\">Aalborg University</a>", w.aalborg)), "{html}");
 }
