@@ -109,6 +109,11 @@ fn bench_engine(c: &mut Criterion, rt: &tokio::runtime::Runtime, engine: &str, a
         eprintln!("{engine}: {list} {} bytes", rt.block_on(get(app, &list, "en")));
         c.bench_function(&format!("{engine}/{name}"), |b| b.iter(|| black_box(rt.block_on(get(app, &list, "en")))));
     }
+    // The store call behind the portfolio page (the rest of the page is the view and template).
+    let owner = rt.block_on(app.store.public_authorities()).expect("authorities").first().expect("an authority").id;
+    c.bench_function(&format!("{engine}/store_portfolio_summary"), |b| {
+        b.iter(|| black_box(rt.block_on(app.store.portfolio_summary(owner, "en", 5, 3)).expect("summary")))
+    });
     // The query every public page starts with (which authority the address names).
     c.bench_function(&format!("{engine}/store_public_authorities"), |b| {
         b.iter(|| black_box(rt.block_on(app.store.public_authorities()).expect("authorities")))

@@ -270,7 +270,7 @@ pub async fn show(i: I18n, State(state): State<AppState>, Path(wanted): Path<Str
     let base = format!("/p/{}", slug(&authority.name));
     let views = engagement_views(&i, &base, &summary.samples);
     let mut by_kind: Vec<KindGroup> = Vec::new();
-    for kind in EngagementKind::ALL {
+    for kind in EngagementKind::ALL.iter().copied() {
         let counts: Vec<_> = summary.counts.iter().filter(|c| c.kind == kind).collect();
         let count: i64 = counts.iter().map(|c| c.count).sum();
         if count == 0 {
