@@ -229,9 +229,8 @@ impl Store {
     pub async fn portfolio_summary(&self, owner_id: i64, lang: &str, per_kind: i64, per_goal: i64) -> Result<PortfolioSummary, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let mut counts = Sql::new(
-            "SELECT e.kind, e.status, COUNT(*) AS count FROM engagements e WHERE e.published = TRUE AND e.owner_id = ",
-        );
+        let mut counts =
+            Sql::new("SELECT e.kind, e.status, COUNT(*) AS count FROM engagements e WHERE e.published = TRUE AND e.owner_id = ");
         counts.bind(owner_id).push(" GROUP BY e.kind, e.status");
         let counts = conn.all(&counts).await?;
         let mut first = Sql::new(

@@ -18,7 +18,6 @@ use serde::Deserialize;
 use super::{authority_by_slug, name_in, slug};
 use crate::i18n::{I18n, Lang};
 use crate::pages::form::{self, Choice};
-use crate::pages::organisations::encode;
 use crate::{AppError, AppState};
 
 /// Engagements shown in full per kind on the portfolio page.
@@ -220,13 +219,18 @@ fn contributing_samples(base: &str, samples: &[GoalSample]) -> Contributing {
 
 /// Published plans with their goals (main goals, each followed by its sub-goals) and the
 /// engagements contributing to each; `only` restricts to one plan.
-fn plan_groups(i: &I18n, base: &str, plans: &[PublicPlan], goals: &[PublicGoal], mut contributing: Contributing, only: Option<i64>) -> Vec<PlanGroup> {
+fn plan_groups(
+    i: &I18n,
+    base: &str,
+    plans: &[PublicPlan],
+    goals: &[PublicGoal],
+    mut contributing: Contributing,
+    only: Option<i64>,
+) -> Vec<PlanGroup> {
     let mut group = |goal: &PublicGoal, sub: bool| {
         let (engagements, total) = contributing.remove(&goal.id).unwrap_or_default();
-        let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX)).then(|| Link {
-            href: format!("{base}/engagements?goal_id={}", goal.id),
-            label: i.tn("public-goal-all", "count", total),
-        });
+        let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX))
+            .then(|| Link { href: format!("{base}/engagements?goal_id={}", goal.id), label: i.tn("public-goal-all", "count", total) });
         GoalGroup { goal: goal_label(i, goal.title.as_ref()), sub, engagements, more }
     };
     plans
@@ -285,8 +289,19 @@ pub async fn show(i: I18n, State(state): State<AppState>, Path(wanted): Path<Str
                 label: format!("{} ({n})", i.engagement_status(status)),
             })
             .collect();
-        let all = Link { href: format!("{base}/engagements?kind={}", kind.code()), label: i.ta("public-kind-all", &[("kind", heading.clone().into()), ("count", count.into())]) };
-        by_kind.push(KindGroup { id: format!("kind-{}", kind.code()), heading, count, statuses, items: Vec::new(), shown: String::new(), all });
+        let all = Link {
+            href: format!("{base}/engagements?kind={}", kind.code()),
+            label: i.ta("public-kind-all", &[("kind", heading.clone().into()), ("count", count.into())]),
+        };
+        by_kind.push(KindGroup {
+            id: format!("kind-{}", kind.code()),
+            heading,
+            count,
+            statuses,
+            items: Vec::new(),
+            shown: String::new(),
+            all,
+        });
     }
     for (e, v) in summary.samples.engagements.iter().zip(views) {
         if let Some(group) = by_kind.iter_mut().find(|g| g.id == format!("kind-{}", e.kind.code())) {
@@ -344,7 +359,7 @@ impl ListParams {
             pairs.push(format!("status={}", s.code()));
         }
         if let Some(g) = f.goal_id {
-            pairs.push(format!("goal_id={}", encode(&g.to_string())));
+            pairs.push(format!("goal_id={g}"));
         }
         if page > 1 {
             pairs.push(format!("page={page}"));
@@ -398,7 +413,11 @@ pub async fn list(
         authority: name_in(&i, &authority),
         action: format!("{base}/engagements"),
         count: capitalised(&i.tn("public-engagement-count", "count", total)),
-        page_of: if pages > 1 { i.page_of(u32::try_from(page).unwrap_or(u32::MAX), u32::try_from(pages).unwrap_or(u32::MAX)) } else { String::new() },
+        page_of: if pages > 1 {
+            i.page_of(u32::try_from(page).unwrap_or(u32::MAX), u32::try_from(pages).unwrap_or(u32::MAX))
+        } else {
+            String::new()
+        },
         kinds,
         statuses,
         goals: goal_choices,
@@ -419,7 +438,11 @@ pub struct EngagementPage {
     e: EngagementView,
 }
 
-pub async fn engagement(i: I18n, State(state): State<AppState>, Path((wanted, id)): Path<(String, i64)>) -> Result<EngagementPage, AppError> {
+pub async fn engagement(
+    i: I18n,
+    State(state): State<AppState>,
+    Path((wanted, id)): Path<(String, i64)>,
+) -> Result<EngagementPage, AppError> {
     let authority = authority_by_slug(&state, &wanted).await?;
     let base = format!("/p/{}", slug(&authority.name));
     let filter = PublicFilter { id: Some(id), ..PublicFilter::default() };
@@ -446,8 +469,11 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
     let plan = portfolio.plans.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     let base = format!("/p/{}", slug(&authority.name));
     let contributing = contributing_all(&i, &base, &portfolio);
-    let goals =
-        plan_groups(&i, &base, &portfolio.plans, &portfolio.goals, contributing, Some(id)).into_iter().next().map(|g| g.goals).unwrap_or_default();
+    let goals = plan_groups(&i, &base, &portfolio.plans, &portfolio.goals, contributing, Some(id))
+        .into_iter()
+        .next()
+        .map(|g| g.goals)
+        .unwrap_or_default();
     let facts = vec![
         (i.t("field-kind"), i.plan_kind(&plan.kind)),
         (i.t("field-status"), i.plan_status(&plan.status)),
