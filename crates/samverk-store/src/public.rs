@@ -221,7 +221,7 @@ impl Store {
     /// What the portfolio page summarises: the published engagements counted by kind and status,
     /// the first `per_kind` of each kind (by title) with their details, the published plans and
     /// goals, and for each goal the number of published engagements contributing to it directly
-    /// with `per_goal` of them (the oldest records, shown by title; titles in `lang` where written). Ten queries whatever
+    /// with `per_goal` of them (the oldest records, shown by title; titles in `lang` where written). Nine queries whatever
     /// the portfolio's size, and the page grows with `per_kind` and `per_goal`, not with it.
     ///
     /// # Errors
