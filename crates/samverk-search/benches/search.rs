@@ -144,7 +144,7 @@ fn main() {
     let index = SearchIndex::in_memory().expect("index");
     let started = Instant::now();
     let n = index.replace_all(rows.iter().map(|(e, r)| (*e, r)), 0).expect("indexing");
-    println!("indexed {n} records in {:.1} s", started.elapsed().as_secs_f64());
+    println!("indexed {n} records in {:.1} s ({} segment(s))", started.elapsed().as_secs_f64(), index.segments());
     let shapes: Vec<(&str, SearchQuery)> = vec![
         ("one word", SearchQuery { q: "partnerskap".into(), ..SearchQuery::default() }),
         ("stemmed", SearchQuery { q: "søknader".into(), ..SearchQuery::default() }),

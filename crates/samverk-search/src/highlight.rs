@@ -2,6 +2,8 @@
 //! every matching word in `<mark>`, HTML-escaped. A word matches as the search does: it starts
 //! with a query word (prefix search), or has the same Norwegian or Swedish stem.
 
+use std::collections::HashMap;
+
 use samverk_domain::text::fold;
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -15,30 +17,36 @@ pub struct Word {
     pub sv: String,
 }
 
-/// The analyzers a matcher needs, made once per search.
+/// The analyzers a matcher needs, made once per search, and what it decided per word so far.
 pub struct Matcher {
     words: Vec<Word>,
     nb: TextAnalyzer,
     sv: TextAnalyzer,
+    /// Texts repeat their words: each distinct word is folded and stemmed once per search.
+    seen: HashMap<String, bool>,
 }
 
 impl Matcher {
     #[must_use]
     pub fn new(words: Vec<Word>) -> Self {
-        Self { words, nb: analyzer("nb"), sv: analyzer("sv") }
+        Self { words, nb: analyzer("nb"), sv: analyzer("sv"), seen: HashMap::new() }
     }
 
     fn matches(&mut self, token: &str) -> bool {
         if self.words.is_empty() {
             return false;
         }
-        let f = fold(token);
-        if self.words.iter().any(|w| f.starts_with(&w.folded)) {
-            return true;
+        if let Some(known) = self.seen.get(token) {
+            return *known;
         }
-        let nb = tokens(&mut self.nb, &f).pop().unwrap_or_default();
-        let sv = tokens(&mut self.sv, &f).pop().unwrap_or_default();
-        self.words.iter().any(|w| w.nb == nb || w.sv == sv)
+        let f = fold(token);
+        let found = self.words.iter().any(|w| f.starts_with(&w.folded)) || {
+            let nb = tokens(&mut self.nb, &f).pop().unwrap_or_default();
+            let sv = tokens(&mut self.sv, &f).pop().unwrap_or_default();
+            self.words.iter().any(|w| w.nb == nb || w.sv == sv)
+        };
+        self.seen.insert(token.to_owned(), found);
+        found
     }
 
     /// The whole text, escaped, with matches marked.
@@ -49,20 +57,22 @@ impl Matcher {
     }
 
     /// About `words` words around the first match (or the start), escaped, matches marked.
+    /// Only the words up to the first match and those of the snippet are looked at.
     pub fn snippet(&mut self, text: &str, words: usize) -> String {
         let pieces = split(text);
-        let marks: Vec<bool> = pieces.iter().map(|(word, p)| *word && self.matches(p)).collect();
         let word_at: Vec<usize> = pieces.iter().enumerate().filter(|(_, (w, _))| *w).map(|(i, _)| i).collect();
-        let first = marks.iter().position(|m| *m).and_then(|p| word_at.iter().position(|i| *i == p)).unwrap_or(0);
+        let first = word_at.iter().position(|i| self.matches(pieces[*i].1)).unwrap_or(0);
         let start_word = first.saturating_sub(words / 4);
         let end_word = (start_word + words).min(word_at.len());
         let start = if start_word == 0 { 0 } else { word_at[start_word] };
         let end = if end_word >= word_at.len() { pieces.len() } else { word_at[end_word] };
+        let shown = &pieces[start..end];
+        let marks: Vec<bool> = shown.iter().map(|(word, p)| *word && self.matches(p)).collect();
         let mut out = String::new();
         if start > 0 {
             out.push('…');
         }
-        out.push_str(render(&pieces, &marks, start, end).trim());
+        out.push_str(render(shown, &marks, 0, shown.len()).trim());
         if end < pieces.len() {
             out.push('…');
         }

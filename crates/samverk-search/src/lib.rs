@@ -23,6 +23,7 @@ use samverk_store::{Store, StoreError};
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -165,6 +166,12 @@ impl SearchIndex {
         Ok(Self { reader, writer: Mutex::new(writer), fields, applied: AtomicI64::new(applied), sync: tokio::sync::Mutex::new(()) })
     }
 
+    /// How many segments the searcher reads (the benchmark reports it).
+    #[must_use]
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// The last outbox id this index reflects (-1 before the first build).
     #[must_use]
     pub fn applied(&self) -> i64 {
@@ -196,12 +203,24 @@ impl SearchIndex {
         let mut count = 0;
         {
             let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+            // No merges of their own while the rebuild writes: it merges everything itself below.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
             writer.delete_all_documents()?;
             for (entity, row) in rows {
                 writer.add_document(self.document(entity, row))?;
                 count += 1;
             }
             commit(&mut writer, applied)?;
+            // A rebuild leaves a segment per flush of the writer's memory; one segment answers a
+            // query with one lookup per term and one pass of the collectors instead of one per
+            // segment. A failed merge leaves a correct index, only a slower one.
+            let segments = writer.index().searchable_segment_ids()?;
+            if segments.len() > 1
+                && let Err(error) = writer.merge(&segments).wait()
+            {
+                tracing::warn!(%error, "search index: merging the rebuilt segments failed");
+            }
+            writer.set_merge_policy(Box::new(LogMergePolicy::default()));
         }
         self.reader.reload()?;
         self.applied.store(applied, Ordering::Release);

@@ -110,6 +110,71 @@ pub struct Portfolio {
     pub goals: Vec<PublicGoal>,
 }
 
+/// Which of an authority's published engagements a public list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PublicFilter {
+    pub kind: Option<EngagementKind>,
+    pub status: Option<EngagementStatus>,
+    /// Engagements contributing directly to this goal of a published plan.
+    pub goal_id: Option<i64>,
+    /// One engagement (its public page).
+    pub id: Option<i64>,
+}
+
+impl PublicFilter {
+    fn push_where(&self, sql: &mut Sql, owner_id: i64) {
+        sql.push(" FROM engagements e WHERE e.published = TRUE AND e.owner_id = ").bind(owner_id);
+        if let Some(kind) = self.kind {
+            sql.push(" AND e.kind = ").bind(kind.code());
+        }
+        if let Some(status) = self.status {
+            sql.push(" AND e.status = ").bind(status.code());
+        }
+        if let Some(id) = self.id {
+            sql.push(" AND e.id = ").bind(id);
+        }
+        if let Some(goal) = self.goal_id {
+            sql.push(
+                " AND e.id IN (SELECT c.engagement_id FROM contributions c JOIN goals g ON g.id = c.goal_id \
+                 JOIN plans pl ON pl.id = g.plan_id WHERE pl.published = TRUE AND c.goal_id = ",
+            )
+            .bind(goal)
+            .push(")");
+        }
+    }
+}
+
+/// How many published engagements an authority has of one kind in one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct KindStatusCount {
+    #[sqlx(try_from = "String")]
+    pub kind: EngagementKind,
+    #[sqlx(try_from = "String")]
+    pub status: EngagementStatus,
+    pub count: i64,
+}
+
+/// One of the first engagements contributing to a goal, with the goal's total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct GoalSample {
+    pub goal_id: i64,
+    pub engagement_id: i64,
+    /// In the requested language where written, else the original.
+    pub title: String,
+    pub how: String,
+    /// How many published engagements contribute to the goal directly.
+    pub total: i64,
+}
+
+/// What the portfolio page shows: counts, the first engagements of each kind (with the plans
+/// and goals in `samples`), and the first engagements contributing to each goal.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PortfolioSummary {
+    pub counts: Vec<KindStatusCount>,
+    pub samples: Portfolio,
+    pub goal_samples: Vec<GoalSample>,
+}
+
 #[derive(sqlx::FromRow)]
 struct LanguageRow {
     language: Option<String>,
@@ -118,18 +183,21 @@ struct LanguageRow {
 const PUBLISHED_ENGAGEMENTS: &str = "SELECT e.id FROM engagements e WHERE e.published = TRUE AND e.owner_id = ";
 
 impl Store {
-    /// Authorities with at least one published engagement or plan, by name.
+    /// Authorities with at least one published engagement or plan, by name. Counted per owner
+    /// from the published records and then joined to the few owners, rather than probing every
+    /// organisation with correlated subqueries: with 20,000 organisations PostgreSQL costed that
+    /// plan above `jit_above_cost` and spent some 400 ms compiling it on every request.
     ///
     /// # Errors
     /// The database error.
     pub async fn public_authorities(&self) -> Result<Vec<PublicAuthority>, StoreError> {
         let mut h = self.handle().await?;
         let sql = Sql::new(
-            "SELECT o.id, o.name, o.name_nb, o.name_sv, o.name_en, \
-             (SELECT COUNT(*) FROM engagements e WHERE e.owner_id = o.id AND e.published = TRUE) AS engagements, \
-             (SELECT COUNT(*) FROM plans p WHERE p.owner_id = o.id AND p.published = TRUE) AS plans \
-             FROM organisations o WHERE EXISTS (SELECT 1 FROM engagements e WHERE e.owner_id = o.id AND e.published = TRUE) \
-             OR EXISTS (SELECT 1 FROM plans p WHERE p.owner_id = o.id AND p.published = TRUE) ORDER BY o.name",
+            "SELECT o.id, o.name, o.name_nb, o.name_sv, o.name_en, c.engagements, c.plans FROM (\
+             SELECT x.owner_id, CAST(SUM(x.engagements) AS BIGINT) AS engagements, CAST(SUM(x.plans) AS BIGINT) AS plans FROM (\
+             SELECT e.owner_id, COUNT(*) AS engagements, 0 AS plans FROM engagements e WHERE e.published = TRUE GROUP BY e.owner_id \
+             UNION ALL SELECT p.owner_id, 0, COUNT(*) FROM plans p WHERE p.published = TRUE GROUP BY p.owner_id) x \
+             GROUP BY x.owner_id) c JOIN organisations o ON o.id = c.owner_id ORDER BY o.name",
         );
         Ok(h.conn().all(&sql).await?)
     }
@@ -142,45 +210,101 @@ impl Store {
     pub async fn portfolio(&self, owner_id: i64) -> Result<Portfolio, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let mut e = Sql::new(
-            "SELECT e.id, e.kind, e.title, e.description, e.language, e.status, e.start_date, e.end_date, \
-             d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, \
-             d.date_precision AS decision_date_precision \
-             FROM engagements e LEFT JOIN decisions d ON d.id = e.decision_id \
-             WHERE e.published = TRUE AND e.owner_id = ",
+        let mut ids = Sql::new(PUBLISHED_ENGAGEMENTS);
+        ids.bind(owner_id);
+        let mut portfolio = details(&mut conn, &ids).await?;
+        portfolio.plans = published_plans(&mut conn, owner_id).await?;
+        portfolio.goals = published_goals(&mut conn, owner_id).await?;
+        Ok(portfolio)
+    }
+
+    /// What the portfolio page summarises: the published engagements counted by kind and status,
+    /// the first `per_kind` of each kind (by title) with their details, the published plans and
+    /// goals, and for each goal the number of published engagements contributing to it directly
+    /// with `per_goal` of them (the oldest records, shown by title; titles in `lang` where written). Nine queries whatever
+    /// the portfolio's size, and the page grows with `per_kind` and `per_goal`, not with it.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn portfolio_summary(&self, owner_id: i64, lang: &str, per_kind: i64, per_goal: i64) -> Result<PortfolioSummary, StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let mut counts =
+            Sql::new("SELECT e.kind, e.status, COUNT(*) AS count FROM engagements e WHERE e.published = TRUE AND e.owner_id = ");
+        counts.bind(owner_id).push(" GROUP BY e.kind, e.status");
+        let counts = conn.all(&counts).await?;
+        let mut first = Sql::new(
+            "SELECT s.id FROM (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.title, e.id) AS n \
+             FROM engagements e WHERE e.published = TRUE AND e.owner_id = ",
         );
-        e.bind(owner_id).push(" ORDER BY e.title, e.id");
-        let engagements = conn.all(&e).await?;
-        let mut t =
-            Sql::new("SELECT t.engagement_id, t.language, t.title, t.description FROM engagement_texts t WHERE t.engagement_id IN (");
-        t.push(PUBLISHED_ENGAGEMENTS).bind(owner_id).push(")");
-        let texts = conn.all(&t).await?;
-        let mut p = Sql::new(
-            "SELECT p.engagement_id, o.name AS organisation_name, o.name_nb, o.name_sv, o.name_en, p.role \
-             FROM participants p JOIN organisations o ON o.id = p.organisation_id WHERE p.engagement_id IN (",
-        );
-        p.push(PUBLISHED_ENGAGEMENTS).bind(owner_id).push(") ORDER BY p.engagement_id, p.role, o.name");
-        let partners = conn.all(&p).await?;
-        let mut c = Sql::new(
-            "SELECT c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, \
-             pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
-             WHERE pl.published = TRUE AND c.engagement_id IN (",
-        );
-        c.push(PUBLISHED_ENGAGEMENTS).bind(owner_id).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
-        let contributions = conn.all(&c).await?;
-        let mut pl = Sql::new(
-            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
-             WHERE p.published = TRUE AND p.owner_id = ",
-        );
-        pl.bind(owner_id).push(" ORDER BY p.period_start DESC, p.title");
-        let plans = conn.all(&pl).await?;
+        first.bind(owner_id).push(") s WHERE s.n <= ").bind(per_kind);
+        let first = conn.scalars::<i64>(&first).await?;
+        let mut ids = Sql::new("SELECT e.id FROM engagements e WHERE e.id IN (");
+        ids.bind_list(first).push(")");
+        let mut samples = details(&mut conn, &ids).await?;
+        samples.plans = published_plans(&mut conn, owner_id).await?;
+        samples.goals = published_goals(&mut conn, owner_id).await?;
+        // Ranked on the covering index of contributions alone (by engagement id), so only the
+        // few engagements shown are read; ranking every contribution by title read them all.
+        // The unary `+` keeps SQLite (no statistics) from probing the index once per goal and
+        // engagement pair; it walks each goal's range and checks the set of published ids.
         let mut g = Sql::new(
-            "SELECT g.id, g.plan_id, g.parent_id, g.title, g.description FROM goals g JOIN plans p ON p.id = g.plan_id \
-             WHERE p.published = TRUE AND p.owner_id = ",
+            "SELECT s.goal_id, s.engagement_id, COALESCE(t.title, e.title) AS title, c.how, s.total FROM (\
+             SELECT c.goal_id, c.engagement_id, ROW_NUMBER() OVER (PARTITION BY c.goal_id ORDER BY c.engagement_id) AS n, \
+             COUNT(*) OVER (PARTITION BY c.goal_id) AS total FROM contributions c \
+             WHERE +c.engagement_id IN (SELECT e.id FROM engagements e WHERE e.published = TRUE AND e.owner_id = ",
         );
-        g.bind(owner_id).push(" ORDER BY g.plan_id, g.position, g.id");
-        let goals = conn.all(&g).await?;
-        Ok(Portfolio { engagements, texts, partners, contributions, plans, goals })
+        g.bind(owner_id).push(
+            ") AND c.goal_id IN (SELECT g.id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.published = TRUE AND p.owner_id = ",
+        );
+        g.bind(owner_id)
+            .push(
+                ")) s JOIN engagements e ON e.id = s.engagement_id \
+                 JOIN contributions c ON c.engagement_id = s.engagement_id AND c.goal_id = s.goal_id \
+                 LEFT JOIN engagement_texts t ON t.engagement_id = e.id AND t.language = ",
+            )
+            .bind(lang.to_owned())
+            .push(" WHERE s.n <= ")
+            .bind(per_goal)
+            .push(" ORDER BY s.goal_id, COALESCE(t.title, e.title), e.id");
+        let goal_samples = conn.all(&g).await?;
+        Ok(PortfolioSummary { counts, samples, goal_samples })
+    }
+
+    /// An authority's published plans and their goals (two queries).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn public_plans(&self, owner_id: i64) -> Result<(Vec<PublicPlan>, Vec<PublicGoal>), StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        Ok((published_plans(&mut conn, owner_id).await?, published_goals(&mut conn, owner_id).await?))
+    }
+
+    /// One page of an authority's published engagements, by title, narrowed by `filter`, with
+    /// their details, and how many match. Six queries whatever the page or the portfolio's size.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn public_engagements(
+        &self,
+        owner_id: i64,
+        filter: &PublicFilter,
+        per_page: i64,
+        offset: i64,
+    ) -> Result<(i64, Portfolio), StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let mut count = Sql::new("SELECT COUNT(*)");
+        filter.push_where(&mut count, owner_id);
+        let total = conn.scalar::<i64>(&count).await?;
+        let mut page = Sql::new("SELECT e.id");
+        filter.push_where(&mut page, owner_id);
+        page.push(" ORDER BY e.title, e.id LIMIT ").bind(per_page).push(" OFFSET ").bind(offset);
+        let page = conn.scalars::<i64>(&page).await?;
+        let mut ids = Sql::new("SELECT e.id FROM engagements e WHERE e.id IN (");
+        ids.bind_list(page).push(")");
+        Ok((total, details(&mut conn, &ids).await?))
     }
 
     /// Publishes an engagement on the public pages, or withdraws it.
@@ -260,6 +384,54 @@ impl Store {
         save_texts(&mut conn, id, language, texts).await?;
         tx.commit().await
     }
+}
+
+/// The engagements whose ids `ids` selects (a `SELECT e.id …`), with their decisions, texts in
+/// other languages, partners and contributions to goals of published plans: four queries.
+async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError> {
+    let mut e = Sql::new(
+        "SELECT e.id, e.kind, e.title, e.description, e.language, e.status, e.start_date, e.end_date, \
+         d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, \
+         d.date_precision AS decision_date_precision \
+         FROM engagements e LEFT JOIN decisions d ON d.id = e.decision_id WHERE e.id IN (",
+    );
+    e.push_sql(ids).push(") ORDER BY e.title, e.id");
+    let engagements = conn.all(&e).await?;
+    let mut t = Sql::new("SELECT t.engagement_id, t.language, t.title, t.description FROM engagement_texts t WHERE t.engagement_id IN (");
+    t.push_sql(ids).push(")");
+    let texts = conn.all(&t).await?;
+    let mut p = Sql::new(
+        "SELECT p.engagement_id, o.name AS organisation_name, o.name_nb, o.name_sv, o.name_en, p.role \
+         FROM participants p JOIN organisations o ON o.id = p.organisation_id WHERE p.engagement_id IN (",
+    );
+    p.push_sql(ids).push(") ORDER BY p.engagement_id, p.role, o.name");
+    let partners = conn.all(&p).await?;
+    let mut c = Sql::new(
+        "SELECT c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, \
+         pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
+         WHERE pl.published = TRUE AND c.engagement_id IN (",
+    );
+    c.push_sql(ids).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
+    let contributions = conn.all(&c).await?;
+    Ok(Portfolio { engagements, texts, partners, contributions, plans: Vec::new(), goals: Vec::new() })
+}
+
+async fn published_plans(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<PublicPlan>, StoreError> {
+    let mut pl = Sql::new(
+        "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+         WHERE p.published = TRUE AND p.owner_id = ",
+    );
+    pl.bind(owner_id).push(" ORDER BY p.period_start DESC, p.title");
+    Ok(conn.all(&pl).await?)
+}
+
+async fn published_goals(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<PublicGoal>, StoreError> {
+    let mut g = Sql::new(
+        "SELECT g.id, g.plan_id, g.parent_id, g.title, g.description FROM goals g JOIN plans p ON p.id = g.plan_id \
+         WHERE p.published = TRUE AND p.owner_id = ",
+    );
+    g.bind(owner_id).push(" ORDER BY g.plan_id, g.position, g.id");
+    Ok(conn.all(&g).await?)
 }
 
 async fn save_texts(conn: &mut Conn<'_>, id: i64, language: Option<&str>, texts: &[(String, String, String)]) -> Result<(), StoreError> {

@@ -85,7 +85,10 @@ impl Store {
             let max = if url.contains(":memory:") { 1 } else { 8 };
             Pool::Sqlite(SqlitePoolOptions::new().max_connections(max).connect_with(options).await?)
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let options = PgConnectOptions::from_str(url)?;
+            // No JIT: samverk's queries are short, and a plan costed above `jit_above_cost`
+            // (correlated counts over a large table) spent far longer compiling than running
+            // (docs/benchmarks.md, issue 7). The compiled code is not kept between executions.
+            let options = PgConnectOptions::from_str(url)?.options([("jit", "off")]);
             Pool::Postgres(PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect_with(options).await?)
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));

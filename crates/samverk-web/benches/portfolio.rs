@@ -5,7 +5,8 @@
 //! The data set comes from `samverk_testkit::fixtures` (one authority owning every engagement)
 //! plus 5,000 articles from word lists; everything is published. Each page is requested through
 //! the real router as the anonymous public, with the body read to the end: the portfolio in
-//! English and in Norwegian (the note-of-language path), and `/p/search` for four query shapes.
+//! English and in Norwegian (the note-of-language path), two pages of the paged list of
+//! engagements, and `/p/search` for four query shapes.
 //! Criterion gives the medians; the search pages are also timed 300 times each for the 99th
 //! percentile, which criterion does not report. PostgreSQL is measured as well when
 //! `SAMVERK_BENCH_POSTGRES` names a database (a fresh schema, dropped afterwards).
@@ -102,6 +103,21 @@ fn bench_engine(c: &mut Criterion, rt: &tokio::runtime::Runtime, engine: &str, a
     for lang in ["en", "nb"] {
         c.bench_function(&format!("{engine}/portfolio_2000_{lang}"), |b| b.iter(|| black_box(rt.block_on(get(app, path, lang)))));
     }
+    // The paged list behind the summary: a deep page, and a kind with a status.
+    for (name, query) in [("list_page_50", "/engagements?page=50"), ("list_kind_status", "/engagements?kind=network&status=active")] {
+        let list = format!("{path}{query}");
+        eprintln!("{engine}: {list} {} bytes", rt.block_on(get(app, &list, "en")));
+        c.bench_function(&format!("{engine}/{name}"), |b| b.iter(|| black_box(rt.block_on(get(app, &list, "en")))));
+    }
+    // The store call behind the portfolio page (the rest of the page is the view and template).
+    let owner = rt.block_on(app.store.public_authorities()).expect("authorities").first().expect("an authority").id;
+    c.bench_function(&format!("{engine}/store_portfolio_summary"), |b| {
+        b.iter(|| black_box(rt.block_on(app.store.portfolio_summary(owner, "en", 5, 3)).expect("summary")))
+    });
+    // The query every public page starts with (which authority the address names).
+    c.bench_function(&format!("{engine}/store_public_authorities"), |b| {
+        b.iter(|| black_box(rt.block_on(app.store.public_authorities()).expect("authorities")))
+    });
     let mut all = Vec::new();
     for (name, search) in SEARCHES {
         c.bench_function(&format!("{engine}/public_search_{name}"), |b| b.iter(|| black_box(rt.block_on(get(app, search, "en")))));

@@ -54,3 +54,18 @@ accessibility-feedback-heading = Feedback
 accessibility-feedback = If something on these pages is hard to use, or you need the content in another form, contact the authority that published it; we answer within two weeks.
 accessibility-enforcement-heading = Enforcement
 accessibility-enforcement = In Norway, the Authority for Universal Design of ICT (Uu-tilsynet) supervises public web sites; in Sweden, the Agency for Digital Government (DIGG). You may complain to them if you are not satisfied with our answer.
+
+## The portfolio summary and the paged list (/p/<authority>/engagements)
+public-by-status = By status
+public-kind-all = { $kind }: see all { $count }
+public-shown-first = The first { $shown } of { $count }, by title:
+public-goal-all = { $count ->
+    [one] See the engagement contributing to this goal
+   *[other] See all { $count } engagements contributing to this goal
+}
+public-all-engagements = All published engagements, with filters
+public-engagements-title = Published engagements
+public-engagements-description = The engagements { $authority } has published, filtered by kind, status and goal.
+public-engagement-description = An engagement of { $authority }: what it is, who takes part, the decision and the goals it serves.
+public-filters = Filter the engagements
+public-engagements-empty = No published engagement matches these filters.

@@ -54,3 +54,18 @@ accessibility-feedback-heading = Tilbakemelding
 accessibility-feedback = Hvis noe på disse sidene er vanskelig å bruke, eller du trenger innholdet i en annen form, kontakt myndigheten som publiserte det; vi svarer innen to uker.
 accessibility-enforcement-heading = Tilsyn
 accessibility-enforcement = I Norge fører Tilsynet for universell utforming av ikt (Uu-tilsynet) tilsyn med offentlige nettsteder, i Sverige Myndigheten för digital förvaltning (DIGG). Du kan klage til dem hvis du ikke er fornøyd med svaret vårt.
+
+## The portfolio summary and the paged list (/p/<authority>/engagements)
+public-by-status = Etter status
+public-kind-all = { $kind }: se alle { $count }
+public-shown-first = De { $shown } første av { $count }, etter tittel:
+public-goal-all = { $count ->
+    [one] Se engasjementet som bidrar til dette målet
+   *[other] Se alle { $count } engasjementer som bidrar til dette målet
+}
+public-all-engagements = Alle publiserte engasjementer, med filtre
+public-engagements-title = Publiserte engasjementer
+public-engagements-description = Engasjementene { $authority } har publisert, filtrert etter type, status og mål.
+public-engagement-description = Et engasjement i { $authority }: hva det er, hvem som deltar, vedtaket og målene det tjener.
+public-filters = Filtrer engasjementene
+public-engagements-empty = Ingen publiserte engasjementer passer med disse filtrene.

@@ -54,3 +54,18 @@ accessibility-feedback-heading = Återkoppling
 accessibility-feedback = Om något på sidorna är svårt att använda, eller om du behöver innehållet i en annan form, kontakta den myndighet som publicerade det; vi svarar inom två veckor.
 accessibility-enforcement-heading = Tillsyn
 accessibility-enforcement = I Sverige är det Myndigheten för digital förvaltning (DIGG) som har tillsyn över offentliga webbplatser, i Norge Tilsynet for universell utforming av ikt (Uu-tilsynet). Du kan anmäla till dem om du inte är nöjd med vårt svar.
+
+## The portfolio summary and the paged list (/p/<authority>/engagements)
+public-by-status = Efter status
+public-kind-all = { $kind }: se alla { $count }
+public-shown-first = De { $shown } första av { $count }, efter titel:
+public-goal-all = { $count ->
+    [one] Se engagemanget som bidrar till detta mål
+   *[other] Se alla { $count } engagemang som bidrar till detta mål
+}
+public-all-engagements = Alla publicerade engagemang, med filter
+public-engagements-title = Publicerade engagemang
+public-engagements-description = De engagemang { $authority } har publicerat, filtrerade efter typ, status och mål.
+public-engagement-description = Ett engagemang hos { $authority }: vad det är, vilka som deltar, beslutet och målen det tjänar.
+public-filters = Filtrera engagemangen
+public-engagements-empty = Inga publicerade engagemang matchar dessa filter.

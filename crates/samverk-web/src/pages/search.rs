@@ -229,7 +229,7 @@ async fn public(State(state): State<AppState>, i: I18n, Query(params): Query<Sea
 fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
     let slug = hit.owner.and_then(|o| slugs.get(&o));
     match hit.entity.as_str() {
-        "engagement" => slug.map(|s| format!("/p/{s}#e{}", hit.id)),
+        "engagement" => slug.map(|s| format!("/p/{s}/engagements/{}", hit.id)),
         "goal" | "measure" => slug.zip(hit.parent).map(|(s, plan)| format!("/p/{s}/plans/{plan}")),
         "news" | "call" => Some(href(&hit.entity, hit.id)),
         _ => None,

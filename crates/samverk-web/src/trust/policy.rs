@@ -19,6 +19,8 @@ const PUBLIC_READS: &[&str] = &[
     "/p/search",
     "/p/*",
     "/p/*/plans/{n}",
+    "/p/*/engagements",
+    "/p/*/engagements/{n}",
     "/sitemap.xml",
     "/accessibility",
     "/lang/*",

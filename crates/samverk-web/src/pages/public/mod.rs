@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/p", get(index))
         .route("/p/{slug}", get(portfolio::show))
+        .route("/p/{slug}/engagements", get(portfolio::list))
+        .route("/p/{slug}/engagements/{id}", get(portfolio::engagement))
         .route("/p/{slug}/plans/{id}", get(portfolio::plan))
         .route("/sitemap.xml", get(sitemap))
         .route("/accessibility", get(accessibility))
@@ -93,7 +95,7 @@ async fn sitemap(State(state): State<AppState>) -> Result<impl IntoResponse, App
     let mut paths = vec!["/p".to_owned(), "/accessibility".to_owned()];
     for a in state.store.public_authorities().await? {
         let base = format!("/p/{}", slug(&a.name));
-        let plans = state.store.portfolio(a.id).await?.plans;
+        let (plans, _) = state.store.public_plans(a.id).await?;
         paths.extend(plans.iter().map(|p| format!("{base}/plans/{}", p.id)));
         paths.push(base);
     }

@@ -1,18 +1,31 @@
-//! An authority's public portfolio, grouped by kind and by goal, and its published plans.
-//! The view is built in Rust from the six queries of `Store::portfolio`, indexed by engagement,
-//! so it stays linear in the number of records.
+//! An authority's public portfolio, its published engagements (a paged, filterable list and a
+//! page each) and its published plans.
+//!
+//! The portfolio page is a summary whose size does not grow with the portfolio: counts per kind
+//! and status, the first engagements of each kind in full, and per goal how many engagements
+//! contribute with the first few of them; everything else is one link away in the paged list.
+//! The views are built in Rust from the store's queries, indexed by engagement.
 
 use std::collections::HashMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
-use samverk_domain::engagement::EngagementKind;
-use samverk_store::public::{Portfolio, PublicEngagement, PublicPartner};
+use axum::extract::{Path, Query, State};
+use samverk_domain::engagement::{EngagementKind, EngagementStatus};
+use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicPartner, PublicPlan};
+use serde::Deserialize;
 
 use super::{authority_by_slug, name_in, slug};
 use crate::i18n::{I18n, Lang};
+use crate::pages::form::{self, Choice};
 use crate::{AppError, AppState};
+
+/// Engagements shown in full per kind on the portfolio page.
+const PER_KIND: i64 = 5;
+/// Contributing engagements named per goal on the portfolio page.
+const PER_GOAL: i64 = 3;
+/// Engagements per page of the list.
+const PER_PAGE: i64 = 20;
 
 /// A text in the page's language, or the original with a note of its language.
 pub struct Shown {
@@ -48,6 +61,8 @@ pub struct RoleLine {
 
 pub struct EngagementView {
     pub anchor: String,
+    /// The engagement's own public page.
+    pub href: String,
     pub title: Shown,
     pub description: Option<Shown>,
     pub kind: String,
@@ -58,10 +73,21 @@ pub struct EngagementView {
     pub goals: Vec<GoalLine>,
 }
 
+/// A kind on the portfolio page: its count, the count per status (each a link to the list),
+/// the first engagements in full, and a link to all of them.
 pub struct KindGroup {
     pub id: String,
     pub heading: String,
+    pub count: i64,
+    pub statuses: Vec<Link>,
     pub items: Vec<EngagementView>,
+    pub shown: String,
+    pub all: Link,
+}
+
+pub struct Link {
+    pub href: String,
+    pub label: String,
 }
 
 pub struct GoalEntry {
@@ -74,12 +100,18 @@ pub struct GoalGroup {
     pub goal: String,
     pub sub: bool,
     pub engagements: Vec<GoalEntry>,
+    /// The list of every engagement contributing to the goal, when not all are named here.
+    pub more: Option<Link>,
 }
 
 pub struct PlanGroup {
     pub href: String,
     pub title: String,
     pub goals: Vec<GoalGroup>,
+}
+
+fn engagement_href(base: &str, id: i64) -> String {
+    format!("{base}/engagements/{id}")
 }
 
 fn org_name(i: &I18n, p: &PublicPartner) -> String {
@@ -142,6 +174,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
             }
             EngagementView {
                 anchor: format!("e{}", e.id),
+                href: engagement_href(base, e.id),
                 title: shown(i, &e.title, e.language.as_deref(), t.map(|t| t.title.as_str())),
                 description: e.description.as_ref().map(|d| shown(i, d, e.language.as_deref(), t.and_then(|t| t.description.as_deref()))),
                 kind: i.engagement_kind(&e.kind),
@@ -155,58 +188,64 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
         .collect()
 }
 
-/// The portfolio grouped by kind (in the order of the kinds) and by plan and goal.
-pub fn build(i: &I18n, base: &str, p: &Portfolio) -> (Vec<KindGroup>, Vec<PlanGroup>) {
+/// The engagements contributing to a goal, as the plan groups show them, by goal.
+type Contributing = HashMap<i64, (Vec<GoalEntry>, i64)>;
+
+/// Every contributing engagement of the portfolio (the plan page), by goal.
+fn contributing_all(i: &I18n, base: &str, p: &Portfolio) -> Contributing {
     let views = engagement_views(i, base, p);
-    let mut by_kind: Vec<KindGroup> = EngagementKind::ALL
-        .iter()
-        .map(|k| KindGroup { id: format!("kind-{}", k.code()), heading: i.engagement_kinds(k), items: Vec::new() })
-        .collect();
-    let titles: HashMap<i64, String> = p.engagements.iter().zip(&views).map(|(e, v)| (e.id, v.title.text.clone())).collect();
-    for (e, v) in p.engagements.iter().zip(views) {
-        if let Some(pos) = EngagementKind::ALL.iter().position(|k| *k == e.kind) {
-            by_kind[pos].items.push(v);
+    let titles: HashMap<i64, String> = p.engagements.iter().zip(views).map(|(e, v)| (e.id, v.title.text)).collect();
+    let mut out: Contributing = HashMap::new();
+    for c in &p.contributions {
+        if let Some(title) = titles.get(&c.engagement_id) {
+            let entry = out.entry(c.goal_id).or_default();
+            entry.0.push(GoalEntry { href: engagement_href(base, c.engagement_id), title: title.clone(), how: c.how.clone() });
+            entry.1 += 1;
         }
     }
-    by_kind.retain(|g| !g.items.is_empty());
-    let by_goal = plan_groups(i, base, p, &titles, None);
-    (by_kind, by_goal)
+    out
+}
+
+/// The first engagements contributing to each goal and how many there are (the portfolio page).
+fn contributing_samples(base: &str, samples: &[GoalSample]) -> Contributing {
+    let mut out: Contributing = HashMap::new();
+    for s in samples {
+        let entry = out.entry(s.goal_id).or_default();
+        entry.0.push(GoalEntry { href: engagement_href(base, s.engagement_id), title: s.title.clone(), how: s.how.clone() });
+        entry.1 = s.total;
+    }
+    out
 }
 
 /// Published plans with their goals (main goals, each followed by its sub-goals) and the
-/// published engagements contributing to each; `only` restricts to one plan.
-fn plan_groups(i: &I18n, base: &str, p: &Portfolio, titles: &HashMap<i64, String>, only: Option<i64>) -> Vec<PlanGroup> {
-    let mut contributing: HashMap<i64, Vec<GoalEntry>> = HashMap::new();
-    for c in &p.contributions {
-        if let Some(title) = titles.get(&c.engagement_id) {
-            contributing.entry(c.goal_id).or_default().push(GoalEntry {
-                href: format!("{base}#e{}", c.engagement_id),
-                title: title.clone(),
-                how: c.how.clone(),
-            });
-        }
-    }
-    p.plans
+/// engagements contributing to each; `only` restricts to one plan.
+fn plan_groups(
+    i: &I18n,
+    base: &str,
+    plans: &[PublicPlan],
+    goals: &[PublicGoal],
+    mut contributing: Contributing,
+    only: Option<i64>,
+) -> Vec<PlanGroup> {
+    let mut group = |goal: &PublicGoal, sub: bool| {
+        let (engagements, total) = contributing.remove(&goal.id).unwrap_or_default();
+        let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX))
+            .then(|| Link { href: format!("{base}/engagements?goal_id={}", goal.id), label: i.tn("public-goal-all", "count", total) });
+        GoalGroup { goal: goal_label(i, goal.title.as_ref()), sub, engagements, more }
+    };
+    plans
         .iter()
         .filter(|plan| only.is_none_or(|id| id == plan.id))
         .map(|plan| {
-            let goals_of_plan: Vec<_> = p.goals.iter().filter(|g| g.plan_id == plan.id).collect();
-            let mut goals = Vec::new();
+            let goals_of_plan: Vec<_> = goals.iter().filter(|g| g.plan_id == plan.id).collect();
+            let mut out = Vec::new();
             for main in goals_of_plan.iter().filter(|g| g.parent_id.is_none()) {
-                goals.push(GoalGroup {
-                    goal: goal_label(i, main.title.as_ref()),
-                    sub: false,
-                    engagements: contributing.remove(&main.id).unwrap_or_default(),
-                });
+                out.push(group(main, false));
                 for sub in goals_of_plan.iter().filter(|g| g.parent_id == Some(main.id)) {
-                    goals.push(GoalGroup {
-                        goal: goal_label(i, sub.title.as_ref()),
-                        sub: true,
-                        engagements: contributing.remove(&sub.id).unwrap_or_default(),
-                    });
+                    out.push(group(sub, true));
                 }
             }
-            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals }
+            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals: out }
         })
         .collect()
 }
@@ -224,24 +263,192 @@ pub struct PortfolioPage {
     pub authority: String,
     pub description: String,
     pub count: String,
+    pub all: Link,
     pub by_kind: Vec<KindGroup>,
     pub by_goal: Vec<PlanGroup>,
 }
 
-/// Renders a portfolio page (also used by the benchmark).
-#[must_use]
-pub fn portfolio_page(i: I18n, authority: String, base: &str, p: &Portfolio) -> PortfolioPage {
-    let (by_kind, by_goal) = build(&i, base, p);
-    let count = capitalised(&i.tn("public-engagement-count", "count", i64::try_from(p.engagements.len()).unwrap_or(i64::MAX)));
-    let description = i.t1("public-portfolio-description", "authority", &authority);
-    PortfolioPage { i, authority, description, count, by_kind, by_goal }
-}
-
 pub async fn show(i: I18n, State(state): State<AppState>, Path(wanted): Path<String>) -> Result<PortfolioPage, AppError> {
     let authority = authority_by_slug(&state, &wanted).await?;
-    let portfolio = state.store.portfolio(authority.id).await?;
+    let summary = state.store.portfolio_summary(authority.id, i.lang(), PER_KIND, PER_GOAL).await?;
     let base = format!("/p/{}", slug(&authority.name));
-    Ok(portfolio_page(i, name_in(&i, &authority), &base, &portfolio))
+    let views = engagement_views(&i, &base, &summary.samples);
+    let mut by_kind: Vec<KindGroup> = Vec::new();
+    for kind in EngagementKind::ALL.iter().copied() {
+        let counts: Vec<_> = summary.counts.iter().filter(|c| c.kind == kind).collect();
+        let count: i64 = counts.iter().map(|c| c.count).sum();
+        if count == 0 {
+            continue;
+        }
+        let heading = i.engagement_kinds(&kind);
+        let statuses = EngagementStatus::ALL
+            .iter()
+            .filter_map(|status| counts.iter().find(|c| c.status == *status).map(|c| (status, c.count)))
+            .map(|(status, n)| Link {
+                href: format!("{base}/engagements?kind={}&status={}", kind.code(), status.code()),
+                label: format!("{} ({n})", i.engagement_status(status)),
+            })
+            .collect();
+        let all = Link {
+            href: format!("{base}/engagements?kind={}", kind.code()),
+            label: i.ta("public-kind-all", &[("kind", heading.clone().into()), ("count", count.into())]),
+        };
+        by_kind.push(KindGroup {
+            id: format!("kind-{}", kind.code()),
+            heading,
+            count,
+            statuses,
+            items: Vec::new(),
+            shown: String::new(),
+            all,
+        });
+    }
+    for (e, v) in summary.samples.engagements.iter().zip(views) {
+        if let Some(group) = by_kind.iter_mut().find(|g| g.id == format!("kind-{}", e.kind.code())) {
+            group.items.push(v);
+        }
+    }
+    for g in &mut by_kind {
+        let shown = i64::try_from(g.items.len()).unwrap_or(i64::MAX);
+        if shown < g.count {
+            g.shown = i.ta("public-shown-first", &[("shown", shown.into()), ("count", g.count.into())]);
+        }
+    }
+    let contributing = contributing_samples(&base, &summary.goal_samples);
+    let by_goal = plan_groups(&i, &base, &summary.samples.plans, &summary.samples.goals, contributing, None);
+    let total: i64 = summary.counts.iter().map(|c| c.count).sum();
+    let count = capitalised(&i.tn("public-engagement-count", "count", total));
+    let name = name_in(&i, &authority);
+    let description = i.t1("public-portfolio-description", "authority", &name);
+    let all = Link { href: format!("{base}/engagements"), label: i.t("public-all-engagements") };
+    Ok(PortfolioPage { i, authority: name, description, count, all, by_kind, by_goal })
+}
+
+/// The list's filters and page as typed in the address; a value that is not understood is ignored.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ListParams {
+    pub kind: String,
+    pub status: String,
+    pub goal_id: String,
+    pub page: String,
+}
+
+impl ListParams {
+    fn filter(&self) -> PublicFilter {
+        PublicFilter {
+            kind: EngagementKind::from_code(self.kind.trim()),
+            status: EngagementStatus::from_code(self.status.trim()),
+            goal_id: self.goal_id.trim().parse().ok(),
+            id: None,
+        }
+    }
+
+    fn page(&self) -> i64 {
+        self.page.trim().parse::<i64>().unwrap_or(1).clamp(1, i64::from(u32::MAX))
+    }
+
+    /// The address of this list (on `base`) at page `page`.
+    fn href(&self, base: &str, page: i64) -> String {
+        let f = self.filter();
+        let mut pairs: Vec<String> = Vec::new();
+        if let Some(k) = f.kind {
+            pairs.push(format!("kind={}", k.code()));
+        }
+        if let Some(s) = f.status {
+            pairs.push(format!("status={}", s.code()));
+        }
+        if let Some(g) = f.goal_id {
+            pairs.push(format!("goal_id={g}"));
+        }
+        if page > 1 {
+            pairs.push(format!("page={page}"));
+        }
+        if pairs.is_empty() { format!("{base}/engagements") } else { format!("{base}/engagements?{}", pairs.join("&")) }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/engagements.html")]
+pub struct ListPage {
+    i: I18n,
+    authority: String,
+    authority_href: String,
+    action: String,
+    count: String,
+    page_of: String,
+    kinds: Vec<Choice>,
+    statuses: Vec<Choice>,
+    goals: Vec<Choice>,
+    items: Vec<EngagementView>,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+pub async fn list(
+    i: I18n,
+    State(state): State<AppState>,
+    Path(wanted): Path<String>,
+    Query(params): Query<ListParams>,
+) -> Result<ListPage, AppError> {
+    let authority = authority_by_slug(&state, &wanted).await?;
+    let base = format!("/p/{}", slug(&authority.name));
+    let filter = params.filter();
+    let page = params.page();
+    let (total, portfolio) = state.store.public_engagements(authority.id, &filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE)).await?;
+    let (plans, goals) = state.store.public_plans(authority.id).await?;
+    let items = engagement_views(&i, &base, &portfolio);
+    let pages = (total + PER_PAGE - 1) / PER_PAGE;
+    let mut kinds = vec![Choice::blank(i.t("any"), filter.kind.is_none())];
+    kinds.extend(form::codes(EngagementKind::ALL, EngagementKind::code, |k| i.engagement_kind(k), params.kind.trim()));
+    let mut statuses = vec![Choice::blank(i.t("any"), filter.status.is_none())];
+    statuses.extend(form::codes(EngagementStatus::ALL, EngagementStatus::code, |s| i.engagement_status(s), params.status.trim()));
+    let mut goal_choices = vec![Choice::blank(i.t("filter-goal-any"), filter.goal_id.is_none())];
+    for g in &goals {
+        let plan = plans.iter().find(|p| p.id == g.plan_id).map(|p| p.title.as_str()).unwrap_or_default();
+        let indent = if g.parent_id.is_some() { "– " } else { "" };
+        goal_choices.push(Choice::new(g.id, format!("{plan}: {indent}{}", goal_label(&i, g.title.as_ref())), Some(g.id) == filter.goal_id));
+    }
+    Ok(ListPage {
+        authority: name_in(&i, &authority),
+        action: format!("{base}/engagements"),
+        count: capitalised(&i.tn("public-engagement-count", "count", total)),
+        page_of: if pages > 1 {
+            i.page_of(u32::try_from(page).unwrap_or(u32::MAX), u32::try_from(pages).unwrap_or(u32::MAX))
+        } else {
+            String::new()
+        },
+        kinds,
+        statuses,
+        goals: goal_choices,
+        items,
+        prev: (page > 1).then(|| params.href(&base, page - 1)),
+        next: (page < pages).then(|| params.href(&base, page + 1)),
+        authority_href: base,
+        i,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/engagement.html")]
+pub struct EngagementPage {
+    i: I18n,
+    authority: String,
+    authority_href: String,
+    e: EngagementView,
+}
+
+pub async fn engagement(
+    i: I18n,
+    State(state): State<AppState>,
+    Path((wanted, id)): Path<(String, i64)>,
+) -> Result<EngagementPage, AppError> {
+    let authority = authority_by_slug(&state, &wanted).await?;
+    let base = format!("/p/{}", slug(&authority.name));
+    let filter = PublicFilter { id: Some(id), ..PublicFilter::default() };
+    let (_, portfolio) = state.store.public_engagements(authority.id, &filter, 1, 0).await?;
+    let e = engagement_views(&i, &base, &portfolio).into_iter().next().ok_or(AppError::NotFound)?;
+    Ok(EngagementPage { authority: name_in(&i, &authority), authority_href: base, e, i })
 }
 
 #[derive(Template, WebTemplate)]
@@ -261,9 +468,12 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
     let portfolio = state.store.portfolio(authority.id).await?;
     let plan = portfolio.plans.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     let base = format!("/p/{}", slug(&authority.name));
-    let views = engagement_views(&i, &base, &portfolio);
-    let titles: HashMap<i64, String> = portfolio.engagements.iter().zip(&views).map(|(e, v)| (e.id, v.title.text.clone())).collect();
-    let goals = plan_groups(&i, &base, &portfolio, &titles, Some(id)).into_iter().next().map(|g| g.goals).unwrap_or_default();
+    let contributing = contributing_all(&i, &base, &portfolio);
+    let goals = plan_groups(&i, &base, &portfolio.plans, &portfolio.goals, contributing, Some(id))
+        .into_iter()
+        .next()
+        .map(|g| g.goals)
+        .unwrap_or_default();
     let facts = vec![
         (i.t("field-kind"), i.plan_kind(&plan.kind)),
         (i.t("field-status"), i.plan_status(&plan.status)),

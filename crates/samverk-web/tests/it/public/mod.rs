@@ -4,7 +4,7 @@
 
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
-use samverk_testkit::TestApp;
+use samverk_testkit::{EngagementBuilder, GoalBuilder, OrganisationBuilder, PlanBuilder, TestApp};
 use tower::ServiceExt;
 
 /// A GET with extra headers: (status, headers, body).
@@ -103,7 +103,10 @@ async fn a_missing_translation_shows_the_original_with_a_note_of_its_language() 
     let app = TestApp::with_demo().await;
     let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
     let (_, _, en) = get_with(&app, "/p/vestfold-og-telemark-fylkeskommune", &[(header::COOKIE, "samverk_lang=en")]).await;
-    assert!(en.contains("lang=\"nb\">Bærekraftige Vestfold og Telemark") && en.contains("(in Norwegian Bokmål)"), "{}", en);
+    // The title, marked as Norwegian, links to the engagement's own page.
+    let marked =
+        format!("lang=\"nb\"><a href=\"/p/vestfold-og-telemark-fylkeskommune/engagements/{id}\">Bærekraftige Vestfold og Telemark</a>");
+    assert!(en.contains(&marked) && en.contains("(in Norwegian Bokmål)"), "{}", en);
     let saved = app
         .post_form(
             &format!("/engagements/{id}/texts"),
@@ -139,4 +142,87 @@ async fn plan_pages_sitemap_and_accessibility_statement() {
         assert!(body.contains(&format!("<h1>{title}</h1>")), "{lang}");
     }
     assert!(app.get("/").await.body.contains("href=\"/accessibility\""), "linked from the footer");
+}
+
+/// The address of the link whose text is `label`, as a browser would follow it.
+fn link_to(body: &str, label: &str) -> String {
+    let end = body.find(&format!(">{label}</a>")).unwrap_or_else(|| panic!("no link «{label}» in {body}"));
+    let start = body[..end].rfind("href=\"").unwrap_or_else(|| panic!("no href before «{label}»")) + 6;
+    let href = body[start..end].split('"').next().unwrap_or_default();
+    href.replace("&#38;", "&").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_portfolio_summarises_each_kind_and_goal_and_pages_the_rest() {
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Paging fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Regional plan").insert(&app.store).await;
+    app.store.set_plan_published(plan, true).await.unwrap_or_else(|e| panic!("{e}"));
+    let goal = GoalBuilder::new(plan, "Grønn omstilling").insert(&app.store).await;
+    let mut ids = Vec::new();
+    for n in 1..=25 {
+        let mut e = EngagementBuilder::new(owner, &format!("Nettverk {n:02}"));
+        if n <= 4 {
+            e = e.goal(goal, &format!("bidrag {n:02}"));
+        }
+        if n > 22 {
+            e = e.status("ended");
+        }
+        ids.push(e.insert(&app.store).await);
+    }
+    let agreement = EngagementBuilder::new(owner, "Avtale med Kiel").kind("bilateral_agreement").insert(&app.store).await;
+    let hidden = EngagementBuilder::new(owner, "Skjult nettverk").insert(&app.store).await;
+    for id in ids.iter().chain([&agreement]) {
+        app.store.set_engagement_published(*id, true).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    // The summary: counts per kind and status, the first five of a kind in full, the rest linked.
+    let page = public.get("/p/paging-fylkeskommune").await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains("26 published engagements") && text.contains("Networks (25)"), "{text}");
+    assert!(text.contains("Proposed (22)") && text.contains("Ended (3)"), "the statuses: {text}");
+    assert!(text.contains("The first 5 of 25, by title"), "{text}");
+    assert!(text.contains("Nettverk 05") && !text.contains("Nettverk 06"), "five networks in full: {text}");
+    assert!(text.contains("Avtale med Kiel") && !text.contains("Skjult nettverk"), "{text}");
+    // By goal: three of the four contributions named, the list of all of them one link away.
+    let by_goal = text.rsplit("By goal").next().unwrap_or_default();
+    assert!(by_goal.contains("Nettverk 03 – bidrag 03") && !by_goal.contains("bidrag 04"), "{by_goal}");
+    let all_of_goal = link_to(&page.body, "See all 4 engagements contributing to this goal");
+    assert_eq!(all_of_goal, format!("/p/paging-fylkeskommune/engagements?goal_id={goal}"));
+    let list = public.get(&all_of_goal).await.text();
+    assert!(list.contains("4 published engagements"), "{list}");
+    for n in 1..=4 {
+        assert!(list.contains(&format!("Nettverk {n:02}")) && list.contains(&format!("bidrag {n:02}")), "{list}");
+    }
+    assert!(!list.contains("Nettverk 05"), "{list}");
+
+    // The full list of a kind, twenty a page, with links between the pages.
+    let all = link_to(&page.body, "Networks: see all 25");
+    assert_eq!(all, "/p/paging-fylkeskommune/engagements?kind=network");
+    let first = public.get(&all).await;
+    assert_eq!(first.status, 200);
+    let text = first.text();
+    assert!(text.contains("25 published engagements") && text.contains("Page 1 of 2"), "{text}");
+    assert!(text.contains("Nettverk 01") && text.contains("Nettverk 20") && !text.contains("Nettverk 21"), "{text}");
+    assert!(!text.contains("Avtale med Kiel"), "only networks: {text}");
+    assert!(first.body.contains("<option value=\"network\" selected>"), "the filter is shown as chosen");
+    let second = public.get(&link_to(&first.body, "Next")).await;
+    let text = second.text();
+    assert!(text.contains("Page 2 of 2") && text.contains("Nettverk 21") && text.contains("Nettverk 25"), "{text}");
+    assert!(!text.contains("Nettverk 20") && !second.body.contains("rel=\"next\""), "{text}");
+    assert_eq!(link_to(&second.body, "Previous"), all, "back to the first page");
+    // A status from the summary narrows the list.
+    let ended = public.get(&link_to(&page.body, "Ended (3)")).await.text();
+    assert!(ended.contains("3 published engagements") && ended.contains("Nettverk 23") && !ended.contains("Nettverk 22"), "{ended}");
+
+    // Each engagement has a page of its own; unpublished ones and other addresses have none.
+    let own = public.get(&link_to(&page.body, "Nettverk 01")).await;
+    assert_eq!(own.status, 200);
+    assert!(own.body.contains("<h1 id=\"e") && own.text().contains("Grønn omstilling – bidrag 01"), "{}", own.text());
+    assert_eq!(public.get(&format!("/p/paging-fylkeskommune/engagements/{hidden}")).await.status, 404);
+    assert_eq!(public.get("/p/no-such-authority/engagements").await.status, 404);
+    let empty = public.get("/p/paging-fylkeskommune/engagements?kind=membership").await.text();
+    assert!(empty.contains("No published engagement matches these filters"), "{empty}");
 }

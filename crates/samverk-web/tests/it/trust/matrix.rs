@@ -252,6 +252,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("get", "/p/search", Public),
     ("get", "/p/{slug}", Public),
     ("get", "/p/{slug}/plans/{id}", Public),
+    ("get", "/p/{slug}/engagements", Public),
+    ("get", "/p/{slug}/engagements/{id}", Public),
     ("get", "/people", Role(Reader)),
     ("post", "/people", Role(Editor)),
     ("get", "/people/new", Role(Reader)),
