@@ -1,6 +1,6 @@
 //! The follow-up report as PDF, with the renderer the binary gives the web layer: the text
-//! extracted from the file holds the goal names, the indicator figures, the report back and the
-//! budget. Here and not in the web crate, so only the binary's tests link typst.
+//! extracted from the file holds the goal names, the indicator figures and chart, the report back
+//! and the budget. Here and not in the web crate, so only the binary's tests link typst.
 
 use std::sync::Arc;
 
@@ -51,6 +51,10 @@ async fn the_report_pdf_holds_the_goals_figures_and_reports_as_text() {
         "Status of the plan at the end of 2025: On track.",
         "Andel fornybar energi",
         "2024: 30.5 · 2025: 42",
+        // The indicator's chart, drawn in the PDF: its title and its legend are text.
+        "Andel fornybar energi: measurements against the target line",
+        "Measured",
+        "Target line",
         "Kari Nordmann",
         "Tre nye havvindprosjekter",
         "Blue Hydrogen",

@@ -6,8 +6,10 @@
 //! kind of section (indicators, representatives' reports…) is one more `Report::push`, and
 //! every format shows it without change.
 
+mod chart;
 mod xlsx;
 
+pub use chart::{Chart, Plot, number};
 pub use xlsx::{XlsxError, neutralise, to_xlsx};
 
 /// Turns a report into a file of another format. The web layer holds one for the PDF when the
@@ -22,7 +24,7 @@ pub trait Render: Send + Sync + std::fmt::Debug {
 }
 
 /// A whole report: a title, a line under it, and its sections in order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Report {
     /// The document language (BCP 47), for the PDF's and the page's `lang`.
     pub lang: String,
@@ -45,7 +47,7 @@ impl Report {
 }
 
 /// A section: one heading of the second level, one XLSX sheet.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Section {
     /// A stable identifier (HTML anchor), e.g. `goals`.
     pub id: String,
@@ -75,16 +77,16 @@ impl Section {
         self
     }
 
-    /// A chart as SVG with its text alternative; the figures it draws must also be in a table
-    /// of the section (the XLSX shows only the table).
-    pub fn chart(&mut self, alt: String, svg: String) -> &mut Self {
-        self.blocks.push(Block::Chart { alt, svg });
+    /// A chart; the figures it draws must also be in a table of the section (the XLSX shows
+    /// only the table).
+    pub fn chart(&mut self, chart: Chart) -> &mut Self {
+        self.blocks.push(Block::Chart(chart));
         self
     }
 }
 
 /// What a section is made of.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Heading {
@@ -95,12 +97,9 @@ pub enum Block {
         text: String,
     },
     Table(Table),
-    /// An SVG chart: inline on the page, an image with `alt` as its text in the PDF, left out
-    /// of the XLSX.
-    Chart {
-        alt: String,
-        svg: String,
-    },
+    /// A chart: inline SVG on the page, drawn with typst's shapes in the PDF (a figure with
+    /// the chart's text alternative), left out of the XLSX.
+    Chart(Chart),
 }
 
 /// A table with a caption, column headings and rows of cells.

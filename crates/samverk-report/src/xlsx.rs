@@ -88,7 +88,7 @@ fn write_section(sheet: &mut Worksheet, report: &Report, section: &Section, f: &
                 row += 1;
             }
             // The chart's figures are in the section's tables; a sheet holds data, not pictures.
-            Block::Chart { .. } => {}
+            Block::Chart(_) => {}
         }
     }
     Ok(())

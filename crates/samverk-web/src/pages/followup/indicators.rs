@@ -97,7 +97,7 @@ fn show_page(i: I18n, ind: Indicator, measurements: &[Measurement], draft: Measu
         ),
         _ => i.t("followup-explanation-no-data"),
     };
-    let chart = indicator_chart(&i, &ind, &series);
+    let chart = indicator_chart(&i, &ind, &series).svg();
     let rows = measurements
         .iter()
         .map(|m| TableRow {

@@ -12,7 +12,7 @@ use samverk_store::indicator::Measurement;
 use samverk_store::mandate::Mandate;
 
 use crate::i18n::I18n;
-use crate::pages::followup::chart::{chart_description, indicator_chart, number};
+use crate::pages::followup::chart::{indicator_chart, number};
 use crate::pages::followup::status_label;
 
 /// A value in hundredths for a `Cell::Decimal` (indicator values have at most two decimals
@@ -93,12 +93,7 @@ pub fn goal_status(i: &I18n, s: &mut Section, goal: &GoalSummary) {
         if measured.is_empty() {
             continue;
         }
-        let alt = format!(
-            "{} {}",
-            i.t1("followup-chart-title", "title", &ind.indicator.title),
-            chart_description(i, &ind.indicator, measured.len())
-        );
-        s.chart(alt, indicator_chart(i, &ind.indicator, &measured));
+        s.chart(indicator_chart(i, &ind.indicator, &measured));
     }
 }
 
