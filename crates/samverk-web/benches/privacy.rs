@@ -63,11 +63,9 @@ async fn generate(store: &Store) -> String {
             s.bind(owner)
                 .push(", ")
                 .bind(format!("Call {n}"))
-                .push(", 'What should we do?', 'Which networks?', ")
-                .push("CAST(").bind(time::macros::date!(2024 - 01 - 01)).push(" AS DATE)")
-                .push(", ")
-                .push("CAST(").bind(time::macros::date!(2024 - 12 - 31)).push(" AS DATE)")
-                .push(", 'Europe/Oslo', 1704063600, 1735685999, 'I agree.', 'v1', ")
+                // Dates as literals: PostgreSQL coerces them to the date columns on insert, while
+                // parameters of a multi-row VALUES are typed before they meet the columns.
+                .push(", 'What should we do?', 'Which networks?', '2024-01-01', '2024-12-31', 'Europe/Oslo', 1704063600, 1735685999, 'I agree.', 'v1', ")
                 .bind(format!("call {n}"));
         },
     )
