@@ -63,9 +63,8 @@ async fn generate(store: &Store) -> String {
             s.bind(owner)
                 .push(", ")
                 .bind(format!("Call {n}"))
-                // Dates as literals: PostgreSQL coerces them to the date columns on insert, while
-                // parameters of a multi-row VALUES are typed before they meet the columns.
-                .push(", 'What should we do?', 'Which networks?', '2024-01-01', '2024-12-31', 'Europe/Oslo', 1704063600, 1735685999, 'I agree.', 'v1', ")
+                // No question mark inside the literals: `Sql` numbers every `?` as a parameter.
+                .push(", 'What should we do.', 'Which networks.', '2024-01-01', '2024-12-31', 'Europe/Oslo', 1704063600, 1735685999, 'I agree.', 'v1', ")
                 .bind(format!("call {n}"));
         },
     )
