@@ -137,7 +137,7 @@ async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Vec<(Str
 
 /// Identifiers come from the database's own catalogue; refuse anything that is not a plain name
 /// so generated SQL can never carry text from elsewhere.
-fn plain(name: &str) -> Result<&str, StoreError> {
+pub(crate) fn plain(name: &str) -> Result<&str, StoreError> {
     if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
         Ok(name)
     } else {
@@ -156,6 +156,21 @@ fn sqlite_json(row: &str, columns: &[(String, bool)]) -> Result<String, StoreErr
     Ok(format!("json_object({})", parts.join(", ")))
 }
 
+/// The pieces of an SQLite trail entry written by samverk itself (the triggers, an import's
+/// batch entry): the columns, who and when from `audit_context` (`c`), and the row that joins it.
+macro_rules! sqlite_trail_entry {
+    (columns) => {
+        "(at, account_id, actor, origin, via, table_name, record_id, action, before, after)"
+    };
+    (who) => {
+        "CAST(strftime('%s', 'now') AS INTEGER), c.account_id, COALESCE(c.actor, 'unknown'), COALESCE(c.origin, 'unknown'), COALESCE(c.via, '')"
+    };
+    (from) => {
+        "(SELECT 1) LEFT JOIN audit_context c ON c.id = 1"
+    };
+}
+pub(crate) use sqlite_trail_entry;
+
 /// Inserts of a bulk import are written as one entry per batch instead ([`crate::audit_batch`]).
 const QUIET: &str = "NOT EXISTS (SELECT 1 FROM audit_context WHERE id = 1 AND batch = 1)";
 
@@ -165,9 +180,10 @@ fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, St
     let new = sqlite_json("NEW", columns)?;
     let insert = |action: &str, record: &str, before: &str, after: &str| {
         format!(
-            "INSERT INTO audit_log (at, account_id, actor, origin, via, table_name, record_id, action, before, after) \
-             SELECT CAST(strftime('%s', 'now') AS INTEGER), c.account_id, COALESCE(c.actor, 'unknown'), COALESCE(c.origin, 'unknown'), \
-             COALESCE(c.via, ''), '{table}', {record}, '{action}', {before}, {after} FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1;"
+            "INSERT INTO audit_log {} SELECT {}, '{table}', {record}, '{action}', {before}, {after} FROM {};",
+            sqlite_trail_entry!(columns),
+            sqlite_trail_entry!(who),
+            sqlite_trail_entry!(from)
         )
     };
     Ok(format!(
@@ -214,8 +230,10 @@ pub async fn install(store: &Store) -> Result<(), StoreError> {
         });
     }
     conn.execute_unprepared(&script).await?;
-    crate::scope::install(&mut conn).await?;
-    tx.commit().await
+    let ownership = crate::scope::install(&mut conn).await?;
+    tx.commit().await?;
+    store.remember_ownership(ownership);
+    Ok(())
 }
 
 /// Records `actor` as the author of everything the transaction writes, and the running task's
@@ -344,14 +362,13 @@ impl Store {
         sql.push(" AND first_id <= ").bind(record_id).push(" AND last_id >= ").bind(record_id).push(") ORDER BY id DESC");
         let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
         drop(handle);
-        let all: Vec<Change> = rows.into_iter().map(change).collect();
-        let any = !all.is_empty();
-        let visible = self.visible_changes(all).await?;
-        if any && visible.is_empty() {
+        let changes: Vec<Change> = rows.into_iter().map(change).collect();
+        // The record asked about decides, not each entry (an import's entry names no record).
+        if !changes.is_empty() && !self.history_visible(table, record_id, &changes).await? {
             // Another authority's record: as if it did not exist.
             return Err(StoreError::NotFound { entity: "record", id: record_id });
         }
-        Ok(visible)
+        Ok(changes)
     }
 
     /// The newest changes across the installation (for administrators), newest first.

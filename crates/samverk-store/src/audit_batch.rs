@@ -12,6 +12,7 @@
 //! import keeps the row's hash, and the first later change keeps the imported state as its
 //! `before`. Updates and deletes, also during an import, are written row by row as always.
 
+use crate::audit::sqlite_trail_entry;
 use crate::db::{Conn, Engine, Sql};
 use crate::error::StoreError;
 
@@ -58,11 +59,15 @@ pub async fn finish(conn: &mut Conn<'_>, table: &'static str, source: &str, ids:
     }
     let after = serde_json::json!({ "source": source }).to_string();
     let entry = match conn.engine() {
-        Engine::Sqlite => Sql::new(
-            "INSERT INTO audit_log (at, account_id, actor, origin, via, table_name, record_id, action, before, after) \
-             SELECT CAST(strftime('%s', 'now') AS INTEGER), c.account_id, COALESCE(c.actor, 'unknown'), COALESCE(c.origin, 'unknown'), \
-             COALESCE(c.via, ''), ?, 0, 'insert', NULL, ? FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1 RETURNING id",
-        ),
+        Engine::Sqlite => Sql::new(concat!(
+            "INSERT INTO audit_log ",
+            sqlite_trail_entry!(columns),
+            " SELECT ",
+            sqlite_trail_entry!(who),
+            ", ?, 0, 'insert', NULL, ? FROM ",
+            sqlite_trail_entry!(from),
+            " RETURNING id"
+        )),
         Engine::Postgres => Sql::new(
             "INSERT INTO audit_log (at, account_id, actor, origin, via, table_name, record_id, action, before, after) VALUES (\
              CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT), CAST(NULLIF(current_setting('samverk.account_id', true), '') AS BIGINT), \

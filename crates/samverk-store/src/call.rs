@@ -8,6 +8,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::db::{Conn, Sql};
 use crate::news::{engagements, seconds};
+use crate::scope::owner_via;
 use crate::{Store, StoreError, refs};
 
 /// A call as stored.
@@ -59,9 +60,6 @@ pub struct Submission {
 const SELECT: &str = "SELECT c.id, c.owner_id, o.name AS owner_name, c.title, c.body, c.questions, c.audience, c.opens_on, c.closes_on, \
                       c.closes_time, c.time_zone, c.opens_at, c.closes_at, c.require_name, c.require_email, c.consent_text, c.consent_version \
                       FROM calls c JOIN organisations o ON o.id = c.owner_id";
-
-/// The authority of the call a submission (`call_id`) answers.
-const OWNER_OF_CALL: &str = "(SELECT sc.owner_id FROM calls sc WHERE sc.id = call_id)";
 
 const SUBMISSION: &str = "SELECT id, call_id, reference, name, email, organisation, answer, consent_version, consent_text, submitted_at, tags, published \
                           FROM call_submissions";
@@ -295,7 +293,7 @@ impl Store {
     pub async fn submissions(&self, call_id: i64, published_only: bool) -> Result<Vec<Submission>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(SUBMISSION);
-        sql.push(" WHERE call_id = ").bind(call_id).scoped(OWNER_OF_CALL);
+        sql.push(" WHERE call_id = ").bind(call_id).scoped(owner_via!("calls", "call_id"));
         if published_only {
             sql.push(" AND published = ").bind(true);
         }
@@ -325,7 +323,7 @@ impl Store {
              JOIN call_submissions s ON s.id = a.submission_id WHERE s.call_id = ?",
         )
         .arg(call_id);
-        sql.scoped(OWNER_OF_CALL).push(" ORDER BY a.submission_id, a.id");
+        sql.scoped(owner_via!("calls", "call_id")).push(" ORDER BY a.submission_id, a.id");
         Ok(h.conn().all(&sql).await?)
     }
 
@@ -342,7 +340,7 @@ impl Store {
         .arg(id)
         .arg(submission_id)
         .arg(call_id);
-        sql.scoped(OWNER_OF_CALL);
+        sql.scoped(owner_via!("calls", "call_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 

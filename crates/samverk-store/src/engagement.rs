@@ -12,6 +12,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::db::{Conn, Sql};
+use crate::scope::owner_via;
 use crate::{Page, Store, StoreError, refs};
 
 /// A row of the engagement list.
@@ -164,10 +165,6 @@ const CONTRIBUTION_SELECT: &str = "SELECT c.id, c.engagement_id, c.goal_id, g.ti
 /// (`participants_organisation_engagement`, `contributions_goal_engagement`) instead of probing
 /// once per engagement: 14 and 31 ms became 2 and 1 ms on the 10,000-engagement benchmark
 /// (docs/benchmarks.md).
-/// The authority of a participant's (`p`) or a contribution's (`c`) engagement.
-const ENGAGEMENT_OF_P: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = p.engagement_id)";
-const ENGAGEMENT_OF_C: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = c.engagement_id)";
-
 fn filter_sql(f: &EngagementFilter, with_owner: bool) -> Sql {
     let mut sql = Sql::new(" FROM engagements e");
     if with_owner {
@@ -559,7 +556,7 @@ impl Store {
     pub async fn participant(&self, participant_id: i64) -> Result<Option<Participant>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(PARTICIPANT_SELECT);
-        sql.push(" WHERE p.id = ").bind(participant_id).scoped(ENGAGEMENT_OF_P);
+        sql.push(" WHERE p.id = ").bind(participant_id).scoped(owner_via!("engagements", "p.engagement_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -634,7 +631,7 @@ impl Store {
     pub async fn contribution(&self, contribution_id: i64) -> Result<Option<Contribution>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(CONTRIBUTION_SELECT);
-        sql.push(" WHERE c.id = ").bind(contribution_id).scoped(ENGAGEMENT_OF_C);
+        sql.push(" WHERE c.id = ").bind(contribution_id).scoped(owner_via!("engagements", "c.engagement_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -649,10 +646,10 @@ impl Store {
         sql.push(" WHERE 1 = 1").scoped("e.owner_id").push(" ORDER BY o.name, e.title, e.id");
         let engagements: Vec<Engagement> = conn.all(&sql).await?;
         let mut p = Sql::new(PARTICIPANT_SELECT);
-        p.push(" WHERE 1 = 1").scoped(ENGAGEMENT_OF_P).push(" ORDER BY p.engagement_id, p.role, o.name");
+        p.push(" WHERE 1 = 1").scoped(owner_via!("engagements", "p.engagement_id")).push(" ORDER BY p.engagement_id, p.role, o.name");
         let mut participants: Vec<Participant> = conn.all(&p).await?;
         let mut c = Sql::new(CONTRIBUTION_SELECT);
-        c.push(" WHERE 1 = 1").scoped(ENGAGEMENT_OF_C).push(" ORDER BY c.engagement_id, pl.title, g.position");
+        c.push(" WHERE 1 = 1").scoped(owner_via!("engagements", "c.engagement_id")).push(" ORDER BY c.engagement_id, pl.title, g.position");
         let mut contributions: Vec<Contribution> = conn.all(&c).await?;
         Ok(engagements
             .into_iter()

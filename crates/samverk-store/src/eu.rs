@@ -11,6 +11,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::db::{Conn, Sql};
+use crate::scope::owner_via;
 use crate::{Store, StoreError};
 
 /// The EU-project details of an engagement.
@@ -364,9 +365,6 @@ pub async fn mark_read(conn: &mut Conn<'_>, lesson_id: i64, draft: &ReadingDraft
     Ok(conn.insert(&sql).await?)
 }
 
-/// The authority of a budget line's (`b`) engagement.
-const OWNER_OF_LINE: &str = "(SELECT se.owner_id FROM engagements se WHERE se.id = b.engagement_id)";
-
 /// Lessons with their addressees and readings: three queries whatever their number. `filter`
 /// is appended to `WHERE 1 = 1` of the lessons query.
 async fn lessons(conn: &mut Conn<'_>, filter: &Sql) -> Result<Vec<Lesson>, StoreError> {
@@ -455,10 +453,13 @@ impl Store {
         let mut project =
             Sql::new("SELECT engagement_id, programme, strand, funding_call, role, department FROM eu_projects WHERE engagement_id = ?")
                 .arg(engagement_id);
-        project.scoped("(SELECT se.owner_id FROM engagements se WHERE se.id = eu_projects.engagement_id)");
+        project.scoped(owner_via!("engagements", "eu_projects.engagement_id"));
         let project = conn.optional(&project).await?;
         let mut sql = Sql::new(LINE_SELECT);
-        sql.push(" WHERE b.engagement_id = ").bind(engagement_id).scoped(OWNER_OF_LINE).push(" ORDER BY b.year, o.name, b.id");
+        sql.push(" WHERE b.engagement_id = ")
+            .bind(engagement_id)
+            .scoped(owner_via!("engagements", "b.engagement_id"))
+            .push(" ORDER BY b.year, o.name, b.id");
         let lines: Vec<BudgetLine> = conn.all(&sql).await?;
         let mut total = Amounts::default();
         lines.iter().for_each(|l| total.add(l));
@@ -492,7 +493,7 @@ impl Store {
     pub async fn budget_line(&self, line_id: i64) -> Result<Option<BudgetLine>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(LINE_SELECT);
-        sql.push(" WHERE b.id = ").bind(line_id).scoped(OWNER_OF_LINE);
+        sql.push(" WHERE b.id = ").bind(line_id).scoped(owner_via!("engagements", "b.engagement_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::db::{Conn, Sql};
+use crate::scope::owner_via;
 use crate::{Store, StoreError, refs};
 
 /// A plan as stored, with its owner and the adopting decision.
@@ -130,10 +131,6 @@ impl PlanTree {
         own + self.sub_goals(goal).map(|g| self.contributions_in_tree(g.id)).sum::<i64>()
     }
 }
-
-/// The authority of a goal's (`g`) plan, and of a measure's or focus area's (`m`).
-const PLAN_OF_G: &str = "(SELECT sp.owner_id FROM plans sp WHERE sp.id = g.plan_id)";
-const PLAN_OF_M: &str = "(SELECT sp.owner_id FROM plans sp WHERE sp.id = m.plan_id)";
 
 const PLAN_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.title, p.kind, p.status, p.period_start, p.period_end, \
      p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, \
@@ -455,7 +452,7 @@ impl Store {
     pub async fn focus_area(&self, id: i64) -> Result<Option<FocusArea>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new("SELECT id, plan_id, title, description FROM focus_areas m WHERE id = ?").arg(id);
-        sql.scoped(PLAN_OF_M);
+        sql.scoped(owner_via!("plans", "m.plan_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 
@@ -507,7 +504,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(GOAL_SELECT);
-        sql.push(" WHERE g.id = ").bind(id).scoped(PLAN_OF_G);
+        sql.push(" WHERE g.id = ").bind(id).scoped(owner_via!("plans", "g.plan_id"));
         let Some(goal) = conn.optional::<Goal>(&sql).await? else { return Ok(None) };
         let sdgs = conn
             .all(&Sql::new("SELECT goal_id, sdg_code, sdg_goal FROM goal_sdgs WHERE goal_id = ? ORDER BY sdg_goal, sdg_code").arg(id))
@@ -577,7 +574,7 @@ impl Store {
     pub async fn measure(&self, id: i64) -> Result<Option<Measure>, StoreError> {
         let mut h = self.handle().await?;
         let mut sql = Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures m WHERE id = ?").arg(id);
-        sql.scoped(PLAN_OF_M);
+        sql.scoped(owner_via!("plans", "m.plan_id"));
         Ok(h.conn().optional(&sql).await?)
     }
 }

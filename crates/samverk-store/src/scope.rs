@@ -15,10 +15,11 @@
 //!
 //! Reference registries (organisations, countries, regions, SDGs) have no owner and are shared.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::future::Future;
+use std::sync::Arc;
 
-use crate::audit::Change;
+use crate::audit::{Change, plain};
 use crate::db::{Conn, Engine};
 use crate::error::StoreError;
 use crate::{Sql, Store};
@@ -66,6 +67,15 @@ pub fn current() -> Scope {
     SCOPE.try_with(Clone::clone).unwrap_or(Scope::Everything)
 }
 
+/// The authority owning the `table` row that `reference` (a column of the outer query) points
+/// to, as a static expression for [`Sql::scoped`]: `owner_via!("engagements", "p.engagement_id")`.
+macro_rules! owner_via {
+    ($table:literal, $reference:literal) => {
+        concat!("(SELECT so.owner_id FROM ", $table, " so WHERE so.id = ", $reference, ")")
+    };
+}
+pub(crate) use owner_via;
+
 impl Sql {
     /// Appends ` AND <owner> IN (…)` with the running request's authorities; nothing when the
     /// request may see everything. `owner` is a column or expression naming the owning authority.
@@ -102,16 +112,6 @@ pub struct Ownership {
 
 /// Tables whose `owner_id` is not an authority's ownership of the row.
 const NOT_OWNED: &[&str] = &["audit_log", "audit_context"];
-
-/// Identifiers come from the catalogue; refuse anything but plain names so generated SQL
-/// never carries text from elsewhere.
-fn plain(name: &str) -> Result<&str, StoreError> {
-    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-        Ok(name)
-    } else {
-        Err(StoreError::Derived(format!("unexpected identifier {name:?} in the schema")))
-    }
-}
 
 impl Ownership {
     /// Reads the foreign keys and `owner_id` columns of the live schema.
@@ -194,12 +194,6 @@ impl Ownership {
             .unwrap_or_default()
     }
 
-    /// The owning authority of record `id` of `table`, as an SQL expression with one `?`.
-    #[must_use]
-    pub fn owner_query(&self, table: &str) -> Option<String> {
-        self.owner_of(table, "id", "?", 0).map(|expr| format!("SELECT {expr}"))
-    }
-
     fn tables(&self) -> impl Iterator<Item = &String> {
         self.roots.iter().chain(self.edges.keys())
     }
@@ -255,8 +249,8 @@ fn postgres_trigger(ownership: &Ownership, table: &str) -> String {
 ///
 /// # Errors
 /// The database error, or a name in the schema that is not a plain identifier.
-pub(crate) async fn install(conn: &mut Conn<'_>) -> Result<(), StoreError> {
-    let ownership = Ownership::read(conn).await?;
+pub(crate) async fn install(conn: &mut Conn<'_>) -> Result<Arc<Ownership>, StoreError> {
+    let ownership = Arc::new(Ownership::read(conn).await?);
     let mut script = String::new();
     for table in ownership.tables() {
         let table = plain(table)?;
@@ -266,10 +260,51 @@ pub(crate) async fn install(conn: &mut Conn<'_>) -> Result<(), StoreError> {
         });
     }
     conn.execute_unprepared(&script).await?;
-    Ok(())
+    Ok(ownership)
 }
 
 impl Store {
+    /// The owned tables of this store's schema, read from the catalogue once ([`install`] reads
+    /// it anew after the migrations).
+    async fn ownership(&self, conn: &mut Conn<'_>) -> Result<Arc<Ownership>, StoreError> {
+        if let Some(known) = self.ownership.read().ok().and_then(|o| o.clone()) {
+            return Ok(known);
+        }
+        let read = Arc::new(Ownership::read(conn).await?);
+        self.remember_ownership(read.clone());
+        Ok(read)
+    }
+
+    pub(crate) fn remember_ownership(&self, ownership: Arc<Ownership>) {
+        if let Ok(mut slot) = self.ownership.write() {
+            *slot = Some(ownership);
+        }
+    }
+
+    /// Which of the records `(id, authority its last known state names)` of `table` the running
+    /// request may see: shared records always; owned ones when the authority that owns them now
+    /// (or, once deleted, the one their last state names) is in its scope. One query per call.
+    async fn visible_ids(&self, table: &str, records: &[(i64, Option<i64>)]) -> Result<HashSet<i64>, StoreError> {
+        let scope = current();
+        if scope == Scope::Everything || SHARED.contains(&table) {
+            return Ok(records.iter().map(|(id, _)| *id).collect());
+        }
+        let mut handle = self.handle().await?;
+        let mut conn = handle.conn();
+        let ownership = self.ownership(&mut conn).await?;
+        let table = plain(table)?;
+        // Installation records (accounts, tokens…) belong to no authority: unscoped requests only.
+        let Some(owner) = ownership.owner_of(table, "id", "x.id", 0) else { return Ok(HashSet::new()) };
+        let mut sql = Sql::generated(format!("SELECT x.id, {owner} FROM {table} x WHERE x.id IN ("));
+        sql.bind_list(records.iter().map(|(id, _)| *id)).push(")");
+        let now: HashMap<i64, Option<i64>> = conn.all::<(i64, Option<i64>)>(&sql).await?.into_iter().collect();
+        Ok(records
+            .iter()
+            .filter(|(id, then)| now.get(id).copied().flatten().or(*then).is_some_and(|o| scope.allows(o)))
+            .map(|(id, _)| *id)
+            .collect())
+    }
+
     /// `NotFound` unless record `id` of `table` exists and the running request may see it: the
     /// first step of a write that validates its input before touching the row, so another
     /// authority's record answers "not found" rather than a validation message.
@@ -277,65 +312,45 @@ impl Store {
     /// # Errors
     /// `NotFound`, or the database error.
     pub async fn ensure_visible(&self, table: &'static str, id: i64) -> Result<(), StoreError> {
-        let scope = current();
         // Unscoped (the CLI, imports, an installation administrator): the write itself finds out.
-        if scope == Scope::Everything {
-            return Ok(());
+        if current() == Scope::Everything || self.visible_ids(table, &[(id, None)]).await?.contains(&id) {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound { entity: table, id })
         }
-        let mut handle = self.handle().await?;
-        let mut conn = handle.conn();
-        let ownership = Ownership::read(&mut conn).await?;
-        let Some(query) = ownership.owner_query(plain(table)?) else { return Ok(()) };
-        let owner = conn.optional::<(Option<i64>,)>(&Sql::generated(query).arg(id)).await?.and_then(|(o,)| o);
-        if owner.is_some_and(|o| scope.allows(o)) { Ok(()) } else { Err(StoreError::NotFound { entity: table, id }) }
     }
+
+    /// Whether the running request may see record `id` of `table`, whose history is `changes`.
+    pub(crate) async fn history_visible(&self, table: &str, id: i64, changes: &[Change]) -> Result<bool, StoreError> {
+        let then = changes.iter().find_map(owner_named);
+        Ok(self.visible_ids(table, &[(id, then)]).await?.contains(&id))
+    }
+
+    /// Keeps the changes of the trail the running request may see (see [`Store::visible_ids`]);
+    /// an import's batch entry (record 0) only for unscoped requests. One query per table.
+    pub(crate) async fn visible_changes(&self, changes: Vec<Change>) -> Result<Vec<Change>, StoreError> {
+        if current() == Scope::Everything {
+            return Ok(changes);
+        }
+        let mut by_table: BTreeMap<&str, Vec<(i64, Option<i64>)>> = BTreeMap::new();
+        for change in &changes {
+            by_table.entry(change.table.as_str()).or_default().push((change.record_id, owner_named(change)));
+        }
+        let mut visible: HashSet<(String, i64)> = HashSet::new();
+        for (table, records) in by_table {
+            visible.extend(self.visible_ids(table, &records).await?.into_iter().map(|id| (table.to_owned(), id)));
+        }
+        Ok(changes.into_iter().filter(|c| visible.contains(&(c.table.clone(), c.record_id))).collect())
+    }
+}
+
+/// The authority a change's state names, for a record that no longer exists.
+fn owner_named(change: &Change) -> Option<i64> {
+    change.state().and_then(|s| s.get("owner_id")).and_then(serde_json::Value::as_i64)
 }
 
 /// Tables of shared records whose changes every administrator may see.
 const SHARED: &[&str] = &["organisations", "successions", "organisation_aliases", "registry_codes", "match_reviews"];
-
-impl Store {
-    /// Keeps the changes of the trail the running request may see: changes to shared records, and
-    /// to records of its authorities (for a deleted record, the authority its last state names).
-    /// Changes to accounts and other installation records are for unscoped administrators only.
-    ///
-    /// # Errors
-    /// The database error.
-    pub(crate) async fn visible_changes(&self, changes: Vec<Change>) -> Result<Vec<Change>, StoreError> {
-        let scope = current();
-        if scope == Scope::Everything {
-            return Ok(changes);
-        }
-        let mut handle = self.handle().await?;
-        let mut conn = handle.conn();
-        let ownership = Ownership::read(&mut conn).await?;
-        let mut seen: HashMap<(String, i64), bool> = HashMap::new();
-        let mut visible = Vec::new();
-        for change in changes {
-            let key = (change.table.clone(), change.record_id);
-            let shown = match seen.get(&key) {
-                Some(shown) => *shown,
-                None => {
-                    let shown = if SHARED.contains(&change.table.as_str()) {
-                        true
-                    } else if let Some(query) = ownership.owner_query(plain(&change.table)?) {
-                        let now = conn.scalar::<Option<i64>>(&Sql::generated(query).arg(change.record_id)).await?;
-                        let then = change.state().and_then(|s| s.get("owner_id")).and_then(serde_json::Value::as_i64);
-                        now.or(then).is_some_and(|owner| scope.allows(owner))
-                    } else {
-                        false
-                    };
-                    seen.insert(key, shown);
-                    shown
-                }
-            };
-            if shown {
-                visible.push(change);
-            }
-        }
-        Ok(visible)
-    }
-}
 
 #[cfg(test)]
 mod tests {

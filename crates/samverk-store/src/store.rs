@@ -26,6 +26,8 @@ pub struct Store {
     counter: QueryCounter,
     /// Who this store's transactions are attributed to when the running task names nobody.
     actor: Option<Arc<Actor>>,
+    /// The owned tables of the schema ([`crate::scope`]), read once.
+    pub(crate) ownership: Arc<std::sync::RwLock<Option<Arc<crate::scope::Ownership>>>>,
 }
 
 /// A pooled connection for reads.
@@ -93,7 +95,7 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
-        Ok(Self { pool, counter: QueryCounter::default(), actor: None })
+        Ok(Self { pool, counter: QueryCounter::default(), actor: None, ownership: Arc::default() })
     }
 
     /// Connects and brings the schema up to date.

@@ -35,13 +35,8 @@ pub(crate) fn decision_date(i: &I18n, date: Date, precision: DatePrecision) -> S
     i.decision_date(&date, precision.code())
 }
 
-/// The authorities that can own decisions, as select choices.
-pub(crate) async fn authority_choices(state: &AppState, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
-    owned_by_choices(&state.store, selected).await
-}
-
-/// As [`authority_choices`], from the store alone.
-pub(crate) async fn owned_by_choices(store: &samverk_store::Store, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
+/// The authorities that can own records, as select choices: those the account may write for.
+pub(crate) async fn authority_choices(store: &samverk_store::Store, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
     let filter = OrganisationFilter { authorities_only: true, per_page: 500, page: 1, ..OrganisationFilter::default() };
     let mut authorities = store.organisations(&filter).await?;
     // Only the authorities whose records the account may write (the store refuses the others).
@@ -109,7 +104,7 @@ async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQu
     let owner_id = query.owner_id.trim().parse::<i64>().ok();
     let decisions = state.store.decisions(owner_id).await?;
     let mut owners = vec![Choice::blank(i.t("any"), owner_id.is_none())];
-    owners.extend(authority_choices(&state, owner_id).await?);
+    owners.extend(authority_choices(&state.store, owner_id).await?);
     Ok(ListPage {
         i,
         owners,

@@ -181,7 +181,7 @@ impl FormPage {
     async fn new(state: &AppState, i: I18n, id: Option<i64>, draft: ReferralForm, errors: ValidationErrors) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
-        owners.extend(authority_choices(state, selected).await?);
+        owners.extend(authority_choices(&state.store, selected).await?);
         let (heading, action) = match id {
             Some(id) => (i.t("referral-edit-title"), format!("/referrals/{id}")),
             None => (i.t("referral-new-title"), "/referrals".to_owned()),

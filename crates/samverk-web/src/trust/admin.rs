@@ -49,7 +49,7 @@ async fn authority_choices(state: &AppState, i: &I18n, selected: &str) -> Result
         Vec::new()
     };
     let selected_id = selected.parse().ok();
-    choices.extend(crate::pages::authority_choices(state, selected_id).await?.into_iter().map(|mut c| {
+    choices.extend(crate::pages::authority_choices(&state.store, selected_id).await?.into_iter().map(|mut c| {
         c.selected = Some(c.value.as_str()) == Some(selected) && selected_id.is_some();
         c
     }));

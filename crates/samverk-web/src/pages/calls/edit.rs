@@ -127,7 +127,7 @@ impl FormPage {
     async fn new(state: &AppState, i: I18n, id: Option<(i64, &str)>, draft: CallForm, errors: ValidationErrors) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
-        owners.extend(authority_choices(state, selected).await?);
+        owners.extend(authority_choices(&state.store, selected).await?);
         let zone = if draft.time_zone.trim().is_empty() { Zone::default().code() } else { draft.time_zone.trim() };
         let zones = Zone::ALL.iter().map(|z| Choice::new(z.code(), z.code(), z.code() == zone)).collect();
         let (engagement_items, goal_items) = state.store.link_targets().await?;

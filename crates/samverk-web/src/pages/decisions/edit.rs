@@ -90,7 +90,7 @@ impl FormPage {
     ) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
-        owners.extend(authority_choices(state, selected).await?);
+        owners.extend(authority_choices(&state.store, selected).await?);
         let precision = if draft.date_precision.trim().is_empty() { DatePrecision::Day.code() } else { draft.date_precision.trim() };
         let precisions = form::codes(DatePrecision::ALL, DatePrecision::code, |p| i.t(&format!("date-precision-{}", p.code())), precision);
         let (heading, action, cancel) = match id {

@@ -78,7 +78,7 @@ async fn form_page(
 ) -> Result<FormPage, AppError> {
     let d = &form.draft;
     let mut owners = vec![Choice::blank(i.t("none-selected"), d.owner_id.is_none())];
-    owners.extend(crate::pages::decisions::owned_by_choices(store, d.owner_id).await?);
+    owners.extend(crate::pages::authority_choices(store, d.owner_id).await?);
     let mut kinds = vec![Choice::blank(i.t("none-selected"), d.kind.is_empty())];
     kinds.extend(form::codes(EngagementKind::ALL, EngagementKind::code, |k| i.engagement_kind(k), d.kind.trim()));
     let statuses = form::codes(EngagementStatus::ALL, EngagementStatus::code, |s| i.engagement_status(s), d.status.trim());

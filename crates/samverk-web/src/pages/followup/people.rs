@@ -95,7 +95,7 @@ async fn form_page(
 ) -> Result<FormPage, AppError> {
     let selected = draft.owner_id.trim().parse().ok();
     let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
-    owners.extend(authority_choices(state, selected).await?);
+    owners.extend(authority_choices(&state.store, selected).await?);
     Ok(FormPage { i, draft, errors, owners, editing })
 }
 

@@ -145,7 +145,7 @@ impl FormPage {
     async fn new(state: &AppState, i: I18n, id: Option<(i64, &str)>, draft: NewsForm, errors: ValidationErrors) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
-        owners.extend(authority_choices(state, selected).await?);
+        owners.extend(authority_choices(&state.store, selected).await?);
         let (engagement_items, goal_items) = state.store.link_targets().await?;
         let pick = |items: &[(i64, String)], chosen: &[i64]| {
             records(items.iter().map(|(id, t)| (*id, t.as_str())), None)

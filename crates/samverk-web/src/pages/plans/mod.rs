@@ -76,7 +76,7 @@ fn rejected(page: impl IntoResponse) -> Response {
 /// The choices for a plan's owner: authorities only (counties, regions, municipalities).
 async fn owner_choices(state: &AppState, i: &I18n, selected: Option<i64>) -> Result<Vec<Choice>, AppError> {
     let mut choices = vec![Choice::blank(i.t("plans-choose-owner"), selected.is_none())];
-    choices.extend(crate::pages::decisions::authority_choices(state, selected).await?);
+    choices.extend(crate::pages::authority_choices(&state.store, selected).await?);
     Ok(choices)
 }
 

@@ -5,7 +5,7 @@ use samverk_import::dataset::{self, Dataset, Options, Summary};
 use samverk_store::audit::{Actor, Origin, acting};
 use samverk_store::import::ReviewDecision;
 use samverk_store::organisation::OrganisationFilter;
-use samverk_testkit::TestApp;
+use samverk_testkit::{OrganisationBuilder, TestApp};
 use time::macros::date;
 
 const TODAY: time::Date = date!(2026 - 11 - 23);
@@ -169,6 +169,13 @@ async fn each_imported_record_shows_the_import_that_created_it_in_its_history() 
     assert!(text.contains("Created") && text.contains("by an import") && text.contains("ola"), "{text}");
     assert!(text.contains("import nfr-h2020-norway nfr.csv") && text.contains("nfr-h2020-norway: nfr.csv"), "{text}");
     assert!(!text.contains("Restore this version"), "the import's entry holds no state of its own to restore: {text}");
+    // A reader of the owning authority only sees the same history; another authority's does not.
+    let owner = app.store.engagement(id).await.unwrap_or_else(|e| panic!("{e}")).map(|e| e.owner_id).unwrap_or_default();
+    let own = app.view_as(samverk_testkit::AccessRole::Reader, Some(owner)).await.get(&format!("/history/engagements/{id}")).await;
+    assert!(own.status == 200 && own.text().contains("by an import"), "{} {}", own.status, own.text());
+    let stranger = OrganisationBuilder::new("Annen kommune").kind("municipality").insert(&app.store).await;
+    let other = app.view_as(samverk_testkit::AccessRole::Reader, Some(stranger)).await.get(&format!("/history/engagements/{id}")).await;
+    assert_eq!(other.status, 404);
     // Its participants and the organisations the file created say the same.
     let partners = app.store.engagement_page(id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("engagement {id}"));
     let created_org = partners.participants.iter().map(|p| p.organisation_id).max().unwrap_or_default();
