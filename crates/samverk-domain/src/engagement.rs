@@ -1,7 +1,7 @@
 //! Engagements: memberships, agreements, partnerships, networks, projects, exchanges and
 //! meeting places, with their participants and their contributions to goals.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::decision::owner;
 use crate::error::{Problem, ValidationErrors};
@@ -61,7 +61,7 @@ crate::code_enum! {
 }
 
 /// Raw input for an engagement.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct EngagementDraft {
@@ -172,7 +172,7 @@ fn parent(parent_id: Option<i64>, engagement_id: Option<i64>, owner_id: i64, ref
 }
 
 /// Raw input for a participant: an organisation in a role, for a period.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ParticipantDraft {
@@ -224,7 +224,7 @@ fn known_organisation(id: Option<i64>, refs: &References) -> Result<i64, Problem
 }
 
 /// Raw input for a contribution: a goal and a sentence on how the engagement serves it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ContributionDraft {

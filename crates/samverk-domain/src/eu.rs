@@ -5,7 +5,7 @@
 //! what such an engagement adds. Amounts are whole euros; a co-financing rate is kept in
 //! hundredths of a percent (`7500` = 75 %), so every sum and comparison is exact.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engagement::{EngagementKind, EngagementStatus};
 use crate::error::{Problem, ValidationErrors};
@@ -28,7 +28,7 @@ crate::code_enum! {
 }
 
 /// Raw input for the EU-project details of an engagement.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct EuProjectDraft {
@@ -81,7 +81,7 @@ impl EuProjectDraft {
 }
 
 /// Raw input for one budget line: one partner's budget for one year.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct BudgetLineDraft {

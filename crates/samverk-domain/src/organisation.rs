@@ -1,6 +1,6 @@
 //! Organisations: authorities, partners, members and counterparts, with their identifiers.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::error::{Problem, ValidationErrors};
@@ -48,7 +48,7 @@ impl OrganisationKind {
 }
 
 /// Raw input for an organisation, as typed in a form or sent to the API.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct OrganisationDraft {

@@ -1,6 +1,6 @@
 //! Plans and their goal framework: focus area → goal (main goal, sub-goals) → measure.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::decision::owner;
 use crate::error::{Problem, ValidationErrors};
@@ -28,7 +28,7 @@ fn optional_code<T: Copy>(text: &str, from: fn(&str) -> Option<T>, all: &[T], co
 }
 
 /// Raw input for a plan.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct PlanDraft {
@@ -93,7 +93,7 @@ pub fn owned_decision(decision_id: Option<i64>, owner_id: i64, refs: &References
 }
 
 /// Raw input for a focus area of a plan.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct FocusAreaDraft {
@@ -132,7 +132,7 @@ fn known_plan(plan_id: Option<i64>, refs: &References) -> Result<i64, Problem> {
 }
 
 /// Raw input for a goal. A goal without a parent is a main goal.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct GoalDraft {
@@ -222,7 +222,7 @@ fn known_sdgs(text: &str, refs: &References) -> Result<Vec<SdgCode>, Problem> {
 }
 
 /// Raw input for a measure (tiltak / åtgärd), under a focus area, a goal, or both.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct MeasureDraft {

@@ -452,7 +452,7 @@ async fn load_engagement(
             start: date(p.start.as_ref()),
             end: date(p.end.as_ref()),
         };
-        engagement::save_participant(conn, id, None, &draft).await.map_err(context("engagement", &e.key))?;
+        engagement::save_participant(conn, id, None, None, &draft).await.map_err(context("engagement", &e.key))?;
     }
     Ok(id)
 }

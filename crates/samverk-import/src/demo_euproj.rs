@@ -127,7 +127,7 @@ pub(crate) async fn load(conn: &mut Conn<'_>, orgs: &HashMap<String, i64>, goals
             project_role: p.role.clone(),
             lead_department: p.department.clone(),
         };
-        eu::save_project(conn, eid, &details).await.map_err(context(&p.key))?;
+        eu::save_project(conn, eid, None, &details).await.map_err(context(&p.key))?;
         for l in &p.budget {
             let line = BudgetLineDraft {
                 year: l.year.to_string(),
@@ -138,7 +138,7 @@ pub(crate) async fn load(conn: &mut Conn<'_>, orgs: &HashMap<String, i64>, goals
                 own_contribution: l.own.to_string(),
                 cofinancing_rate: String::new(),
             };
-            eu::save_budget_line(conn, eid, None, &line).await.map_err(context(&p.key))?;
+            eu::save_budget_line(conn, eid, None, None, &line).await.map_err(context(&p.key))?;
         }
         for l in &p.lesson {
             let lesson = LessonDraft {

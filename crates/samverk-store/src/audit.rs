@@ -455,6 +455,11 @@ impl Store {
             }
         };
         conn.execute(&sql).await?;
+        // The database's constraints hold the references; the domain's rules across records
+        // are checked as a save would check them.
+        if change.table == "engagements" {
+            crate::engagement::recheck(&mut conn, change.record_id).await?;
+        }
         tx.commit().await
     }
 }

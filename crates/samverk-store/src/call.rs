@@ -32,6 +32,7 @@ pub struct Call {
     pub require_email: bool,
     pub consent_text: String,
     pub consent_version: String,
+    pub version: i64,
     #[sqlx(skip)]
     pub engagements: Vec<(i64, String)>,
     #[sqlx(skip)]
@@ -58,8 +59,8 @@ pub struct Submission {
 }
 
 const SELECT: &str = "SELECT c.id, c.owner_id, o.name AS owner_name, c.title, c.body, c.questions, c.audience, c.opens_on, c.closes_on, \
-                      c.closes_time, c.time_zone, c.opens_at, c.closes_at, c.require_name, c.require_email, c.consent_text, c.consent_version \
-                      FROM calls c JOIN organisations o ON o.id = c.owner_id";
+                      c.closes_time, c.time_zone, c.opens_at, c.closes_at, c.require_name, c.require_email, c.consent_text, c.consent_version, \
+                      c.version FROM calls c JOIN organisations o ON o.id = c.owner_id";
 
 const SUBMISSION: &str = "SELECT id, call_id, reference, name, email, organisation, answer, consent_version, consent_text, submitted_at, tags, published \
                           FROM call_submissions";
@@ -170,9 +171,11 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a call only if still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_call(&self, id: i64, draft: &CallDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_call(&self, id: i64, expected: Option<i64>, draft: &CallDraft) -> Result<i64, StoreError> {
         self.ensure_visible("calls", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -186,10 +189,10 @@ impl Store {
             &c,
         )
         .arg(id);
-        let rows = conn.execute(&sql).await?;
-        StoreError::changed("call", id, rows)?;
+        let version = crate::store::versioned_update(&mut conn, "call", "calls", id, sql, expected).await?;
         write_links(&mut conn, id, &c).await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// A call with its links and the number of answers.

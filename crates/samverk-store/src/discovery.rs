@@ -199,7 +199,8 @@ async fn gather_own(conn: &mut Conn<'_>, authority_id: i64) -> Result<Gathered, 
          (SELECT engagement_id, organisation_id AS home_id FROM participants WHERE organisation_id IN (",
     );
     sql.bind_list(home.keys().copied()).push(") UNION SELECT id, owner_id FROM engagements WHERE owner_id IN (");
-    sql.bind_list(home.keys().copied()).push(")) i ON i.engagement_id = e.id");
+    sql.bind_list(home.keys().copied()).push(")) i ON i.engagement_id = e.id WHERE 1 = 1");
+    sql.evidence_scoped("e.");
     let rows: Vec<InvolvementRow> = conn.all(&sql).await?;
 
     // Each engagement once, with the home organisations it involves.
@@ -290,6 +291,7 @@ async fn gather_partners_of_partners(conn: &mut Conn<'_>, found: &mut Gathered) 
          WHERE p1.organisation_id IN (",
     );
     sql.bind_list(found.partners.keys().copied()).push(") AND e.kind NOT IN ").push(NETWORK_KINDS_SQL);
+    sql.evidence_scoped("e.");
     let rows: Vec<SharedRow> = conn.all(&sql).await?;
     for r in rows {
         let (Some(partner), Some(through)) = (found.partners.get(&r.partner_id), found.through.get(&r.partner_id)) else { continue };
@@ -339,7 +341,7 @@ async fn gather_topic(conn: &mut Conn<'_>, words: &[String], found: &mut Gathere
         sql.push(if n == 0 { "search_text LIKE " } else { " OR search_text LIKE " });
         sql.bind(format!("%{word}%"));
     }
-    sql.push(") ORDER BY id DESC LIMIT ").bind(TOPIC_PROJECTS).push(")");
+    sql.push(")").evidence_scoped("").push(" ORDER BY id DESC LIMIT ").bind(TOPIC_PROJECTS).push(")");
     let rows: Vec<TopicRow> = conn.all(&sql).await?;
     for r in rows {
         let matched = discovery::matching_words(words, &r.search_text);

@@ -70,6 +70,7 @@ pub struct Participant {
     pub role: Role,
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -82,6 +83,7 @@ pub struct Contribution {
     pub plan_id: i64,
     pub plan_title: String,
     pub how: String,
+    pub version: i64,
 }
 
 /// Everything the engagement page shows.
@@ -151,10 +153,10 @@ const ENGAGEMENT_SELECT: &str = "SELECT e.id, e.owner_id, o.name AS owner_name, 
      LEFT JOIN decisions d ON d.id = e.decision_id";
 
 const PARTICIPANT_SELECT: &str = "SELECT p.id, p.engagement_id, p.organisation_id, o.name AS organisation_name, o.country, p.role, \
-     p.start_date, p.end_date FROM participants p JOIN organisations o ON o.id = p.organisation_id";
+     p.start_date, p.end_date, p.version FROM participants p JOIN organisations o ON o.id = p.organisation_id";
 
 const CONTRIBUTION_SELECT: &str = "SELECT c.id, c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, \
-     g.plan_id, pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id";
+     g.plan_id, pl.title AS plan_title, c.how, c.version FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id";
 
 /// The `FROM … WHERE …` of the list. The owner is joined only when `with_owner` (sorting by
 /// owner): `owner_id` is a required foreign key, so the join never changes which rows match,
@@ -264,6 +266,33 @@ pub(crate) async fn insert_contribution(conn: &mut Conn<'_>, engagement_id: i64,
     conn.insert(&sql).await
 }
 
+/// Checks a restored engagement as a save would (its period, parent and decision, the
+/// contribution rule, the lessons before closing), within the restore's transaction: the
+/// version was valid when it was written, but what it refers to may have changed since.
+///
+/// # Errors
+/// `Invalid` naming the rule the restored version breaks today.
+pub(crate) async fn recheck(conn: &mut Conn<'_>, id: i64) -> Result<(), StoreError> {
+    let mut sql = Sql::new(ENGAGEMENT_SELECT);
+    sql.push(" WHERE e.id = ").bind(id);
+    let Some(e) = conn.optional::<Engagement>(&sql).await? else { return Ok(()) };
+    let date = |d: Option<Date>| d.map(samverk_domain::input::format_date).unwrap_or_default();
+    let draft = EngagementDraft {
+        owner_id: Some(e.owner_id),
+        kind: e.kind.code().to_owned(),
+        title: e.title,
+        description: e.description.unwrap_or_default(),
+        status: e.status.code().to_owned(),
+        start: date(e.start_date),
+        end: date(e.end_date),
+        parent_id: e.parent_id,
+        decision_id: e.decision_id,
+    };
+    let refs = engagement_refs(conn, &draft, Some(id)).await?;
+    let checked = draft.validate(Some(id), &refs)?;
+    crate::eu::closing_rule(conn, Some(id), checked.kind, checked.status).await
+}
+
 async fn engagement_refs(conn: &mut Conn<'_>, draft: &EngagementDraft, id: Option<i64>) -> Result<References, sqlx::Error> {
     let mut refs = References::default();
     refs::organisations(conn, &mut refs, &[draft.owner_id]).await?;
@@ -325,11 +354,13 @@ pub async fn create(conn: &mut Conn<'_>, draft: &EngagementDraft, contributions:
 /// transaction.
 ///
 /// # Errors
-/// `NotFound`, or validation errors.
+/// `NotFound`, `Stale` (a change to a participant no longer at `expected`), or validation
+/// errors.
 pub async fn save_participant(
     conn: &mut Conn<'_>,
     engagement_id: i64,
     participant_id: Option<i64>,
+    expected: Option<i64>,
     draft: &ParticipantDraft,
 ) -> Result<i64, StoreError> {
     let mut refs = References::default();
@@ -348,13 +379,15 @@ pub async fn save_participant(
     Ok(match participant_id {
         None => insert_participant(conn, engagement_id, &p).await?,
         Some(pid) => {
-            let sql = Sql::new("UPDATE participants SET organisation_id = ?, role = ?, start_date = ?, end_date = ? WHERE id = ?")
-                .arg(p.organisation_id)
-                .arg(p.role.code())
-                .arg(p.period.start())
-                .arg(p.period.end())
-                .arg(pid);
-            conn.execute(&sql).await?;
+            let sql = Sql::new(
+                "UPDATE participants SET version = version + 1, organisation_id = ?, role = ?, start_date = ?, end_date = ? WHERE id = ?",
+            )
+            .arg(p.organisation_id)
+            .arg(p.role.code())
+            .arg(p.period.start())
+            .arg(p.period.end())
+            .arg(pid);
+            crate::store::versioned_update(conn, "participant", "participants", pid, sql, expected).await?;
             pid
         }
     })
@@ -512,7 +545,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut sql = Sql::new(
             "SELECT c.id, c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, pl.title AS plan_title, \
-             c.how, e.title AS engagement_title, e.status AS engagement_status FROM contributions c JOIN goals g ON g.id = c.goal_id \
+             c.how, c.version, e.title AS engagement_title, e.status AS engagement_status FROM contributions c JOIN goals g ON g.id = c.goal_id \
              JOIN plans pl ON pl.id = g.plan_id JOIN engagements e ON e.id = c.engagement_id \
              WHERE (g.id = ? OR g.parent_id = ?)",
         )
@@ -527,19 +560,33 @@ impl Store {
     /// `NotFound` for the engagement, or validation errors (duplicate, unknown organisation…).
     pub async fn add_participant(&self, engagement_id: i64, draft: &ParticipantDraft) -> Result<i64, StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
-        self.save_participant(engagement_id, None, draft).await
+        self.save_participant(engagement_id, None, None, draft).await
     }
 
+    /// Changes a participant only if still at `expected` (`None`: any).
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_participant(&self, engagement_id: i64, participant_id: i64, draft: &ParticipantDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_participant(
+        &self,
+        engagement_id: i64,
+        participant_id: i64,
+        expected: Option<i64>,
+        draft: &ParticipantDraft,
+    ) -> Result<(), StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
-        self.save_participant(engagement_id, Some(participant_id), draft).await.map(|_| ())
+        self.save_participant(engagement_id, Some(participant_id), expected, draft).await.map(|_| ())
     }
 
-    async fn save_participant(&self, engagement_id: i64, participant_id: Option<i64>, draft: &ParticipantDraft) -> Result<i64, StoreError> {
+    async fn save_participant(
+        &self,
+        engagement_id: i64,
+        participant_id: Option<i64>,
+        expected: Option<i64>,
+        draft: &ParticipantDraft,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
-        let id = save_participant(&mut tx.conn(), engagement_id, participant_id, draft).await?;
+        let id = save_participant(&mut tx.conn(), engagement_id, participant_id, expected, draft).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -564,20 +611,30 @@ impl Store {
     /// `NotFound`, or validation errors (goal of another authority, duplicate goal…).
     pub async fn add_contribution(&self, engagement_id: i64, draft: &ContributionDraft) -> Result<i64, StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
-        self.save_contribution(engagement_id, None, draft).await
+        self.save_contribution(engagement_id, None, None, draft).await
     }
 
+    /// Changes a contribution only if still at `expected` (`None`: any).
+    ///
     /// # Errors
-    /// `NotFound`, or validation errors (including the contribution rule when the goal changes).
-    pub async fn update_contribution(&self, engagement_id: i64, contribution_id: i64, draft: &ContributionDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound`, or validation errors (including the contribution rule when the goal
+    /// changes).
+    pub async fn update_contribution(
+        &self,
+        engagement_id: i64,
+        contribution_id: i64,
+        expected: Option<i64>,
+        draft: &ContributionDraft,
+    ) -> Result<(), StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
-        self.save_contribution(engagement_id, Some(contribution_id), draft).await.map(|_| ())
+        self.save_contribution(engagement_id, Some(contribution_id), expected, draft).await.map(|_| ())
     }
 
     async fn save_contribution(
         &self,
         engagement_id: i64,
         contribution_id: Option<i64>,
+        expected: Option<i64>,
         draft: &ContributionDraft,
     ) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
@@ -598,8 +655,11 @@ impl Store {
                 let goals: Vec<_> = remaining.filter_map(|g| refs.goals.get(&g)).collect();
                 rule::require_main_goal(&engagement.title, engagement.kind, engagement.status, goals.into_iter())
                     .map_err(|p| ValidationErrors::single("goal_id", p))?;
-                let sql = Sql::new("UPDATE contributions SET goal_id = ?, how = ? WHERE id = ?").arg(c.goal_id).arg(c.how.clone()).arg(cid);
-                conn.execute(&sql).await?;
+                let sql = Sql::new("UPDATE contributions SET version = version + 1, goal_id = ?, how = ? WHERE id = ?")
+                    .arg(c.goal_id)
+                    .arg(c.how.clone())
+                    .arg(cid);
+                crate::store::versioned_update(&mut conn, "contribution", "contributions", cid, sql, expected).await?;
                 cid
             }
         };

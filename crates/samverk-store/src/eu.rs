@@ -25,6 +25,7 @@ pub struct EuProject {
     #[sqlx(try_from = "String")]
     pub role: ProjectRole,
     pub department: Option<String>,
+    pub version: i64,
 }
 
 /// One partner's budget for one year.
@@ -41,6 +42,7 @@ pub struct BudgetLine {
     pub own_contribution: i64,
     /// Hundredths of a percent.
     pub cofinancing_rate: i64,
+    pub version: i64,
 }
 
 /// The amounts of a budget, summed.
@@ -161,7 +163,7 @@ pub struct EuProjectSummary {
 }
 
 const LINE_SELECT: &str = "SELECT b.id, b.engagement_id, CAST(b.year AS BIGINT) AS year, b.organisation_id, o.name AS organisation_name, \
-     b.total, b.eu_grant, b.national_cofinancing, b.own_contribution, b.cofinancing_rate \
+     b.total, b.eu_grant, b.national_cofinancing, b.own_contribution, b.cofinancing_rate, b.version \
      FROM eu_budget_lines b JOIN organisations o ON o.id = b.organisation_id";
 
 /// `SUM` of a BIGINT is NUMERIC on PostgreSQL; the casts keep every engine on BIGINT.
@@ -217,11 +219,16 @@ pub async fn closing_rule(
 }
 
 /// Validates and saves the EU-project details of an engagement, within the caller's
-/// transaction.
+/// transaction; details already there are changed only if still at `expected` (`None`: any).
 ///
 /// # Errors
-/// `NotFound`, or validation errors (including an engagement of another kind).
-pub async fn save_project(conn: &mut Conn<'_>, engagement_id: i64, draft: &EuProjectDraft) -> Result<(), StoreError> {
+/// `NotFound`, `Stale`, or validation errors (including an engagement of another kind).
+pub async fn save_project(
+    conn: &mut Conn<'_>,
+    engagement_id: i64,
+    expected: Option<i64>,
+    draft: &EuProjectDraft,
+) -> Result<(), StoreError> {
     let f = facts(conn, engagement_id).await?;
     let p = draft.validate(f.kind)?;
     let sql = Sql::new(
@@ -235,7 +242,13 @@ pub async fn save_project(conn: &mut Conn<'_>, engagement_id: i64, draft: &EuPro
     .arg(p.call)
     .arg(p.role.code())
     .arg(p.department);
-    conn.execute(&sql).await?;
+    let mut sql = sql;
+    if let Some(expected) = expected {
+        sql.push(" WHERE eu_projects.version = ").bind(expected);
+    }
+    if conn.execute(&sql).await? == 0 {
+        return Err(StoreError::Stale { entity: "EU project", id: engagement_id, expected: expected.unwrap_or_default() });
+    }
     Ok(())
 }
 
@@ -265,14 +278,15 @@ async fn budget_context(conn: &mut Conn<'_>, engagement_id: i64) -> Result<Budge
 }
 
 /// Validates and saves a budget line (new when `line_id` is `None`), within the caller's
-/// transaction.
+/// transaction; a line already there is changed only if still at `expected` (`None`: any).
 ///
 /// # Errors
-/// `NotFound`, or validation errors.
+/// `NotFound`, `Stale`, or validation errors.
 pub async fn save_budget_line(
     conn: &mut Conn<'_>,
     engagement_id: i64,
     line_id: Option<i64>,
+    expected: Option<i64>,
     draft: &BudgetLineDraft,
 ) -> Result<i64, StoreError> {
     let ctx = budget_context(conn, engagement_id).await?;
@@ -300,8 +314,8 @@ pub async fn save_budget_line(
         }
         Some(id) => {
             let sql = Sql::new(
-                "UPDATE eu_budget_lines SET year = ?, organisation_id = ?, total = ?, eu_grant = ?, national_cofinancing = ?, \
-                 own_contribution = ?, cofinancing_rate = ? WHERE id = ?",
+                "UPDATE eu_budget_lines SET version = version + 1, year = ?, organisation_id = ?, total = ?, eu_grant = ?, \
+                 national_cofinancing = ?, own_contribution = ?, cofinancing_rate = ? WHERE id = ?",
             )
             .arg(i64::from(l.year))
             .arg(l.organisation_id)
@@ -311,7 +325,7 @@ pub async fn save_budget_line(
             .arg(l.own_contribution)
             .arg(l.cofinancing_rate)
             .arg(id);
-            conn.execute(&sql).await?;
+            crate::store::versioned_update(conn, "budget line", "eu_budget_lines", id, sql, expected).await?;
             id
         }
     };
@@ -450,9 +464,10 @@ impl Store {
     pub async fn eu_project_page(&self, engagement_id: i64) -> Result<EuProjectPage, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let mut project =
-            Sql::new("SELECT engagement_id, programme, strand, funding_call, role, department FROM eu_projects WHERE engagement_id = ?")
-                .arg(engagement_id);
+        let mut project = Sql::new(
+            "SELECT engagement_id, programme, strand, funding_call, role, department, version FROM eu_projects WHERE engagement_id = ?",
+        )
+        .arg(engagement_id);
         project.scoped(owner_via!("engagements", "eu_projects.engagement_id"));
         let project = conn.optional(&project).await?;
         let mut sql = Sql::new(LINE_SELECT);
@@ -470,20 +485,26 @@ impl Store {
     }
 
     /// # Errors
-    /// `NotFound`, or validation errors; nothing is written then.
-    pub async fn save_eu_project(&self, engagement_id: i64, draft: &EuProjectDraft) -> Result<(), StoreError> {
+    /// `NotFound`, `Stale`, or validation errors; nothing is written then.
+    pub async fn save_eu_project(&self, engagement_id: i64, expected: Option<i64>, draft: &EuProjectDraft) -> Result<(), StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
         let mut tx = self.begin().await?;
-        save_project(&mut tx.conn(), engagement_id, draft).await?;
+        save_project(&mut tx.conn(), engagement_id, expected, draft).await?;
         tx.commit().await
     }
 
     /// # Errors
-    /// `NotFound`, or validation errors; nothing is written then.
-    pub async fn save_budget_line(&self, engagement_id: i64, line_id: Option<i64>, draft: &BudgetLineDraft) -> Result<i64, StoreError> {
+    /// `NotFound`, `Stale`, or validation errors; nothing is written then.
+    pub async fn save_budget_line(
+        &self,
+        engagement_id: i64,
+        line_id: Option<i64>,
+        expected: Option<i64>,
+        draft: &BudgetLineDraft,
+    ) -> Result<i64, StoreError> {
         self.ensure_visible("engagements", engagement_id).await?;
         let mut tx = self.begin().await?;
-        let id = save_budget_line(&mut tx.conn(), engagement_id, line_id, draft).await?;
+        let id = save_budget_line(&mut tx.conn(), engagement_id, line_id, expected, draft).await?;
         tx.commit().await?;
         Ok(id)
     }

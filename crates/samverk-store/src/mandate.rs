@@ -23,6 +23,7 @@ pub struct Person {
     pub email: Option<String>,
     /// Mandates held.
     pub mandates: i64,
+    pub version: i64,
 }
 
 /// A mandate with its engagement, holder and latest report back.
@@ -48,6 +49,7 @@ pub struct Mandate {
     pub next_meeting: Option<Date>,
     pub last_report: Option<Date>,
     pub reports: i64,
+    pub version: i64,
 }
 
 impl Mandate {
@@ -119,11 +121,11 @@ pub struct MandateFilter {
     pub mandate_id: Option<i64>,
 }
 
-const PERSON_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.name, p.title, p.department, p.email, \
+const PERSON_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.name, p.title, p.department, p.email, p.version, \
      (SELECT COUNT(*) FROM mandates m WHERE m.person_id = p.id) AS mandates FROM people p JOIN organisations o ON o.id = p.owner_id";
 
 const MANDATE_SELECT: &str = "SELECT m.id, m.engagement_id, e.title AS engagement_title, e.owner_id, m.person_id, p.name AS person_name, \
-     m.role, m.body, m.case_number, m.decision_date, m.start_date, m.end_date, m.instructions, m.report_to, m.frequency, m.next_meeting, \
+     m.role, m.body, m.case_number, m.decision_date, m.start_date, m.end_date, m.instructions, m.report_to, m.frequency, m.next_meeting, m.version, \
      (SELECT MAX(r.date) FROM report_backs r WHERE r.mandate_id = m.id) AS last_report, \
      (SELECT COUNT(*) FROM report_backs r WHERE r.mandate_id = m.id) AS reports \
      FROM mandates m JOIN engagements e ON e.id = m.engagement_id LEFT JOIN people p ON p.id = m.person_id";
@@ -328,9 +330,11 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a person only if still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_person(&self, id: i64, draft: &PersonDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_person(&self, id: i64, expected: Option<i64>, draft: &PersonDraft) -> Result<i64, StoreError> {
         self.ensure_visible("people", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -344,8 +348,9 @@ impl Store {
                 .arg(p.department)
                 .arg(p.email)
                 .arg(id);
-        StoreError::changed("person", id, conn.execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut conn, "person", "people", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes a person; the mandates she held stay, without a holder (and so are flagged).
@@ -415,9 +420,11 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a mandate only if still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_mandate(&self, id: i64, draft: &MandateDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_mandate(&self, id: i64, expected: Option<i64>, draft: &MandateDraft) -> Result<i64, StoreError> {
         self.ensure_visible("mandates", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -440,8 +447,9 @@ impl Store {
         .arg(m.frequency.code())
         .arg(m.next_meeting)
         .arg(id);
-        StoreError::changed("mandate", id, conn.execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut conn, "mandate", "mandates", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// # Errors

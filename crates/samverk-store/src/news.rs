@@ -47,6 +47,7 @@ pub struct News {
     pub engagements: Vec<(i64, String)>,
     pub goals: Vec<(i64, String)>,
     pub sdgs: Vec<i64>,
+    pub version: i64,
 }
 
 /// What the news list is narrowed to. Every field is optional; they combine.
@@ -183,9 +184,11 @@ impl Store {
 
     /// Saves an article. Asking for `now` on one already published keeps its original time.
     ///
+    /// Only if the article is still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_news(&self, id: i64, draft: &NewsDraft, now: OffsetDateTime) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_news(&self, id: i64, expected: Option<i64>, draft: &NewsDraft, now: OffsetDateTime) -> Result<i64, StoreError> {
         self.ensure_visible("news", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
@@ -212,9 +215,10 @@ impl Store {
         .arg(n.publish_at.map(seconds))
         .arg(text_of(&n))
         .arg(id);
-        conn.execute(&sql).await?;
+        let version = crate::store::versioned_update(&mut conn, "news", "news", id, sql, expected).await?;
         write_links(&mut conn, id, &n).await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// # Errors
@@ -237,7 +241,10 @@ impl Store {
         sql.push(" WHERE n.id = ").bind(id).scoped("n.owner_id");
         let Some(mut item) = conn.optional::<NewsItem>(&sql).await? else { return Ok(None) };
         item.tags = conn.scalars(&Sql::new("SELECT tag FROM news_tags WHERE news_id = ? ORDER BY tag").arg(id)).await?;
-        let body = conn.scalar(&Sql::new("SELECT body FROM news WHERE id = ?").arg(id)).await?;
+        let (body, version) = conn
+            .optional::<(String, i64)>(&Sql::new("SELECT body, version FROM news WHERE id = ?").arg(id))
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
         let engagements = conn
             .all(&Sql::new("SELECT e.id, e.title FROM news_engagements l JOIN engagements e ON e.id = l.engagement_id WHERE l.news_id = ? ORDER BY e.title").arg(id))
             .await?;
@@ -245,7 +252,7 @@ impl Store {
             .all(&Sql::new("SELECT g.id, COALESCE(g.title, '') FROM news_goals l JOIN goals g ON g.id = l.goal_id WHERE l.news_id = ? ORDER BY g.title").arg(id))
             .await?;
         let sdgs = conn.scalars(&Sql::new("SELECT sdg_goal FROM news_sdgs WHERE news_id = ? ORDER BY sdg_goal").arg(id)).await?;
-        Ok(Some(News { item, body, engagements, goals, sdgs }))
+        Ok(Some(News { item, body, engagements, goals, sdgs, version }))
     }
 
     /// A page of articles, newest first (drafts first in the staff list), with their tags.

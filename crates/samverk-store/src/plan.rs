@@ -40,6 +40,7 @@ pub struct FocusArea {
     pub plan_id: i64,
     pub title: String,
     pub description: Option<String>,
+    pub version: i64,
 }
 
 /// A goal, with the number of engagements contributing to it directly.
@@ -53,6 +54,7 @@ pub struct Goal {
     pub description: Option<String>,
     pub beneficiary: Option<String>,
     pub contributions: i64,
+    pub version: i64,
 }
 
 impl Goal {
@@ -75,6 +77,7 @@ pub struct Measure {
     pub goal_id: Option<i64>,
     pub title: String,
     pub description: Option<String>,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -136,7 +139,7 @@ const PLAN_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.titl
      p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, \
      p.description, p.version FROM plans p JOIN organisations o ON o.id = p.owner_id LEFT JOIN decisions d ON d.id = p.decision_id";
 
-const GOAL_SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
+const GOAL_SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, g.version, \
      (SELECT COUNT(*) FROM contributions c WHERE c.goal_id = g.id) AS contributions FROM goals g";
 
 pub(crate) async fn insert_plan(conn: &mut Conn<'_>, p: &NewPlan) -> Result<i64, sqlx::Error> {
@@ -388,7 +391,10 @@ impl Store {
         let principles =
             conn.all(&Sql::new("SELECT id, title FROM plan_principles WHERE plan_id = ? ORDER BY position, id").arg(id)).await?;
         let focus_areas = conn
-            .all(&Sql::new("SELECT id, plan_id, title, description FROM focus_areas WHERE plan_id = ? ORDER BY position, id").arg(id))
+            .all(
+                &Sql::new("SELECT id, plan_id, title, description, version FROM focus_areas WHERE plan_id = ? ORDER BY position, id")
+                    .arg(id),
+            )
             .await?;
         let mut goals_sql = Sql::new(GOAL_SELECT);
         goals_sql.push(" WHERE g.plan_id = ").bind(id).push(" ORDER BY g.position, g.id");
@@ -396,7 +402,7 @@ impl Store {
         let measures = conn
             .all(
                 &Sql::new(
-                    "SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures WHERE plan_id = ? ORDER BY position, id",
+                    "SELECT id, plan_id, focus_area_id, goal_id, title, description, version FROM measures WHERE plan_id = ? ORDER BY position, id",
                 )
                 .arg(id),
             )
@@ -422,9 +428,12 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a focus area only if it is still at `expected` (`None`: any); returns the new
+    /// version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_focus_area(&self, id: i64, draft: &FocusAreaDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_focus_area(&self, id: i64, expected: Option<i64>, draft: &FocusAreaDraft) -> Result<i64, StoreError> {
         self.ensure_visible("focus_areas", id).await?;
         let mut tx = self.begin().await?;
         let mut refs = References::default();
@@ -435,8 +444,9 @@ impl Store {
             .arg(f.description)
             .arg(id)
             .arg(f.plan_id);
-        StoreError::changed("focus_area", id, tx.conn().execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut tx.conn(), "focus_area", "focus_areas", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes a focus area with its goals and measures.
@@ -451,7 +461,7 @@ impl Store {
     /// The database error.
     pub async fn focus_area(&self, id: i64) -> Result<Option<FocusArea>, StoreError> {
         let mut h = self.handle().await?;
-        let mut sql = Sql::new("SELECT id, plan_id, title, description FROM focus_areas m WHERE id = ?").arg(id);
+        let mut sql = Sql::new("SELECT id, plan_id, title, description, version FROM focus_areas m WHERE id = ?").arg(id);
         sql.scoped(owner_via!("plans", "m.plan_id"));
         Ok(h.conn().optional(&sql).await?)
     }
@@ -465,9 +475,11 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a goal only if it is still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_goal(&self, id: i64, draft: &GoalDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_goal(&self, id: i64, expected: Option<i64>, draft: &GoalDraft) -> Result<i64, StoreError> {
         self.ensure_visible("goals", id).await?;
         let mut tx = self.begin().await?;
         let refs = goal_refs(&mut tx.conn(), draft, Some(id)).await?;
@@ -484,9 +496,10 @@ impl Store {
         .arg(id)
         .arg(g.plan_id);
         let mut conn = tx.conn();
-        StoreError::changed("goal", id, conn.execute(&sql).await?)?;
+        let version = crate::store::versioned_update(&mut conn, "goal", "goals", id, sql, expected).await?;
         write_goal_sdgs(&mut conn, id, &g).await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// Deletes a goal, its sub-goals and the contributions to them; `samverk check` then shows
@@ -525,7 +538,7 @@ impl Store {
         }
         let mut h = self.handle().await?;
         let mut sql = Sql::new(
-            "SELECT p.title AS plan_title, g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, \
+            "SELECT p.title AS plan_title, g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, g.version, \
              CAST(0 AS BIGINT) AS contributions FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.owner_id = ? AND p.status <> 'expired'",
         )
         .arg(owner_id);
@@ -543,9 +556,12 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a measure only if it is still at `expected` (`None`: any); returns the new
+    /// version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_measure(&self, id: i64, draft: &MeasureDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_measure(&self, id: i64, expected: Option<i64>, draft: &MeasureDraft) -> Result<i64, StoreError> {
         self.ensure_visible("measures", id).await?;
         let mut tx = self.begin().await?;
         let refs = measure_refs(&mut tx.conn(), draft).await?;
@@ -559,8 +575,9 @@ impl Store {
         .arg(m.description)
         .arg(id)
         .arg(m.plan_id);
-        StoreError::changed("measure", id, tx.conn().execute(&sql).await?)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut tx.conn(), "measure", "measures", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// # Errors
@@ -573,7 +590,8 @@ impl Store {
     /// The database error.
     pub async fn measure(&self, id: i64) -> Result<Option<Measure>, StoreError> {
         let mut h = self.handle().await?;
-        let mut sql = Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description FROM measures m WHERE id = ?").arg(id);
+        let mut sql =
+            Sql::new("SELECT id, plan_id, focus_area_id, goal_id, title, description, version FROM measures m WHERE id = ?").arg(id);
         sql.scoped(owner_via!("plans", "m.plan_id"));
         Ok(h.conn().optional(&sql).await?)
     }

@@ -23,10 +23,11 @@ pub struct Referral {
     pub approved_by: Option<String>,
     pub approved_on: Option<Date>,
     pub sent_on: Option<Date>,
+    pub version: i64,
 }
 
 const SELECT: &str = "SELECT r.id, r.owner_id, o.name AS owner_name, r.sender, r.case_number, r.subject, r.deadline, r.responsible, \
-                      r.statement, r.approved_by, r.approved_on, r.sent_on FROM referrals r JOIN organisations o ON o.id = r.owner_id";
+                      r.statement, r.approved_by, r.approved_on, r.sent_on, r.version FROM referrals r JOIN organisations o ON o.id = r.owner_id";
 
 async fn validate(conn: &mut Conn<'_>, draft: &ReferralDraft) -> Result<NewReferral, StoreError> {
     let mut refs = References::default();
@@ -73,9 +74,11 @@ impl Store {
         Ok(id)
     }
 
+    /// Updates a referral only if still at `expected` (`None`: any); returns the new version.
+    ///
     /// # Errors
-    /// `NotFound` or validation errors.
-    pub async fn update_referral(&self, id: i64, draft: &ReferralDraft) -> Result<(), StoreError> {
+    /// `Stale`, `NotFound` or validation errors.
+    pub async fn update_referral(&self, id: i64, expected: Option<i64>, draft: &ReferralDraft) -> Result<i64, StoreError> {
         self.ensure_visible("referrals", id).await?;
         let mut tx = self.begin().await?;
         let r = validate(&mut tx.conn(), draft).await?;
@@ -87,9 +90,9 @@ impl Store {
             r,
         )
         .arg(id);
-        let rows = tx.conn().execute(&sql).await?;
-        StoreError::changed("referral", id, rows)?;
-        tx.commit().await
+        let version = crate::store::versioned_update(&mut tx.conn(), "referral", "referrals", id, sql, expected).await?;
+        tx.commit().await?;
+        Ok(version)
     }
 
     /// # Errors

@@ -87,6 +87,20 @@ impl Sql {
     }
 }
 
+impl Sql {
+    /// Appends ` AND (<owner> IN (…) OR <published> OR <source> IS NOT NULL)` for engagements
+    /// used as evidence (partner discovery): another authority's engagement is left out unless
+    /// it published it, while imported open data is evidence for everyone. `prefix` is the
+    /// table's alias with its dot, or empty.
+    pub fn evidence_scoped(&mut self, prefix: &'static str) -> &mut Self {
+        if let Scope::Authorities(ids) = current() {
+            self.push(" AND (").push(prefix).push("owner_id IN (").bind_list(ids).push(") OR ");
+            self.push(prefix).push("published = TRUE OR ").push(prefix).push("source IS NOT NULL)");
+        }
+        self
+    }
+}
+
 /// Records the running task's scope for the write triggers of the transaction.
 pub(crate) fn setting() -> Option<String> {
     current().encoded()

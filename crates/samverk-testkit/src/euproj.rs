@@ -82,7 +82,7 @@ impl EuProjectBuilder {
     /// When the store refuses it.
     pub async fn insert(self, store: &Store) -> i64 {
         let id = self.engagement.insert(store).await;
-        store.save_eu_project(id, &self.details).await.expect("EU project details");
+        store.save_eu_project(id, None, &self.details).await.expect("EU project details");
         id
     }
 }
@@ -102,7 +102,7 @@ pub async fn budget_line(store: &Store, engagement_id: i64, line: (i32, i64, i64
         own_contribution: own.to_string(),
         cofinancing_rate: String::new(),
     };
-    store.save_budget_line(engagement_id, None, &draft).await.expect("budget line")
+    store.save_budget_line(engagement_id, None, None, &draft).await.expect("budget line")
 }
 
 /// Adds a lesson addressed to `departments` (comma-separated), written on 2025-06-01.

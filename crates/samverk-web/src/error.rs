@@ -22,6 +22,9 @@ pub enum AppError {
     /// The record changed since the writer read it (pages show the conflict page instead).
     #[error("changed meanwhile")]
     Stale,
+    /// An update over the API without `If-Match`: it must say which version it changes.
+    #[error("If-Match required")]
+    PreconditionRequired,
     /// The record belongs to an authority outside the account's roles: nothing was written.
     #[error("another authority's record")]
     OtherAuthority,
@@ -41,6 +44,7 @@ impl AppError {
             Self::InUse { .. } => StatusCode::CONFLICT,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Stale => StatusCode::PRECONDITION_FAILED,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::OtherAuthority => StatusCode::FORBIDDEN,
             Self::Internal(_) | Self::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -55,6 +59,7 @@ impl AppError {
             Self::InUse { .. } => "in_use",
             Self::BadRequest(_) => "bad_request",
             Self::Stale => "stale",
+            Self::PreconditionRequired => "precondition_required",
             Self::OtherAuthority => "other_authority",
             Self::Internal(_) | Self::Export(_) => "internal",
         }

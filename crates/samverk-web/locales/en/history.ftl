@@ -4,6 +4,7 @@ history-open-record = Open the record
 history-link = History of changes
 history-restore = Restore this version
 history-restore-refused = This version could not be restored: a record it refers to no longer exists, or it would duplicate another record. Nothing was changed.
+history-restore-invalid = This version could not be restored because it breaks a rule today: { $reasons } Nothing was changed.
 history-by = By
 history-no-fields = No field changed.
 history-fields-caption = Fields changed

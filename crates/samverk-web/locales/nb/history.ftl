@@ -4,6 +4,7 @@ history-open-record = Åpne posten
 history-link = Endringshistorikk
 history-restore = Gjenopprett denne versjonen
 history-restore-refused = Denne versjonen kunne ikke gjenopprettes: en post den viser til finnes ikke lenger, eller den ville blitt en kopi av en annen post. Ingenting ble endret.
+history-restore-invalid = Denne versjonen kunne ikke gjenopprettes fordi den bryter en regel i dag: { $reasons } Ingenting ble endret.
 history-by = Av
 history-no-fields = Ingen felt ble endret.
 history-fields-caption = Endrede felt

@@ -4,6 +4,7 @@ history-open-record = Öppna posten
 history-link = Ändringshistorik
 history-restore = Återställ den här versionen
 history-restore-refused = Den här versionen kunde inte återställas: en post den hänvisar till finns inte längre, eller den skulle bli en kopia av en annan post. Ingenting ändrades.
+history-restore-invalid = Den här versionen kunde inte återställas eftersom den bryter mot en regel i dag: { $reasons } Inget ändrades.
 history-by = Av
 history-no-fields = Inget fält ändrades.
 history-fields-caption = Ändrade fält

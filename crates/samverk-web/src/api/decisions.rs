@@ -16,7 +16,7 @@ use super::schema;
 use super::{ApiError, Link, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
-use crate::trust::version::{IfMatch, precondition_required, with_etag};
+use crate::trust::version::{self, with_etag};
 
 /// A decision of an authority's body.
 #[derive(Debug, Serialize, ToSchema)]
@@ -145,13 +145,8 @@ pub async fn update(
     headers: HeaderMap,
     ApiJson(draft): ApiJson<DecisionDraft>,
 ) -> Result<Response, ApiError> {
-    let if_match = IfMatch::of(&headers);
-    if if_match == IfMatch::Missing {
-        // An unknown id is still a 404, whatever the headers.
-        state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-        return Ok(precondition_required());
-    }
-    let version = state.store.update_decision_at(id, if_match.expected(), &draft).await?;
+    let expected = version::required(&headers, async { Ok(state.store.decision(id).await?.is_some()) }).await?;
+    let version = state.store.update_decision_at(id, expected, &draft).await?;
     Ok(with_etag(Json(detail(&state.store, id).await?), version))
 }
 

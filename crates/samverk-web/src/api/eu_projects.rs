@@ -260,6 +260,6 @@ pub async fn add_line(
     ApiJson(draft): ApiJson<BudgetLineDraft>,
 ) -> Result<Response, ApiError> {
     detail(&state, id).await?;
-    state.store.save_budget_line(id, None, &draft).await?;
+    state.store.save_budget_line(id, None, None, &draft).await?;
     Ok(created(format!("/api/v1/eu-projects/{id}"), &detail(&state, id).await?))
 }

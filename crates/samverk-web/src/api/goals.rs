@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::Problem as FieldIssue;
 use samverk_domain::ValidationErrors;
@@ -18,6 +18,7 @@ use super::schema;
 use super::{ApiError, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{self, with_etag};
 
 /// A focus area (satsingsområde) of a plan.
 #[derive(Debug, Serialize, ToSchema)]
@@ -26,11 +27,13 @@ pub struct FocusArea {
     pub plan_id: i64,
     pub title: String,
     pub description: Option<String>,
+    /// Also the `ETag`; an update sends it back in `If-Match`.
+    pub version: i64,
 }
 
 impl From<StoredArea> for FocusArea {
     fn from(f: StoredArea) -> Self {
-        Self { id: f.id, plan_id: f.plan_id, title: f.title, description: f.description }
+        Self { id: f.id, plan_id: f.plan_id, title: f.title, description: f.description, version: f.version }
     }
 }
 
@@ -50,6 +53,8 @@ pub struct Goal {
     pub sdgs: Vec<String>,
     /// How many engagements contribute to this goal directly.
     pub contributions: i64,
+    /// Also the `ETag`; an update sends it back in `If-Match`.
+    pub version: i64,
 }
 
 impl Goal {
@@ -64,6 +69,7 @@ impl Goal {
             title: g.title,
             description: g.description,
             contributions: g.contributions,
+            version: g.version,
         }
     }
 }
@@ -77,6 +83,8 @@ pub struct Measure {
     pub goal_id: Option<i64>,
     pub title: String,
     pub description: Option<String>,
+    /// Also the `ETag`; an update sends it back in `If-Match`.
+    pub version: i64,
 }
 
 impl From<StoredMeasure> for Measure {
@@ -88,6 +96,7 @@ impl From<StoredMeasure> for Measure {
             goal_id: m.goal_id,
             title: m.title,
             description: m.description,
+            version: m.version,
         }
     }
 }
@@ -144,8 +153,9 @@ pub async fn list_focus_areas(
     (status = 200, description = "The focus area", body = FocusArea),
     (status = 404, description = "No focus area has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get_focus_area(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<FocusArea>, ApiError> {
-    Ok(Json(focus_area(&state.store, id).await?))
+pub async fn get_focus_area(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let found = focus_area(&state.store, id).await?;
+    Ok(with_etag(Json(&found), found.version))
 }
 
 async fn focus_area(store: &Store, id: i64) -> Result<FocusArea, ApiError> {
@@ -167,7 +177,9 @@ pub async fn create_focus_area(State(state): State<AppState>, ApiJson(draft): Ap
 /// Change a focus area (it stays in its plan).
 #[utoipa::path(put, path = "/api/v1/focus-areas/{id}", tag = "plans", params(("id" = i64, Path, description = "Focus area id")),
     request_body = FocusAreaDraft, responses(
-    (status = 200, description = "Saved", body = FocusArea),
+    (status = 200, description = "Saved; `ETag` is the new version", body = FocusArea),
+    (status = 412, description = "Changed since the version in `If-Match`; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No focus area has this id in the plan named", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -175,10 +187,12 @@ pub async fn create_focus_area(State(state): State<AppState>, ApiJson(draft): Ap
 pub async fn update_focus_area(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<FocusAreaDraft>,
-) -> Result<Json<FocusArea>, ApiError> {
-    state.store.update_focus_area(id, &draft).await?;
-    Ok(Json(focus_area(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let expected = version::required(&headers, async { Ok(state.store.focus_area(id).await?.is_some()) }).await?;
+    let version = state.store.update_focus_area(id, expected, &draft).await?;
+    Ok(with_etag(Json(focus_area(&state.store, id).await?), version))
 }
 
 /// Delete a focus area with its goals and measures.
@@ -207,8 +221,9 @@ pub async fn list_goals(State(state): State<AppState>, ApiQuery(query): ApiQuery
     (status = 200, description = "The goal", body = Goal),
     (status = 404, description = "No goal has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get_goal(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<Goal>, ApiError> {
-    Ok(Json(goal(&state.store, id).await?))
+pub async fn get_goal(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let found = goal(&state.store, id).await?;
+    Ok(with_etag(Json(&found), found.version))
 }
 
 async fn goal(store: &Store, id: i64) -> Result<Goal, ApiError> {
@@ -231,7 +246,9 @@ pub async fn create_goal(State(state): State<AppState>, ApiJson(draft): ApiJson<
 /// Change a goal (it stays in its plan).
 #[utoipa::path(put, path = "/api/v1/goals/{id}", tag = "plans", params(("id" = i64, Path, description = "Goal id")),
     request_body = GoalDraft, responses(
-    (status = 200, description = "Saved", body = Goal),
+    (status = 200, description = "Saved; `ETag` is the new version", body = Goal),
+    (status = 412, description = "Changed since the version in `If-Match`; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No goal has this id in the plan named", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -239,10 +256,12 @@ pub async fn create_goal(State(state): State<AppState>, ApiJson(draft): ApiJson<
 pub async fn update_goal(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<GoalDraft>,
-) -> Result<Json<Goal>, ApiError> {
-    state.store.update_goal(id, &draft).await?;
-    Ok(Json(goal(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let expected = version::required(&headers, async { Ok(state.store.goal(id).await?.is_some()) }).await?;
+    let version = state.store.update_goal(id, expected, &draft).await?;
+    Ok(with_etag(Json(goal(&state.store, id).await?), version))
 }
 
 /// Delete a goal with its sub-goals and the contributions to them.
@@ -271,8 +290,9 @@ pub async fn list_measures(State(state): State<AppState>, ApiQuery(query): ApiQu
     (status = 200, description = "The measure", body = Measure),
     (status = 404, description = "No measure has this id", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get_measure(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Json<Measure>, ApiError> {
-    Ok(Json(measure(&state.store, id).await?))
+pub async fn get_measure(State(state): State<AppState>, ApiPath(id): ApiPath<i64>) -> Result<Response, ApiError> {
+    let found = measure(&state.store, id).await?;
+    Ok(with_etag(Json(&found), found.version))
 }
 
 async fn measure(store: &Store, id: i64) -> Result<Measure, ApiError> {
@@ -294,7 +314,9 @@ pub async fn create_measure(State(state): State<AppState>, ApiJson(draft): ApiJs
 /// Change a measure (it stays in its plan).
 #[utoipa::path(put, path = "/api/v1/measures/{id}", tag = "plans", params(("id" = i64, Path, description = "Measure id")),
     request_body = MeasureDraft, responses(
-    (status = 200, description = "Saved", body = Measure),
+    (status = 200, description = "Saved; `ETag` is the new version", body = Measure),
+    (status = 412, description = "Changed since the version in `If-Match`; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No measure has this id in the plan named", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -302,10 +324,12 @@ pub async fn create_measure(State(state): State<AppState>, ApiJson(draft): ApiJs
 pub async fn update_measure(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<MeasureDraft>,
-) -> Result<Json<Measure>, ApiError> {
-    state.store.update_measure(id, &draft).await?;
-    Ok(Json(measure(&state.store, id).await?))
+) -> Result<Response, ApiError> {
+    let expected = version::required(&headers, async { Ok(state.store.measure(id).await?.is_some()) }).await?;
+    let version = state.store.update_measure(id, expected, &draft).await?;
+    Ok(with_etag(Json(measure(&state.store, id).await?), version))
 }
 
 /// Delete a measure.

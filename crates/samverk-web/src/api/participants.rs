@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::{ContributionDraft, ParticipantDraft, Role};
@@ -18,6 +18,7 @@ use super::schema;
 use super::{ApiError, PROBLEM, Problem, created};
 use crate::AppState;
 use crate::error::AppError;
+use crate::trust::version::{self, with_etag};
 
 /// An organisation taking part in an engagement, in a role.
 #[derive(Debug, Serialize, ToSchema)]
@@ -34,6 +35,8 @@ pub struct Participant {
     pub start: Option<String>,
     #[schema(format = Date)]
     pub end: Option<String>,
+    /// Also the `ETag`; an update sends it back in `If-Match`.
+    pub version: i64,
 }
 
 impl From<StoredParticipant> for Participant {
@@ -47,6 +50,7 @@ impl From<StoredParticipant> for Participant {
             role: p.role,
             start: schema::opt_date(p.start_date),
             end: schema::opt_date(p.end_date),
+            version: p.version,
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct Contribution {
     pub plan_id: i64,
     pub plan_title: String,
     pub how: String,
+    /// Also the `ETag`; an update sends it back in `If-Match`.
+    pub version: i64,
 }
 
 impl From<StoredContribution> for Contribution {
@@ -77,6 +83,7 @@ impl From<StoredContribution> for Contribution {
             plan_id: c.plan_id,
             plan_title: c.plan_title,
             how: c.how,
+            version: c.version,
         }
     }
 }
@@ -134,11 +141,9 @@ pub async fn list_participants(
     (status = 200, description = "The participant", body = Participant),
     (status = 404, description = "No such participant in this engagement", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get_participant(
-    State(state): State<AppState>,
-    ApiPath((id, pid)): ApiPath<(i64, i64)>,
-) -> Result<Json<Participant>, ApiError> {
-    Ok(Json(participant(&state.store, id, pid).await?))
+pub async fn get_participant(State(state): State<AppState>, ApiPath((id, pid)): ApiPath<(i64, i64)>) -> Result<Response, ApiError> {
+    let found = participant(&state.store, id, pid).await?;
+    Ok(with_etag(Json(&found), found.version))
 }
 
 /// Add an organisation to an engagement in a role.
@@ -164,7 +169,9 @@ pub async fn add_participant(
 #[utoipa::path(put, path = "/api/v1/engagements/{id}/participants/{participant_id}", tag = "engagements",
     params(("id" = i64, Path, description = "Engagement id"), ("participant_id" = i64, Path, description = "Participant id")),
     request_body = ParticipantDraft, responses(
-    (status = 200, description = "Saved", body = Participant),
+    (status = 200, description = "Saved; `ETag` is the new version", body = Participant),
+    (status = 412, description = "Changed since the version in `If-Match`; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No such participant in this engagement", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors`; nothing was saved", body = Problem, content_type = PROBLEM),
@@ -172,10 +179,14 @@ pub async fn add_participant(
 pub async fn update_participant(
     State(state): State<AppState>,
     ApiPath((id, pid)): ApiPath<(i64, i64)>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<ParticipantDraft>,
-) -> Result<Json<Participant>, ApiError> {
-    state.store.update_participant(id, pid, &draft).await?;
-    Ok(Json(participant(&state.store, id, pid).await?))
+) -> Result<Response, ApiError> {
+    let expected =
+        version::required(&headers, async { Ok(state.store.participant(pid).await?.is_some_and(|p| p.engagement_id == id)) }).await?;
+    state.store.update_participant(id, pid, expected, &draft).await?;
+    let saved = participant(&state.store, id, pid).await?;
+    Ok(with_etag(Json(&saved), saved.version))
 }
 
 /// Remove a participant from an engagement.
@@ -212,11 +223,9 @@ pub async fn list_contributions(
     (status = 200, description = "The contribution", body = Contribution),
     (status = 404, description = "No such contribution in this engagement", body = Problem, content_type = PROBLEM),
 ))]
-pub async fn get_contribution(
-    State(state): State<AppState>,
-    ApiPath((id, cid)): ApiPath<(i64, i64)>,
-) -> Result<Json<Contribution>, ApiError> {
-    Ok(Json(contribution(&state.store, id, cid).await?))
+pub async fn get_contribution(State(state): State<AppState>, ApiPath((id, cid)): ApiPath<(i64, i64)>) -> Result<Response, ApiError> {
+    let found = contribution(&state.store, id, cid).await?;
+    Ok(with_etag(Json(&found), found.version))
 }
 
 /// Record that an engagement contributes to a goal of its authority's plans, and how.
@@ -242,7 +251,9 @@ pub async fn add_contribution(
 #[utoipa::path(put, path = "/api/v1/engagements/{id}/contributions/{contribution_id}", tag = "engagements",
     params(("id" = i64, Path, description = "Engagement id"), ("contribution_id" = i64, Path, description = "Contribution id")),
     request_body = ContributionDraft, responses(
-    (status = 200, description = "Saved", body = Contribution),
+    (status = 200, description = "Saved; `ETag` is the new version", body = Contribution),
+    (status = 412, description = "Changed since the version in `If-Match`; nothing was saved", body = Problem, content_type = PROBLEM),
+    (status = 428, description = "No If-Match header", body = Problem, content_type = PROBLEM),
     (status = 400, description = "The body is not JSON of the expected shape", body = Problem, content_type = PROBLEM),
     (status = 404, description = "No such contribution in this engagement", body = Problem, content_type = PROBLEM),
     (status = 422, description = "Fields at fault, named in `errors` (the contribution rule has code `contribution_rule`); nothing was saved",
@@ -251,10 +262,14 @@ pub async fn add_contribution(
 pub async fn update_contribution(
     State(state): State<AppState>,
     ApiPath((id, cid)): ApiPath<(i64, i64)>,
+    headers: HeaderMap,
     ApiJson(draft): ApiJson<ContributionDraft>,
-) -> Result<Json<Contribution>, ApiError> {
-    state.store.update_contribution(id, cid, &draft).await?;
-    Ok(Json(contribution(&state.store, id, cid).await?))
+) -> Result<Response, ApiError> {
+    let expected =
+        version::required(&headers, async { Ok(state.store.contribution(cid).await?.is_some_and(|c| c.engagement_id == id)) }).await?;
+    state.store.update_contribution(id, cid, expected, &draft).await?;
+    let saved = contribution(&state.store, id, cid).await?;
+    Ok(with_etag(Json(&saved), saved.version))
 }
 
 /// Remove a contribution, unless it is the last keeping an active network engagement within

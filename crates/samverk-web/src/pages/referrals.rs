@@ -13,13 +13,14 @@ use samverk_domain::input::format_date;
 use samverk_domain::referral::{ReferralDraft, days_left};
 use samverk_store::StoreError;
 use samverk_store::referral::Referral;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 use crate::i18n::I18n;
 use crate::pages::decisions::authority_choices;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// How far ahead "due soon" looks.
@@ -118,7 +119,7 @@ async fn show(State(state): State<AppState>, i: I18n, Path(id): Path<String>) ->
 }
 
 /// The form as posted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 struct ReferralForm {
     owner_id: String,
@@ -174,11 +175,18 @@ struct FormPage {
     action: String,
     draft: ReferralForm,
     errors: ValidationErrors,
+    edit: Edit,
     owners: Vec<Choice>,
 }
 
 impl FormPage {
-    async fn new(state: &AppState, i: I18n, id: Option<i64>, draft: ReferralForm, errors: ValidationErrors) -> Result<Self, AppError> {
+    async fn new(
+        state: &AppState,
+        i: I18n,
+        id: Option<i64>,
+        (draft, edit): (ReferralForm, Edit),
+        errors: ValidationErrors,
+    ) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
         owners.extend(authority_choices(&state.store, selected).await?);
@@ -186,19 +194,19 @@ impl FormPage {
             Some(id) => (i.t("referral-edit-title"), format!("/referrals/{id}")),
             None => (i.t("referral-new-title"), "/referrals".to_owned()),
         };
-        Ok(Self { i, heading, action, draft, errors, owners })
+        Ok(Self { i, heading, action, draft, errors, edit, owners })
     }
 }
 
 async fn new(State(state): State<AppState>, i: I18n) -> Result<FormPage, AppError> {
-    FormPage::new(&state, i, None, ReferralForm::default(), form::no_errors()).await
+    FormPage::new(&state, i, None, (ReferralForm::default(), Edit::default()), form::no_errors()).await
 }
 
 async fn create(State(state): State<AppState>, i: I18n, Form(posted): Form<ReferralForm>) -> Result<Response, AppError> {
     match state.store.create_referral(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/referrals/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, None, posted, errors).await?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, None, (posted, Edit::default()), errors).await?).into_response())
         }
         Err(other) => Err(other.into()),
     }
@@ -207,20 +215,26 @@ async fn create(State(state): State<AppState>, i: I18n, Form(posted): Form<Refer
 async fn edit(State(state): State<AppState>, i: I18n, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let r = state.store.referral(id).await?.ok_or(AppError::NotFound)?;
-    FormPage::new(&state, i, Some(id), ReferralForm::of(&r), form::no_errors()).await
+    FormPage::new(&state, i, Some(id), (ReferralForm::of(&r), Edit::at(r.version)), form::no_errors()).await
 }
 
 async fn update(
     State(state): State<AppState>,
     i: I18n,
     Path(id): Path<String>,
-    Form(posted): Form<ReferralForm>,
+    Form(posted): Form<Versioned<ReferralForm>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    match state.store.update_referral(id, &posted.draft()).await {
-        Ok(()) => Ok(see_other(&format!("/referrals/{id}")).into_response()),
+    match state.store.update_referral(id, posted.expected(), &posted.fields.draft()).await {
+        Ok(_) => Ok(see_other(&format!("/referrals/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let now = state.store.referral(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted.fields, &ReferralForm::of(&now), now.version);
+            Ok(conflicted(FormPage::new(&state, i, Some(id), (posted.fields, edit), form::no_errors()).await?))
+        }
         Err(StoreError::Invalid(errors)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, Some(id), posted, errors).await?).into_response())
+            let edit = posted.edit();
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, FormPage::new(&state, i, Some(id), (posted.fields, edit), errors).await?).into_response())
         }
         Err(other) => Err(other.into()),
     }

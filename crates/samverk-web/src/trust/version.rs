@@ -1,10 +1,12 @@
 //! No lost edit over the API: `ETag` carries a record's version, an update must send it back
 //! in `If-Match` (428 without it, 412 when the record changed meanwhile).
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use samverk_store::StoreError;
 
-use crate::api::Problem;
+use crate::AppError;
+use crate::api::ApiError;
 
 /// The `ETag` of a record at `version`.
 #[must_use]
@@ -54,10 +56,18 @@ impl IfMatch {
     }
 }
 
-/// The answer to an update without `If-Match`.
-#[must_use]
-pub fn precondition_required() -> Response {
-    Problem::new(StatusCode::PRECONDITION_REQUIRED, "precondition_required", None, Vec::new()).render()
+/// The version an update must find: `If-Match`'s, `None` for `*`. Without the header the update
+/// is refused (428), once `found` has shown the record exists: an unknown one stays a 404,
+/// whatever the headers.
+///
+/// # Errors
+/// `PreconditionRequired`, `NotFound`, or the database error.
+pub async fn required(headers: &HeaderMap, found: impl Future<Output = Result<bool, StoreError>>) -> Result<Option<i64>, ApiError> {
+    let if_match = IfMatch::of(headers);
+    if if_match != IfMatch::Missing {
+        return Ok(if_match.expected());
+    }
+    Err(ApiError(if found.await? { AppError::PreconditionRequired } else { AppError::NotFound }))
 }
 
 #[cfg(test)]

@@ -17,13 +17,17 @@ use crate::pages::decisions::authority_choices;
 use crate::pages::fields::Fields;
 use crate::pages::form::{self, Choice, records, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, conflicted, rebase};
 use crate::{AppError, AppState};
 
-/// The form as posted, every field as typed.
-#[derive(Debug, Clone, Default)]
+/// The form as posted, every field as typed (serialised under the form's field names, for the
+/// conflict page).
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub(super) struct CallForm {
     owner_id: String,
+    #[serde(rename = "call_title")]
     title: String,
+    #[serde(rename = "call_text")]
     body: String,
     questions: String,
     audience: String,
@@ -106,6 +110,7 @@ pub(super) struct FormPage {
     cancel: String,
     draft: CallForm,
     errors: ValidationErrors,
+    edit: Edit,
     owners: Vec<Choice>,
     zones: Vec<Choice>,
     engagements: Vec<Choice>,
@@ -124,7 +129,13 @@ pub(crate) fn chosen(items: &[(i64, String)], ids: &[i64]) -> Vec<Choice> {
 }
 
 impl FormPage {
-    async fn new(state: &AppState, i: I18n, id: Option<(i64, &str)>, draft: CallForm, errors: ValidationErrors) -> Result<Self, AppError> {
+    async fn new(
+        state: &AppState,
+        i: I18n,
+        id: Option<(i64, &str)>,
+        (draft, edit): (CallForm, Edit),
+        errors: ValidationErrors,
+    ) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
         owners.extend(authority_choices(&state.store, selected).await?);
@@ -137,7 +148,7 @@ impl FormPage {
             Some((id, title)) => (i.t1("call-edit-title", "title", title), format!("/calls/{id}"), format!("/calls/{id}")),
             None => (i.t("call-new-title"), "/calls".to_owned(), "/calls".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, owners, zones, engagements, goals })
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, zones, engagements, goals })
     }
 }
 
@@ -146,14 +157,14 @@ fn rejected(page: FormPage) -> Response {
 }
 
 pub(super) async fn new(State(state): State<AppState>, i: I18n) -> Result<FormPage, AppError> {
-    FormPage::new(&state, i, None, CallForm::default(), form::no_errors()).await
+    FormPage::new(&state, i, None, (CallForm::default(), Edit::default()), form::no_errors()).await
 }
 
 pub(super) async fn create(State(state): State<AppState>, i: I18n, fields: Fields) -> Result<Response, AppError> {
     let posted = CallForm::of_fields(&fields);
     match state.store.create_call(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/calls/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, None, (posted, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -161,16 +172,25 @@ pub(super) async fn create(State(state): State<AppState>, i: I18n, fields: Field
 pub(super) async fn edit(State(state): State<AppState>, i: I18n, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let c = state.store.call(id).await?.ok_or(AppError::NotFound)?;
-    FormPage::new(&state, i, Some((id, &c.title)), CallForm::of(&c), form::no_errors()).await
+    FormPage::new(&state, i, Some((id, &c.title)), (CallForm::of(&c), Edit::at(c.version)), form::no_errors()).await
 }
 
 pub(super) async fn update(State(state): State<AppState>, i: I18n, Path(id): Path<String>, fields: Fields) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let c = state.store.call(id).await?.ok_or(AppError::NotFound)?;
     let posted = CallForm::of_fields(&fields);
-    match state.store.update_call(id, &posted.draft()).await {
-        Ok(()) => Ok(see_other(&format!("/calls/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, Some((id, &c.title)), posted, errors).await?)),
+    let version = fields.get("version");
+    match state.store.update_call(id, version.trim().parse().ok(), &posted.draft()).await {
+        Ok(_) => Ok(see_other(&format!("/calls/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let now = state.store.call(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted, &CallForm::of(&now), now.version);
+            Ok(conflicted(FormPage::new(&state, i, Some((id, &now.title)), (posted, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = Edit { version, conflict: None };
+            Ok(rejected(FormPage::new(&state, i, Some((id, &c.title)), (posted, edit), errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -11,18 +11,18 @@ use samverk_domain::decision::{DatePrecision, DecisionDraft};
 use samverk_domain::input::format_date;
 use samverk_store::StoreError;
 use samverk_store::decision::Decision;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::authority_choices;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
-use crate::trust::conflict::{ConflictRow, conflict_rows};
+use crate::trust::conflict::{ConflictRow, differences};
 use crate::{AppError, AppState};
 
 /// The decision form as posted: every field as text, so whatever was typed (even an owner id
 /// that is not a number) comes back on a rejected form.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(super) struct DecisionForm {
     owner_id: String,
@@ -33,6 +33,7 @@ pub(super) struct DecisionForm {
     title: String,
     url: String,
     /// The version the form was filled from: a save finding another one shows the conflict page.
+    #[serde(skip_serializing)]
     version: String,
 }
 
@@ -139,15 +140,7 @@ pub(super) async fn update(
             // save on the current version so it goes through once the user has merged.
             let current = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
             let now = DecisionForm::of(&current);
-            let rows = conflict_rows(&[
-                ("owner_id", &posted.owner_id, &now.owner_id),
-                ("body", &posted.body, &now.body),
-                ("case_number", &posted.case_number, &now.case_number),
-                ("title", &posted.title, &now.title),
-                ("date", &posted.date, &now.date),
-                ("date_precision", &posted.date_precision, &now.date_precision),
-                ("url", &posted.url, &now.url),
-            ]);
+            let rows = differences(&posted, &now);
             let mut typed = posted;
             typed.version = now.version;
             let mut page = FormPage::new(i, &state, Some((id, current.title.as_str())), typed, form::no_errors()).await?;

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
-use crate::trust::conflict::{ConflictRow, conflict_rows};
+use crate::trust::conflict::{ConflictRow, differences};
 use crate::{AppError, AppState};
 
 /// The engagement form: the engagement, and on creation its first contribution.
@@ -177,20 +177,7 @@ pub async fn update(
             // Someone saved first: keep everything typed, show what differs, and base the next
             // save on the current version so it goes through once the user has merged.
             let current = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
-            let now = draft_of(&current);
-            let (typed, stored) = (&form.draft, &now);
-            let id_text = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let rows = conflict_rows(&[
-                ("owner_id", &id_text(typed.owner_id), &id_text(stored.owner_id)),
-                ("kind", &typed.kind, &stored.kind),
-                ("title", &typed.title, &stored.title),
-                ("description", &typed.description, &stored.description),
-                ("status", &typed.status, &stored.status),
-                ("start", &typed.start, &stored.start),
-                ("end", &typed.end, &stored.end),
-                ("parent_id", &id_text(typed.parent_id), &id_text(stored.parent_id)),
-                ("decision_id", &id_text(typed.decision_id), &id_text(stored.decision_id)),
-            ]);
+            let rows = differences(&form.draft, &draft_of(&current));
             let heading = i.t1("engagement-edit-title", "title", &current.title);
             let mut form = form;
             form.version = current.version.to_string();

@@ -11,12 +11,14 @@ use samverk_domain::ValidationErrors;
 use samverk_domain::eu::{BudgetLineDraft, EuProjectDraft, LessonDraft, Programme, ProjectRole, format_rate};
 use samverk_store::StoreError;
 use samverk_store::engagement::Engagement;
+use samverk_store::eu::BudgetLine;
 use time::OffsetDateTime;
 
 use super::eu_engagement;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 fn rejected(page: impl IntoResponse) -> Response {
@@ -30,48 +32,67 @@ pub(super) struct DetailsPage {
     e: Engagement,
     draft: EuProjectDraft,
     errors: ValidationErrors,
+    edit: Edit,
     programmes: Vec<Choice>,
     roles: Vec<Choice>,
 }
 
 impl DetailsPage {
-    fn new(i: I18n, e: Engagement, draft: EuProjectDraft, errors: ValidationErrors) -> Self {
+    fn new(i: I18n, e: Engagement, (draft, edit): (EuProjectDraft, Edit), errors: ValidationErrors) -> Self {
         let programmes = form::codes(Programme::ALL, Programme::code, |p| i.t(&format!("programme-{}", p.code())), draft.programme.trim());
         let roles =
             form::codes(ProjectRole::ALL, ProjectRole::code, |r| i.t(&format!("project-role-{}", r.code())), draft.project_role.trim());
-        Self { i, e, draft, errors, programmes, roles }
+        Self { i, e, draft, errors, edit, programmes, roles }
     }
+}
+
+/// The stored details as the form shows them, with their version; blank before there are any.
+async fn stored_details(state: &AppState, engagement_id: i64) -> Result<(EuProjectDraft, Edit), AppError> {
+    let page = state.store.eu_project_page(engagement_id).await?;
+    Ok(page.project.map_or_else(Default::default, |p| {
+        let edit = Edit::at(p.version);
+        let draft = EuProjectDraft {
+            programme: p.programme.code().to_owned(),
+            strand: p.strand.unwrap_or_default(),
+            funding_call: p.funding_call.unwrap_or_default(),
+            project_role: p.role.code().to_owned(),
+            lead_department: p.department.unwrap_or_default(),
+        };
+        (draft, edit)
+    }))
 }
 
 pub(super) async fn edit_details(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<DetailsPage, AppError> {
     let e = eu_engagement(&state, &id).await?;
-    let page = state.store.eu_project_page(e.id).await?;
-    let draft = page.project.map_or_else(EuProjectDraft::default, |p| EuProjectDraft {
-        programme: p.programme.code().to_owned(),
-        strand: p.strand.unwrap_or_default(),
-        funding_call: p.funding_call.unwrap_or_default(),
-        project_role: p.role.code().to_owned(),
-        lead_department: p.department.unwrap_or_default(),
-    });
-    Ok(DetailsPage::new(i, e, draft, form::no_errors()))
+    let stored = stored_details(&state, e.id).await?;
+    Ok(DetailsPage::new(i, e, stored, form::no_errors()))
 }
 
 pub(super) async fn save_details(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(draft): Form<EuProjectDraft>,
+    Form(posted): Form<Versioned<EuProjectDraft>>,
 ) -> Result<Response, AppError> {
     let e = eu_engagement(&state, &id).await?;
-    match state.store.save_eu_project(e.id, &draft).await {
+    match state.store.save_eu_project(e.id, posted.expected(), &posted.fields).await {
         Ok(()) => Ok(see_other(&format!("/engagements/{}/eu", e.id)).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(DetailsPage::new(i, e, draft, errors))),
+        Err(StoreError::Stale { .. }) => {
+            let (now, now_edit) = stored_details(&state, e.id).await?;
+            let version = now_edit.version.parse().unwrap_or_default();
+            let edit = rebase(&posted.fields, &now, version);
+            Ok(conflicted(DetailsPage::new(i, e, (posted.fields, edit), form::no_errors())))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(DetailsPage::new(i, e, (posted.fields, edit), errors)))
+        }
         Err(other) => Err(other.into()),
     }
 }
 
 /// The budget-line form as posted: every field as text, so whatever was typed comes back.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub(super) struct LineForm {
     year: String,
@@ -84,6 +105,18 @@ pub(super) struct LineForm {
 }
 
 impl LineForm {
+    fn of(l: &BudgetLine) -> Self {
+        Self {
+            year: l.year.to_string(),
+            organisation_id: l.organisation_id.to_string(),
+            total: l.total.to_string(),
+            eu_grant: l.eu_grant.to_string(),
+            national_cofinancing: l.national_cofinancing.to_string(),
+            own_contribution: l.own_contribution.to_string(),
+            cofinancing_rate: format_rate(l.cofinancing_rate),
+        }
+    }
+
     fn draft(&self) -> BudgetLineDraft {
         BudgetLineDraft {
             year: self.year.clone(),
@@ -106,6 +139,7 @@ pub(super) struct LinePage {
     action: String,
     draft: LineForm,
     errors: ValidationErrors,
+    edit: Edit,
     partners: Vec<Choice>,
 }
 
@@ -115,7 +149,7 @@ impl LinePage {
         state: &AppState,
         e: Engagement,
         line: Option<i64>,
-        draft: LineForm,
+        (draft, edit): (LineForm, Edit),
         errors: ValidationErrors,
     ) -> Result<Self, AppError> {
         // The owner and the participants may carry a budget, each once.
@@ -134,13 +168,13 @@ impl LinePage {
             Some(l) => (i.t1("eu-line-edit-title", "title", &e.title), format!("/engagements/{}/eu/budget/{l}", e.id)),
             None => (i.t1("eu-line-new-title", "title", &e.title), format!("/engagements/{}/eu/budget", e.id)),
         };
-        Ok(Self { i, e, heading, action, draft, errors, partners })
+        Ok(Self { i, e, heading, action, draft, errors, edit, partners })
     }
 }
 
 pub(super) async fn new_line(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<LinePage, AppError> {
     let e = eu_engagement(&state, &id).await?;
-    LinePage::new(i, &state, e, None, LineForm::default(), form::no_errors()).await
+    LinePage::new(i, &state, e, None, Default::default(), form::no_errors()).await
 }
 
 pub(super) async fn create_line(
@@ -150,9 +184,9 @@ pub(super) async fn create_line(
     Form(posted): Form<LineForm>,
 ) -> Result<Response, AppError> {
     let e = eu_engagement(&state, &id).await?;
-    match state.store.save_budget_line(e.id, None, &posted.draft()).await {
+    match state.store.save_budget_line(e.id, None, None, &posted.draft()).await {
         Ok(_) => Ok(see_other(&format!("/engagements/{}/eu#budget-heading", e.id)).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(LinePage::new(i, &state, e, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(LinePage::new(i, &state, e, None, (posted, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -164,30 +198,33 @@ pub(super) async fn edit_line(
 ) -> Result<LinePage, AppError> {
     let e = eu_engagement(&state, &id).await?;
     let line = path_id(&line)?;
-    let l = state.store.budget_line(line).await?.filter(|l| l.engagement_id == e.id).ok_or(AppError::NotFound)?;
-    let draft = LineForm {
-        year: l.year.to_string(),
-        organisation_id: l.organisation_id.to_string(),
-        total: l.total.to_string(),
-        eu_grant: l.eu_grant.to_string(),
-        national_cofinancing: l.national_cofinancing.to_string(),
-        own_contribution: l.own_contribution.to_string(),
-        cofinancing_rate: format_rate(l.cofinancing_rate),
-    };
-    LinePage::new(i, &state, e, Some(line), draft, form::no_errors()).await
+    let l = budget_line(&state, &e, line).await?;
+    LinePage::new(i, &state, e, Some(line), (LineForm::of(&l), Edit::at(l.version)), form::no_errors()).await
+}
+
+async fn budget_line(state: &AppState, e: &Engagement, line: i64) -> Result<BudgetLine, AppError> {
+    state.store.budget_line(line).await?.filter(|l| l.engagement_id == e.id).ok_or(AppError::NotFound)
 }
 
 pub(super) async fn update_line(
     i: I18n,
     State(state): State<AppState>,
     Path((id, line)): Path<(String, String)>,
-    Form(posted): Form<LineForm>,
+    Form(posted): Form<Versioned<LineForm>>,
 ) -> Result<Response, AppError> {
     let e = eu_engagement(&state, &id).await?;
     let line = path_id(&line)?;
-    match state.store.save_budget_line(e.id, Some(line), &posted.draft()).await {
+    match state.store.save_budget_line(e.id, Some(line), posted.expected(), &posted.fields.draft()).await {
         Ok(_) => Ok(see_other(&format!("/engagements/{}/eu#budget-heading", e.id)).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(LinePage::new(i, &state, e, Some(line), posted, errors).await?)),
+        Err(StoreError::Stale { .. }) => {
+            let now = budget_line(&state, &e, line).await?;
+            let edit = rebase(&posted.fields, &LineForm::of(&now), now.version);
+            Ok(conflicted(LinePage::new(i, &state, e, Some(line), (posted.fields, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(LinePage::new(i, &state, e, Some(line), (posted.fields, edit), errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -15,13 +15,14 @@ use samverk_domain::mandate::{DueState, Frequency, MandateDraft, MandateRole, Re
 use samverk_store::StoreError;
 use samverk_store::engagement::EngagementFilter;
 use samverk_store::mandate::{Mandate, MandateFilter, Report};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::{due_label, rejected, today};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// A mandate as the lists and pages show it.
@@ -168,7 +169,7 @@ pub(super) async fn due(i: I18n, State(state): State<AppState>, Query(q): Query<
 }
 
 /// The mandate form as posted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(super) struct MandateForm {
     engagement_id: String,
@@ -229,6 +230,7 @@ pub(super) struct FormPage {
     i: I18n,
     draft: MandateForm,
     errors: ValidationErrors,
+    edit: Edit,
     engagements: Vec<Choice>,
     people: Vec<Choice>,
     roles: Vec<Choice>,
@@ -241,7 +243,7 @@ async fn form_page(
     i: I18n,
     state: &AppState,
     editing: Option<(i64, String)>,
-    draft: MandateForm,
+    (draft, edit): (MandateForm, Edit),
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let engagement = draft.engagement_id.trim().parse().ok();
@@ -256,7 +258,7 @@ async fn form_page(
         form::codes(MandateRole::ALL, MandateRole::code, |r| i.t(&format!("followup-role-{}", r.code())), draft.mandate_role.trim());
     let frequency = if draft.frequency.trim().is_empty() { "yearly" } else { draft.frequency.trim() };
     let frequencies = form::codes(Frequency::ALL, Frequency::code, |f| i.t(&format!("followup-frequency-{}", f.code())), frequency);
-    Ok(FormPage { i, draft, errors, engagements, people, roles, frequencies, editing })
+    Ok(FormPage { i, draft, errors, edit, engagements, people, roles, frequencies, editing })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -268,13 +270,13 @@ pub(super) struct NewQuery {
 
 pub(super) async fn new(i: I18n, State(state): State<AppState>, Query(q): Query<NewQuery>) -> Result<FormPage, AppError> {
     let draft = MandateForm { engagement_id: q.engagement_id, person_id: q.person_id, ..MandateForm::default() };
-    form_page(i, &state, None, draft, form::no_errors()).await
+    form_page(i, &state, None, (draft, Edit::default()), form::no_errors()).await
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<MandateForm>) -> Result<Response, AppError> {
     match state.store.create_mandate(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, (posted, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -287,20 +289,28 @@ fn heading(i: &I18n, m: &Mandate) -> String {
 pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let m = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
-    form_page(i, &state, Some((id, heading(&i, &m))), MandateForm::of(&m), form::no_errors()).await
+    form_page(i, &state, Some((id, heading(&i, &m))), (MandateForm::of(&m), Edit::at(m.version)), form::no_errors()).await
 }
 
 pub(super) async fn update(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(posted): Form<MandateForm>,
+    Form(posted): Form<Versioned<MandateForm>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let m = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
-    match state.store.update_mandate(id, &posted.draft()).await {
-        Ok(()) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, Some((id, heading(&i, &m))), posted, errors).await?)),
+    match state.store.update_mandate(id, posted.expected(), &posted.fields.draft()).await {
+        Ok(_) => Ok(see_other(&format!("/mandates/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let now = state.store.mandate(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted.fields, &MandateForm::of(&now), now.version);
+            Ok(conflicted(form_page(i, &state, Some((id, heading(&i, &now))), (posted.fields, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(form_page(i, &state, Some((id, heading(&i, &m))), (posted.fields, edit), errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

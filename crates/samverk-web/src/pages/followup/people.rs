@@ -10,7 +10,7 @@ use samverk_domain::ValidationErrors;
 use samverk_domain::mandate::PersonDraft;
 use samverk_store::StoreError;
 use samverk_store::mandate::{MandateFilter, Person};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::mandates::{MandateRow, ReportView};
 use super::{rejected, today};
@@ -18,6 +18,7 @@ use crate::i18n::I18n;
 use crate::pages::decisions::authority_choices;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 #[derive(Debug, Default, Deserialize)]
@@ -42,7 +43,7 @@ pub(super) async fn list(i: I18n, State(state): State<AppState>, Query(q): Query
 }
 
 /// The person form as posted, every field as text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub(super) struct PersonForm {
     owner_id: String,
@@ -81,6 +82,7 @@ pub(super) struct FormPage {
     i: I18n,
     draft: PersonForm,
     errors: ValidationErrors,
+    edit: Edit,
     owners: Vec<Choice>,
     /// The person being edited (id, stored name); `None` for a new one.
     editing: Option<(i64, String)>,
@@ -90,23 +92,24 @@ async fn form_page(
     i: I18n,
     state: &AppState,
     editing: Option<(i64, String)>,
-    draft: PersonForm,
+    (draft, edit): (PersonForm, Edit),
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let selected = draft.owner_id.trim().parse().ok();
     let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
     owners.extend(authority_choices(&state.store, selected).await?);
-    Ok(FormPage { i, draft, errors, owners, editing })
+    Ok(FormPage { i, draft, errors, edit, owners, editing })
 }
 
 pub(super) async fn new(i: I18n, State(state): State<AppState>, Query(q): Query<OwnerQuery>) -> Result<FormPage, AppError> {
-    form_page(i, &state, None, PersonForm { owner_id: q.owner_id, ..PersonForm::default() }, form::no_errors()).await
+    let draft = PersonForm { owner_id: q.owner_id, ..PersonForm::default() };
+    form_page(i, &state, None, (draft, Edit::default()), form::no_errors()).await
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted): Form<PersonForm>) -> Result<Response, AppError> {
     match state.store.create_person(&posted.draft()).await {
         Ok(id) => Ok(see_other(&format!("/people/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, None, (posted, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -114,21 +117,29 @@ pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted):
 pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let p = state.store.person(id).await?.ok_or(AppError::NotFound)?;
-    form_page(i, &state, Some((id, p.name.clone())), PersonForm::of(&p), form::no_errors()).await
+    form_page(i, &state, Some((id, p.name.clone())), (PersonForm::of(&p), Edit::at(p.version)), form::no_errors()).await
 }
 
 pub(super) async fn update(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(posted): Form<PersonForm>,
+    Form(posted): Form<Versioned<PersonForm>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     // The heading keeps the stored name: the typed one is not saved yet.
     let p = state.store.person(id).await?.ok_or(AppError::NotFound)?;
-    match state.store.update_person(id, &posted.draft()).await {
-        Ok(()) => Ok(see_other(&format!("/people/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, Some((id, p.name)), posted, errors).await?)),
+    match state.store.update_person(id, posted.expected(), &posted.fields.draft()).await {
+        Ok(_) => Ok(see_other(&format!("/people/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let now = state.store.person(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted.fields, &PersonForm::of(&now), now.version);
+            Ok(conflicted(form_page(i, &state, Some((id, now.name)), (posted.fields, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(form_page(i, &state, Some((id, p.name)), (posted.fields, edit), errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -19,6 +19,7 @@ use crate::pages::decisions::authority_choices;
 use crate::pages::fields::Fields;
 use crate::pages::form::{self, Choice, records, see_other};
 use crate::pages::organisations::path_id;
+use crate::trust::conflict::{Edit, conflicted, rebase};
 use crate::{AppError, AppState};
 
 #[derive(Template, WebTemplate)]
@@ -41,12 +42,15 @@ pub(super) async fn manage(
     Ok(ManagePage { i, deleted: q.contains_key("deleted"), cards })
 }
 
-/// The form as posted, every field as typed.
-#[derive(Debug, Clone, Default)]
+/// The form as posted, every field as typed (serialised under the form's field names, for the
+/// conflict page).
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub(super) struct NewsForm {
     owner_id: String,
+    #[serde(rename = "news_title")]
     title: String,
     lead: String,
+    #[serde(rename = "news_body")]
     body: String,
     image_url: String,
     image_alt: String,
@@ -134,6 +138,7 @@ pub(super) struct FormPage {
     cancel: String,
     draft: NewsForm,
     errors: ValidationErrors,
+    edit: Edit,
     owners: Vec<Choice>,
     engagements: Vec<Choice>,
     goals: Vec<Choice>,
@@ -142,7 +147,13 @@ pub(super) struct FormPage {
 }
 
 impl FormPage {
-    async fn new(state: &AppState, i: I18n, id: Option<(i64, &str)>, draft: NewsForm, errors: ValidationErrors) -> Result<Self, AppError> {
+    async fn new(
+        state: &AppState,
+        i: I18n,
+        id: Option<(i64, &str)>,
+        (draft, edit): (NewsForm, Edit),
+        errors: ValidationErrors,
+    ) -> Result<Self, AppError> {
         let selected = draft.owner_id.trim().parse().ok();
         let mut owners = vec![Choice::blank(form::none_label(&i), selected.is_none())];
         owners.extend(authority_choices(&state.store, selected).await?);
@@ -174,7 +185,7 @@ impl FormPage {
             Some((id, title)) => (i.t1("news-edit-title", "title", title), format!("/news/{id}"), "/news/manage".to_owned()),
             None => (i.t("news-new-title"), "/news".to_owned(), "/news/manage".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, owners, engagements, goals, sdgs, publish })
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, engagements, goals, sdgs, publish })
     }
 }
 
@@ -183,14 +194,14 @@ fn rejected(page: FormPage) -> Response {
 }
 
 pub(super) async fn new(State(state): State<AppState>, i: I18n) -> Result<FormPage, AppError> {
-    FormPage::new(&state, i, None, NewsForm::default(), form::no_errors()).await
+    FormPage::new(&state, i, None, (NewsForm::default(), Edit::default()), form::no_errors()).await
 }
 
 pub(super) async fn create(State(state): State<AppState>, i: I18n, fields: Fields) -> Result<Response, AppError> {
     let posted = NewsForm::of_fields(&fields);
     match state.store.create_news(&posted.draft(), OffsetDateTime::now_utc()).await {
         Ok(_) => Ok(see_other("/news/manage").into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, None, posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, None, (posted, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -199,16 +210,26 @@ pub(super) async fn edit(State(state): State<AppState>, i: I18n, Path(id): Path<
     let id = path_id(&id)?;
     let n = state.store.news(id).await?.ok_or(AppError::NotFound)?;
     let draft = NewsForm::of(&n, OffsetDateTime::now_utc());
-    FormPage::new(&state, i, Some((id, &n.item.title)), draft, form::no_errors()).await
+    FormPage::new(&state, i, Some((id, &n.item.title)), (draft, Edit::at(n.version)), form::no_errors()).await
 }
 
 pub(super) async fn update(State(state): State<AppState>, i: I18n, Path(id): Path<String>, fields: Fields) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let n = state.store.news(id).await?.ok_or(AppError::NotFound)?;
     let posted = NewsForm::of_fields(&fields);
-    match state.store.update_news(id, &posted.draft(), OffsetDateTime::now_utc()).await {
-        Ok(()) => Ok(see_other("/news/manage").into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, Some((id, &n.item.title)), posted, errors).await?)),
+    let version = fields.get("version");
+    let now = OffsetDateTime::now_utc();
+    match state.store.update_news(id, version.trim().parse().ok(), &posted.draft(), now).await {
+        Ok(_) => Ok(see_other("/news/manage").into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let current = state.store.news(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted, &NewsForm::of(&current, now), current.version);
+            Ok(conflicted(FormPage::new(&state, i, Some((id, &current.item.title)), (posted, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = Edit { version, conflict: None };
+            Ok(rejected(FormPage::new(&state, i, Some((id, &n.item.title)), (posted, edit), errors).await?))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -16,6 +16,7 @@ use super::page::{Extras, show_page};
 use super::path_id;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 #[derive(Template, WebTemplate)]
@@ -27,12 +28,13 @@ pub(super) struct FormPage {
     cancel: String,
     draft: OrganisationDraft,
     errors: ValidationErrors,
+    edit: Edit,
     kinds: Vec<Choice>,
 }
 
 impl FormPage {
     /// The form for a new organisation (`id` None) or for editing one, filled with `draft`.
-    fn new(i: I18n, id: Option<(i64, &str)>, draft: OrganisationDraft, errors: ValidationErrors) -> Self {
+    fn new(i: I18n, id: Option<(i64, &str)>, (draft, edit): (OrganisationDraft, Edit), errors: ValidationErrors) -> Self {
         let mut kinds = vec![Choice::blank(form::none_label(&i), draft.kind.trim().is_empty())];
         kinds.extend(form::codes(OrganisationKind::ALL, OrganisationKind::code, |k| i.organisation_kind(k), draft.kind.trim()));
         let (heading, action, cancel) = match id {
@@ -41,7 +43,7 @@ impl FormPage {
             }
             None => (i.t("organisation-new-title"), "/organisations".to_owned(), "/organisations".to_owned()),
         };
-        Self { i, heading, action, cancel, draft, errors, kinds }
+        Self { i, heading, action, cancel, draft, errors, edit, kinds }
     }
 }
 
@@ -70,13 +72,13 @@ fn rejected(page: FormPage) -> Response {
 }
 
 pub(super) async fn new(i: I18n) -> FormPage {
-    FormPage::new(i, None, OrganisationDraft::default(), form::no_errors())
+    FormPage::new(i, None, Default::default(), form::no_errors())
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(draft): Form<OrganisationDraft>) -> Result<Response, AppError> {
     match state.store.create_organisation(&draft).await {
         Ok(id) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, None, draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, None, (draft, Edit::default()), errors))),
         Err(other) => Err(other.into()),
     }
 }
@@ -84,21 +86,29 @@ pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(draft): 
 pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let o = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
-    Ok(FormPage::new(i, Some((id, &o.name)), draft_of(&o), form::no_errors()))
+    Ok(FormPage::new(i, Some((id, &o.name)), (draft_of(&o), Edit::at(o.version)), form::no_errors()))
 }
 
 pub(super) async fn update(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(draft): Form<OrganisationDraft>,
+    Form(posted): Form<Versioned<OrganisationDraft>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let o = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
-    match state.store.update_organisation(id, &draft).await {
-        Ok(()) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
+    match state.store.update_organisation_at(id, posted.expected(), &posted.fields).await {
+        Ok(_) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let now = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
+            let edit = rebase(&posted.fields, &draft_of(&now), now.version);
+            Ok(conflicted(FormPage::new(i, Some((id, &now.name)), (posted.fields, edit), form::no_errors())))
+        }
         // The heading keeps the stored name: the typed one was not saved.
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, Some((id, &o.name)), draft, errors))),
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(FormPage::new(i, Some((id, &o.name)), (posted.fields, edit), errors)))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -14,6 +14,7 @@ use samverk_store::plan::{FocusArea, Plan};
 use super::{Id, bad_form, rejected};
 use crate::i18n::I18n;
 use crate::pages::form;
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 #[derive(Template, WebTemplate)]
@@ -26,9 +27,10 @@ pub struct FormPage {
     delete_action: Option<String>,
     draft: FocusAreaDraft,
     errors: ValidationErrors,
+    edit: Edit,
 }
 
-fn page(i: I18n, plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, errors: ValidationErrors) -> FormPage {
+fn page(i: I18n, plan: Plan, area: Option<&FocusArea>, (draft, edit): (FocusAreaDraft, Edit), errors: ValidationErrors) -> FormPage {
     let (heading, action, delete_action) = match area {
         None => (i.t("plans-new-focus-area-heading"), format!("/plans/{}/focus-areas", plan.id), None),
         Some(a) => (
@@ -37,7 +39,7 @@ fn page(i: I18n, plan: Plan, area: Option<&FocusArea>, draft: FocusAreaDraft, er
             Some(format!("/focus-areas/{}/delete", a.id)),
         ),
     };
-    FormPage { i, heading, plan, action, delete_action, draft, errors }
+    FormPage { i, heading, plan, action, delete_action, draft, errors, edit }
 }
 
 async fn plan(state: &AppState, id: i64) -> Result<Plan, AppError> {
@@ -55,7 +57,8 @@ fn saved(plan_id: i64, area_id: i64) -> Response {
 
 pub async fn new(i: I18n, State(state): State<AppState>, Id(plan_id): Id) -> Result<FormPage, AppError> {
     let plan = plan(&state, plan_id).await?;
-    Ok(page(i, plan, None, FocusAreaDraft { plan_id: Some(plan_id), ..Default::default() }, form::no_errors()))
+    let draft = FocusAreaDraft { plan_id: Some(plan_id), ..Default::default() };
+    Ok(page(i, plan, None, (draft, Edit::default()), form::no_errors()))
 }
 
 pub async fn create(
@@ -70,7 +73,7 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_focus_area(&draft).await {
         Ok(id) => Ok(saved(plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(page(i, plan, None, draft, errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(page(i, plan, None, (draft, Edit::default()), errors))),
         Err(e) => Err(e.into()),
     }
 }
@@ -78,26 +81,33 @@ pub async fn create(
 pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let area = area(&state, id).await?;
     let plan = plan(&state, area.plan_id).await?;
-    let draft = FocusAreaDraft {
-        plan_id: Some(area.plan_id),
-        title: area.title.clone(),
-        description: area.description.clone().unwrap_or_default(),
-    };
-    Ok(page(i, plan, Some(&area), draft, form::no_errors()))
+    Ok(page(i, plan, Some(&area), (draft_of(&area), Edit::at(area.version)), form::no_errors()))
+}
+
+fn draft_of(area: &FocusArea) -> FocusAreaDraft {
+    FocusAreaDraft { plan_id: Some(area.plan_id), title: area.title.clone(), description: area.description.clone().unwrap_or_default() }
 }
 
 pub async fn update(
     i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
-    form: Result<Form<FocusAreaDraft>, FormRejection>,
+    form: Result<Form<Versioned<FocusAreaDraft>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let area = area(&state, id).await?;
-    let Form(mut draft) = form.map_err(bad_form)?;
-    draft.plan_id = Some(area.plan_id);
-    match state.store.update_focus_area(id, &draft).await {
-        Ok(()) => Ok(saved(area.plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(page(i, plan(&state, area.plan_id).await?, Some(&area), draft, errors))),
+    let Form(mut posted) = form.map_err(bad_form)?;
+    posted.fields.plan_id = Some(area.plan_id);
+    match state.store.update_focus_area(id, posted.expected(), &posted.fields).await {
+        Ok(_) => Ok(saved(area.plan_id, id)),
+        Err(StoreError::Stale { .. }) => {
+            let now = self::area(&state, id).await?;
+            let edit = rebase(&posted.fields, &draft_of(&now), now.version);
+            Ok(conflicted(page(i, plan(&state, now.plan_id).await?, Some(&now), (posted.fields, edit), form::no_errors())))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(page(i, plan(&state, area.plan_id).await?, Some(&area), (posted.fields, edit), errors)))
+        }
         Err(e) => Err(e.into()),
     }
 }

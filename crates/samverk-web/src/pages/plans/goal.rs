@@ -17,6 +17,7 @@ use super::tree::{Badge, GoalRow, MeasureRow, TreeView};
 use super::{Id, bad_form, bad_query, rejected};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// A link to another record: its id and what it is called.
@@ -123,6 +124,7 @@ pub struct FormPage {
     delete_action: Option<String>,
     draft: GoalDraft,
     errors: ValidationErrors,
+    edit: Edit,
     focus_areas: Vec<Choice>,
     parents: Vec<Choice>,
     beneficiaries: Vec<Choice>,
@@ -133,7 +135,7 @@ async fn form_page(
     state: &AppState,
     plan_id: i64,
     goal: Option<&Goal>,
-    draft: GoalDraft,
+    (draft, edit): (GoalDraft, Edit),
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
@@ -163,6 +165,7 @@ async fn form_page(
         delete_action,
         draft,
         errors,
+        edit,
         focus_areas,
         parents,
         beneficiaries,
@@ -186,7 +189,7 @@ pub async fn new(
         (area, _) => area,
     };
     let draft = GoalDraft { plan_id: Some(plan_id), focus_area_id, parent_id: place.parent_id, ..Default::default() };
-    form_page(i, &state, plan_id, None, draft, form::no_errors()).await
+    form_page(i, &state, plan_id, None, (draft, Edit::default()), form::no_errors()).await
 }
 
 pub async fn create(
@@ -201,7 +204,7 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_goal(&draft).await {
         Ok(id) => Ok(form::see_other(&format!("/goals/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, (draft, Edit::default()), errors).await?)),
         Err(e) => Err(e.into()),
     }
 }
@@ -220,22 +223,31 @@ fn draft_of(goal: &Goal, tree: &PlanTree) -> GoalDraft {
 
 pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let (goal, tree) = tree_of(&state, id).await?;
-    form_page(i, &state, goal.plan_id, Some(&goal), draft_of(&goal, &tree), form::no_errors()).await
+    let edit = Edit::at(goal.version);
+    form_page(i, &state, goal.plan_id, Some(&goal), (draft_of(&goal, &tree), edit), form::no_errors()).await
 }
 
 pub async fn update(
     i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
-    form: Result<Form<GoalDraft>, FormRejection>,
+    form: Result<Form<Versioned<GoalDraft>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let (goal, _) = state.store.goal(id).await?.ok_or(AppError::NotFound)?;
-    let Form(mut draft) = form.map_err(bad_form)?;
+    let Form(mut posted) = form.map_err(bad_form)?;
     // A goal stays in its plan; moving it would strand its contributions' rule checks.
-    draft.plan_id = Some(goal.plan_id);
-    match state.store.update_goal(id, &draft).await {
-        Ok(()) => Ok(form::see_other(&format!("/goals/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, goal.plan_id, Some(&goal), draft, errors).await?)),
+    posted.fields.plan_id = Some(goal.plan_id);
+    match state.store.update_goal(id, posted.expected(), &posted.fields).await {
+        Ok(_) => Ok(form::see_other(&format!("/goals/{id}")).into_response()),
+        Err(StoreError::Stale { .. }) => {
+            let (now, tree) = tree_of(&state, id).await?;
+            let edit = rebase(&posted.fields, &draft_of(&now, &tree), now.version);
+            Ok(conflicted(form_page(i, &state, now.plan_id, Some(&now), (posted.fields, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(form_page(i, &state, goal.plan_id, Some(&goal), (posted.fields, edit), errors).await?))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -17,6 +17,7 @@ use super::tree::TreeView;
 use super::{Id, bad_form, bad_query, rejected};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// Where a new measure goes, from the link that led to the form.
@@ -38,6 +39,7 @@ pub struct FormPage {
     delete_action: Option<String>,
     draft: MeasureDraft,
     errors: ValidationErrors,
+    edit: Edit,
     focus_areas: Vec<Choice>,
     goals: Vec<Choice>,
 }
@@ -47,7 +49,7 @@ async fn form_page(
     state: &AppState,
     plan_id: i64,
     measure: Option<&Measure>,
-    draft: MeasureDraft,
+    (draft, edit): (MeasureDraft, Edit),
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let tree = state.store.plan_tree(plan_id).await?.ok_or(AppError::NotFound)?;
@@ -69,6 +71,7 @@ async fn form_page(
         delete_action,
         draft,
         errors,
+        edit,
         focus_areas,
         goals,
     })
@@ -96,7 +99,7 @@ pub async fn new(
         (area, _) => area,
     };
     let draft = MeasureDraft { plan_id: Some(plan_id), focus_area_id, goal_id: place.goal_id, ..Default::default() };
-    form_page(i, &state, plan_id, None, draft, form::no_errors()).await
+    form_page(i, &state, plan_id, None, (draft, Edit::default()), form::no_errors()).await
 }
 
 pub async fn create(
@@ -111,35 +114,46 @@ pub async fn create(
     draft.plan_id = Some(plan_id);
     match state.store.create_measure(&draft).await {
         Ok(id) => Ok(saved(plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, draft, errors).await?)),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, plan_id, None, (draft, Edit::default()), errors).await?)),
         Err(e) => Err(e.into()),
     }
 }
 
 pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let m = measure(&state, id).await?;
-    let draft = MeasureDraft {
+    form_page(i, &state, m.plan_id, Some(&m), (draft_of(&m), Edit::at(m.version)), form::no_errors()).await
+}
+
+fn draft_of(m: &Measure) -> MeasureDraft {
+    MeasureDraft {
         plan_id: Some(m.plan_id),
         focus_area_id: m.focus_area_id,
         goal_id: m.goal_id,
         title: m.title.clone(),
         description: m.description.clone().unwrap_or_default(),
-    };
-    form_page(i, &state, m.plan_id, Some(&m), draft, form::no_errors()).await
+    }
 }
 
 pub async fn update(
     i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
-    form: Result<Form<MeasureDraft>, FormRejection>,
+    form: Result<Form<Versioned<MeasureDraft>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let m = measure(&state, id).await?;
-    let Form(mut draft) = form.map_err(bad_form)?;
-    draft.plan_id = Some(m.plan_id);
-    match state.store.update_measure(id, &draft).await {
-        Ok(()) => Ok(saved(m.plan_id, id)),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(form_page(i, &state, m.plan_id, Some(&m), draft, errors).await?)),
+    let Form(mut posted) = form.map_err(bad_form)?;
+    posted.fields.plan_id = Some(m.plan_id);
+    match state.store.update_measure(id, posted.expected(), &posted.fields).await {
+        Ok(_) => Ok(saved(m.plan_id, id)),
+        Err(StoreError::Stale { .. }) => {
+            let now = measure(&state, id).await?;
+            let edit = rebase(&posted.fields, &draft_of(&now), now.version);
+            Ok(conflicted(form_page(i, &state, now.plan_id, Some(&now), (posted.fields, edit), form::no_errors()).await?))
+        }
+        Err(StoreError::Invalid(errors)) => {
+            let edit = posted.edit();
+            Ok(rejected(form_page(i, &state, m.plan_id, Some(&m), (posted.fields, edit), errors).await?))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -19,7 +19,7 @@ use super::tree::{AreaView, GoalGroup, MeasureRow, TreeView};
 use super::{Id, bad_form, decision_choices, decision_date, owner_choices, rejected};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
-use crate::trust::conflict::{ConflictRow, conflict_rows};
+use crate::trust::conflict::{ConflictRow, differences};
 use crate::{AppError, AppState};
 
 pub struct PlanRow {
@@ -239,18 +239,7 @@ pub async fn update(
             // Someone saved first: keep everything typed, show what differs, and base the next
             // save on the current version so it goes through once the user has merged.
             let current = existing(&state, id).await?;
-            let now = draft_of(&current);
-            let id_text = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let rows = conflict_rows(&[
-                ("owner_id", &id_text(draft.owner_id), &id_text(now.owner_id)),
-                ("title", &draft.title, &now.title),
-                ("kind", &draft.kind, &now.kind),
-                ("status", &draft.status, &now.status),
-                ("period_start", &draft.period_start, &now.period_start),
-                ("period_end", &draft.period_end, &now.period_end),
-                ("decision_id", &id_text(draft.decision_id), &id_text(now.decision_id)),
-                ("description", &draft.description, &now.description),
-            ]);
+            let rows = differences(&draft, &draft_of(&current));
             let mut page = form_page(i, &state, Target::Existing { id, title: current.title.clone() }, draft, form::no_errors()).await?;
             page.version = current.version.to_string();
             page.conflict = Some(rows);

@@ -154,3 +154,35 @@ async fn the_administrator_sees_every_change_and_others_do_not() {
     let refused = editor.get("/admin/changes").await;
     assert_eq!(refused.status, 403);
 }
+
+/// A restore is checked by the domain's rules as a save would be: an active network's earlier
+/// version cannot come back once the goals it served are gone (the contribution rule).
+#[tokio::test]
+async fn a_restore_that_would_break_a_rule_of_today_is_refused_and_says_which() {
+    use samverk_domain::engagement::EngagementDraft;
+    use samverk_testkit::{EngagementBuilder, GoalBuilder, PlanBuilder};
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Innlandet fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Internasjonal strategi Innlandet").insert(&app.store).await;
+    let goal = GoalBuilder::new(plan, "Et grønnere Innlandet").insert(&app.store).await;
+    let id =
+        EngagementBuilder::new(owner, "Fjellregionenes nettverk").status("active").goal(goal, "Deler erfaringer").insert(&app.store).await;
+    let active = app.store.history("engagements", id).await.unwrap_or_else(|e| panic!("{e}"))[0].id;
+    let proposed = EngagementDraft {
+        owner_id: Some(owner),
+        title: "Fjellregionenes nettverk".into(),
+        kind: "network".into(),
+        status: "proposed".into(),
+        ..Default::default()
+    };
+    app.store.update_engagement(id, &proposed).await.unwrap_or_else(|e| panic!("{e}"));
+    let contribution =
+        app.store.engagement_page(id).await.ok().flatten().and_then(|p| p.contributions.first().map(|c| c.id)).unwrap_or_default();
+    app.store.remove_contribution(id, contribution).await.unwrap_or_else(|e| panic!("{e}"));
+
+    let refused = app.post_form(&format!("/history/engagements/{id}/restore"), &[("change", &active.to_string())]).await;
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    let text = refused.text();
+    assert!(text.contains("breaks a rule today"), "{text}");
+    assert_eq!(app.store.engagement(id).await.ok().flatten().map(|e| e.status.code()), Some("proposed"), "nothing was changed");
+}

@@ -208,3 +208,36 @@ async fn an_administrator_of_one_authority_manages_only_its_accounts() {
     let grants = t.app.store.account(own).await.expect("account").grants;
     assert_eq!(grants.len(), 1, "{grants:?}");
 }
+
+/// Partner discovery for one county reads the other county's engagements only as far as that
+/// county has published them: a proposal's evidence never names an unpublished engagement of
+/// another authority.
+#[tokio::test]
+async fn partner_discovery_names_no_unpublished_engagement_of_another_authority() {
+    use samverk_store::discovery::PartnerQuery;
+    let t = two_counties().await;
+    let store = &t.app.store;
+    let partner = OrganisationBuilder::new("Universitetet i Sørøst-Norge").kind("university").insert(store).await;
+    let candidate = OrganisationBuilder::new("Aalborg Universitet").kind("university").country("DK").insert(store).await;
+    EngagementBuilder::new(t.vestfold, "Vestfolds havvindprosjekt").kind("partnership").participant(partner, "partner").insert(store).await;
+    let theirs = EngagementBuilder::new(t.telemark, "Telemarks hemmelige hydrogenprosjekt")
+        .kind("partnership")
+        .participant(partner, "partner")
+        .participant(candidate, "partner")
+        .insert(store)
+        .await;
+    let query = PartnerQuery { authority_id: t.vestfold, goal_id: None, sdg: None, country: None, kind: None, limit: 50 };
+    let proposed = |found: &samverk_store::discovery::Discovery| found.proposals.iter().any(|p| p.organisation.id == candidate);
+
+    // The whole installation sees the link through Telemark's project...
+    let everything = store.find_partners(&query).await.expect("discovery");
+    assert!(proposed(&everything), "unscoped, the shared project is evidence: {everything:?}");
+    // ...Vestfold's staff do not, while Telemark keeps it to itself...
+    let vestfold_only = scope::within(Scope::Authorities(vec![t.vestfold]), store.find_partners(&query)).await.expect("discovery");
+    assert!(!proposed(&vestfold_only), "Telemark's unpublished project is no evidence for Vestfold: {vestfold_only:?}");
+    assert!(!format!("{vestfold_only:?}").contains("hemmelige"), "nor named anywhere");
+    // ...until Telemark publishes it.
+    store.set_engagement_published(theirs, true).await.expect("publish");
+    let published = scope::within(Scope::Authorities(vec![t.vestfold]), store.find_partners(&query)).await.expect("discovery");
+    assert!(proposed(&published), "a published project is evidence for everyone: {published:?}");
+}

@@ -10,4 +10,5 @@ mod headers;
 mod mass_assignment;
 mod matrix;
 mod totp;
+mod versions;
 mod xss;
