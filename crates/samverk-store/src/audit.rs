@@ -4,14 +4,17 @@
 //! an importer, or one added later) can forget it. [`install`] makes the triggers anew from the
 //! live schema at every start: every table with an `id` column is audited unless it is listed in
 //! [`NOT_AUDITED`] (reference registries, sessions, bookkeeping), so a table added by a later
-//! migration is audited without anyone remembering to. Who is acting comes from the transaction:
+//! migration is audited without anyone remembering to. A table without an `id` that references
+//! an audited one holds parts of that record (a news item's tags, an engagement's EU-project
+//! details, a goal's SDGs): its changes are entries of that record's history. Who is acting comes from the transaction:
 //! [`crate::Store::begin`] records the [`Actor`] of the running task ([`acting`]) or of the store
 //! ([`crate::Store::acting_as`]).
 //!
 //! The trail cannot be edited through samverk: nothing here updates or deletes a trail row.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
+use std::sync::Arc;
 
 use serde_json::Value as Json;
 
@@ -113,8 +116,17 @@ fn omitted(column: &str, declared_type: &str) -> bool {
         || t == "bytea"
 }
 
-/// The audited tables and the columns the trail keeps, read from the live schema.
-async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Vec<(String, bool)>>, StoreError> {
+/// A table the trail follows: the columns it keeps, and the column naming the record an entry
+/// belongs to: `id`, or for a table of a record's parts, the reference to that record.
+struct Audited {
+    columns: Vec<(String, bool)>,
+    key: String,
+    /// The table of the record these rows are parts of.
+    part_of: Option<String>,
+}
+
+/// The audited tables, read from the live schema.
+async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Audited>, StoreError> {
     let sql = match conn.engine() {
         Engine::Sqlite => Sql::new(
             "SELECT m.name, p.name, p.type FROM sqlite_master m JOIN pragma_table_info(m.name) p \
@@ -131,8 +143,33 @@ async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Vec<(Str
         let keep = !omitted(&column, &declared);
         tables.entry(table).or_default().push((column, keep));
     }
-    tables.retain(|name, columns| !NOT_AUDITED.contains(&name.as_str()) && columns.iter().any(|(c, _)| c == "id"));
-    Ok(tables)
+    tables.retain(|name, _| !NOT_AUDITED.contains(&name.as_str()));
+    let has_id = |columns: &[(String, bool)]| columns.iter().any(|(c, _)| c == "id");
+    let records: BTreeSet<String> = tables.iter().filter(|(_, columns)| has_id(columns)).map(|(name, _)| name.clone()).collect();
+    let references: Vec<(String, String, String)> = conn.all(&Sql::new(crate::scope::foreign_keys_sql(conn.engine()))).await?;
+    let mut audited = BTreeMap::new();
+    for (table, columns) in tables {
+        let (key, part_of) = if has_id(&columns) {
+            ("id".to_owned(), None)
+        } else {
+            // The first column, in the table's order, that references a record.
+            let reference = columns.iter().find_map(|(column, _)| {
+                references
+                    .iter()
+                    .find(|(t, c, target)| *t == table && c == column && records.contains(target))
+                    .map(|(_, c, target)| (c, target))
+            });
+            let Some((column, target)) = reference else { continue };
+            (column.clone(), Some(target.clone()))
+        };
+        audited.insert(table, Audited { columns, key, part_of });
+    }
+    Ok(audited)
+}
+
+/// The tables of records' parts and the table of the record each belongs to.
+async fn parts_of(conn: &mut Conn<'_>) -> Result<BTreeMap<String, String>, StoreError> {
+    Ok(audited_tables(conn).await?.into_iter().filter_map(|(table, a)| a.part_of.map(|p| (table, p))).collect())
 }
 
 /// Identifiers come from the database's own catalogue; refuse anything that is not a plain name
@@ -174,8 +211,10 @@ pub(crate) use sqlite_trail_entry;
 /// Inserts of a bulk import are written as one entry per batch instead ([`crate::audit_batch`]).
 const QUIET: &str = "NOT EXISTS (SELECT 1 FROM audit_context WHERE id = 1 AND batch = 1)";
 
-fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
+fn sqlite_triggers(table: &str, audited: &Audited) -> Result<String, StoreError> {
     let table = plain(table)?;
+    let key = plain(&audited.key)?;
+    let columns = &audited.columns;
     let old = sqlite_json("OLD", columns)?;
     let new = sqlite_json("NEW", columns)?;
     let insert = |action: &str, record: &str, before: &str, after: &str| {
@@ -191,22 +230,29 @@ fn sqlite_triggers(table: &str, columns: &[(String, bool)]) -> Result<String, St
          CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} WHEN {QUIET} BEGIN {} END;\n\
          CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {old} IS NOT {new} BEGIN {} END;\n\
          CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN {} END;\n",
-        insert("insert", "NEW.id", "NULL", &new),
-        insert("update", "NEW.id", &old, &new),
-        insert("delete", "OLD.id", &old, "NULL"),
+        insert("insert", &format!("NEW.{key}"), "NULL", &new),
+        insert("update", &format!("NEW.{key}"), &old, &new),
+        insert("delete", &format!("OLD.{key}"), &old, "NULL"),
     ))
 }
 
-fn postgres_trigger(table: &str, columns: &[(String, bool)]) -> Result<String, StoreError> {
+fn postgres_trigger(table: &str, audited: &Audited) -> Result<String, StoreError> {
     let table = plain(table)?;
     let mut omit = Vec::new();
-    for (column, keep) in columns {
+    for (column, keep) in &audited.columns {
         if !keep {
             omit.push(format!("'{}'", plain(column)?));
         }
     }
+    // Parts name their record by the reference (migration 0017), records by their id.
+    let function = if audited.part_of.is_some() {
+        omit.insert(0, format!("'{}'", plain(&audited.key)?));
+        "samverk_audit_part"
+    } else {
+        "samverk_audit"
+    };
     Ok(format!(
-        "CREATE OR REPLACE TRIGGER samverk_audit AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION samverk_audit({});\n",
+        "CREATE OR REPLACE TRIGGER samverk_audit AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {function}({});\n",
         omit.join(", ")
     ))
 }
@@ -223,16 +269,18 @@ pub async fn install(store: &Store) -> Result<(), StoreError> {
         // Several servers may start at once: one installs, the others wait and then replace.
         script.push_str("SELECT pg_advisory_xact_lock(7206431);\n");
     }
-    for (table, columns) in audited_tables(&mut conn).await? {
+    let audited = audited_tables(&mut conn).await?;
+    for (table, audited) in &audited {
         script.push_str(&match conn.engine() {
-            Engine::Sqlite => sqlite_triggers(&table, &columns)?,
-            Engine::Postgres => postgres_trigger(&table, &columns)?,
+            Engine::Sqlite => sqlite_triggers(table, audited)?,
+            Engine::Postgres => postgres_trigger(table, audited)?,
         });
     }
     conn.execute_unprepared(&script).await?;
     let ownership = crate::scope::install(&mut conn).await?;
     tx.commit().await?;
     store.remember_ownership(ownership);
+    store.remember_parts(audited.into_iter().filter_map(|(table, a)| a.part_of.map(|p| (table, p))).collect());
     Ok(())
 }
 
@@ -345,10 +393,29 @@ const CHANGE_COLUMNS: &str = "SELECT id, at, account_id, actor, origin, via, tab
 /// The database error.
 pub async fn is_audited(store: &Store, table: &str) -> Result<bool, StoreError> {
     let mut handle = store.handle().await?;
-    Ok(audited_tables(&mut handle.conn()).await?.contains_key(table))
+    Ok(audited_tables(&mut handle.conn()).await?.get(table).is_some_and(|a| a.part_of.is_none()))
 }
 
 impl Store {
+    /// The tables of records' parts and the table of the record each belongs to, read once.
+    pub(crate) async fn audit_parts(&self) -> Result<Arc<BTreeMap<String, String>>, StoreError> {
+        if let Some(known) = self.audit_parts.read().ok().and_then(|p| p.clone()) {
+            return Ok(known);
+        }
+        let mut handle = self.handle().await?;
+        let parts = parts_of(&mut handle.conn()).await?;
+        drop(handle);
+        Ok(self.remember_parts(parts))
+    }
+
+    fn remember_parts(&self, parts: BTreeMap<String, String>) -> Arc<BTreeMap<String, String>> {
+        let parts = Arc::new(parts);
+        if let Ok(mut slot) = self.audit_parts.write() {
+            *slot = Some(parts.clone());
+        }
+        parts
+    }
+
     /// The history of one record, newest change first.
     ///
     /// # Errors
@@ -359,7 +426,12 @@ impl Store {
         sql.push("WHERE table_name = ").bind(table.to_owned()).push(" AND record_id = ").bind(record_id);
         // The entry of the import batch that created it, if one did (crate::audit_batch).
         sql.push(" OR id IN (SELECT audit_id FROM audit_batches WHERE table_name = ").bind(table.to_owned());
-        sql.push(" AND first_id <= ").bind(record_id).push(" AND last_id >= ").bind(record_id).push(") ORDER BY id DESC");
+        sql.push(" AND first_id <= ").bind(record_id).push(" AND last_id >= ").bind(record_id).push(")");
+        // The changes to its parts (its tags, its EU-project details…).
+        for part in self.audit_parts().await?.iter().filter(|(_, record)| *record == table).map(|(part, _)| part) {
+            sql.push(" OR (table_name = ").bind(part.clone()).push(" AND record_id = ").bind(record_id).push(")");
+        }
+        sql.push(" ORDER BY id DESC");
         let rows: Vec<ChangeRow> = handle.conn().all(&sql).await?;
         drop(handle);
         let changes: Vec<Change> = rows.into_iter().map(change).collect();
@@ -419,7 +491,8 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
         let tables = audited_tables(&mut conn).await?;
-        let columns = tables.get(&change.table).ok_or_else(missing)?;
+        // A part's entry is shown in its record's history; the record is what is restored.
+        let columns = &tables.get(&change.table).filter(|a| a.part_of.is_none()).ok_or_else(missing)?.columns;
         // Every name is checked once here; the statements below only assemble them.
         let kept =
             columns.iter().filter(|(c, keep)| *keep && state.contains_key(c)).map(|(c, _)| plain(c)).collect::<Result<Vec<&str>, _>>()?;

@@ -67,6 +67,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0016_versions.sql"),
         include_str!("../migrations/postgres/0016_versions.sql"),
     ),
+    (
+        17,
+        "0017_audit_parts.sql",
+        include_str!("../migrations/sqlite/0017_audit_parts.sql"),
+        include_str!("../migrations/postgres/0017_audit_parts.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

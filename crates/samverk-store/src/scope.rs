@@ -124,6 +124,20 @@ pub struct Ownership {
     edges: BTreeMap<String, Vec<Edge>>,
 }
 
+/// The foreign keys of the live schema as (table, column, referenced table).
+pub(crate) const fn foreign_keys_sql(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => {
+            "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'"
+        }
+        Engine::Postgres => {
+            "SELECT CAST(c.conrelid::regclass AS TEXT), CAST(a.attname AS TEXT), CAST(c.confrelid::regclass AS TEXT) FROM pg_constraint c \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+             WHERE c.contype = 'f' AND c.connamespace = CAST(current_schema() AS regnamespace)"
+        }
+    }
+}
+
 /// Tables whose `owner_id` is not an authority's ownership of the row.
 const NOT_OWNED: &[&str] = &["audit_log", "audit_context"];
 
@@ -346,15 +360,18 @@ impl Store {
         if current() == Scope::Everything {
             return Ok(changes);
         }
-        let mut by_table: BTreeMap<&str, Vec<(i64, Option<i64>)>> = BTreeMap::new();
+        // A part's change is judged by its record (a news item's tags by the news item).
+        let parts = self.audit_parts().await?;
+        let record_table = |c: &Change| parts.get(&c.table).cloned().unwrap_or_else(|| c.table.clone());
+        let mut by_table: BTreeMap<String, Vec<(i64, Option<i64>)>> = BTreeMap::new();
         for change in &changes {
-            by_table.entry(change.table.as_str()).or_default().push((change.record_id, owner_named(change)));
+            by_table.entry(record_table(change)).or_default().push((change.record_id, owner_named(change)));
         }
         let mut visible: HashSet<(String, i64)> = HashSet::new();
         for (table, records) in by_table {
-            visible.extend(self.visible_ids(table, &records).await?.into_iter().map(|id| (table.to_owned(), id)));
+            visible.extend(self.visible_ids(&table, &records).await?.into_iter().map(|id| (table.clone(), id)));
         }
-        Ok(changes.into_iter().filter(|c| visible.contains(&(c.table.clone(), c.record_id))).collect())
+        Ok(changes.into_iter().filter(|c| visible.contains(&(record_table(c), c.record_id))).collect())
     }
 }
 

@@ -28,6 +28,8 @@ pub struct Store {
     actor: Option<Arc<Actor>>,
     /// The owned tables of the schema ([`crate::scope`]), read once.
     pub(crate) ownership: Arc<std::sync::RwLock<Option<Arc<crate::scope::Ownership>>>>,
+    /// The tables of records' parts and their records' tables ([`crate::audit`]), read once.
+    pub(crate) audit_parts: Arc<std::sync::RwLock<Option<Arc<std::collections::BTreeMap<String, String>>>>>,
 }
 
 /// A pooled connection for reads.
@@ -95,7 +97,7 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(redact(url)));
         };
-        Ok(Self { pool, counter: QueryCounter::default(), actor: None, ownership: Arc::default() })
+        Ok(Self { pool, counter: QueryCounter::default(), actor: None, ownership: Arc::default(), audit_parts: Arc::default() })
     }
 
     /// Connects and brings the schema up to date.

@@ -37,6 +37,9 @@ pub struct ChangeView {
     pub fields: Vec<FieldChange>,
     /// Whether restoring this version would change anything (the newest state is the current one).
     pub restorable: bool,
+    /// On a record's page, the table of the part this change is to (its tags, its EU-project
+    /// details), when not the record itself.
+    pub part: Option<String>,
 }
 
 fn at(i: &I18n, unix: i64) -> String {
@@ -56,6 +59,7 @@ fn view(i: &I18n, change: &Change, restorable: bool) -> ChangeView {
         record_id: change.record_id,
         fields: change.fields(),
         restorable,
+        part: None,
     }
 }
 
@@ -98,7 +102,15 @@ async fn history_page(i: I18n, state: &AppState, table: String, id: i64, error: 
         return Err(AppError::NotFound);
     }
     // An import batch's entry (record 0) covers many records and holds no state to restore.
-    let views = changes.iter().enumerate().map(|(n, c)| view(&i, c, (n > 0 || c.action == "delete") && c.record_id == id)).collect();
+    // A change to one of its parts (its tags, its EU-project details) is shown, not restored alone.
+    let views = changes
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let own = c.table == table;
+            ChangeView { part: (!own).then(|| c.table.clone()), ..view(&i, c, (n > 0 || c.action == "delete") && c.record_id == id && own) }
+        })
+        .collect();
     Ok(RecordHistory { i, record_link: record_link(&table, id), table, id, changes: views, error })
 }
 

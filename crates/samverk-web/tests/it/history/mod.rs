@@ -186,3 +186,69 @@ async fn a_restore_that_would_break_a_rule_of_today_is_refused_and_says_which() 
     assert!(text.contains("breaks a rule today"), "{text}");
     assert_eq!(app.store.engagement(id).await.ok().flatten().map(|e| e.status.code()), Some("proposed"), "nothing was changed");
 }
+
+/// The parts of a record kept without an id of their own (a news item's tags, an engagement's
+/// EU-project details) are in the record's history too, with who changed them.
+#[tokio::test]
+async fn changes_to_a_records_parts_are_in_its_history() {
+    let app = TestApp::with_demo().await;
+    let editor = app.view_as(AccessRole::Editor, None).await;
+    let (news, engagement) = {
+        let mut handle = app.store.handle().await.unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = handle.conn();
+        let news: i64 = conn.scalar(&samverk_store::Sql::new("SELECT MIN(id) FROM news")).await.unwrap_or_else(|e| panic!("{e}"));
+        let engagement: i64 =
+            conn.scalar(&samverk_store::Sql::new("SELECT MIN(engagement_id) FROM eu_projects")).await.unwrap_or_else(|e| panic!("{e}"));
+        (news, engagement)
+    };
+    // A tag is added to the article through its form (every other field as it was).
+    let form = editor.get(&format!("/news/{news}/edit")).await;
+    assert_eq!(form.status, 200);
+    let n = app.store.news(news).await.ok().flatten().unwrap_or_else(|| panic!("news {news}"));
+    let mut tags = n.item.tags.clone();
+    tags.push("revisjonsspor".into());
+    let owner = n.item.owner_id.to_string();
+    let version = n.version.to_string();
+    let tags = tags.join(", ");
+    let saved = editor
+        .post_form(
+            &format!("/news/{news}"),
+            &[
+                ("owner_id", &owner),
+                ("news_title", &n.item.title),
+                ("lead", &n.item.lead),
+                ("news_body", &n.body),
+                ("tags", &tags),
+                ("publish", "draft"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert!(saved.status.is_redirection(), "{}", saved.text());
+    let history = app.get(&format!("/history/news/{news}")).await;
+    let text = history.text();
+    assert!(text.contains("news_tags") && text.contains("revisjonsspor"), "{text}");
+    assert!(text.contains("By Test editor"), "{text}");
+
+    // The EU-project details are the engagement's.
+    let details = format!("/engagements/{engagement}/eu/edit");
+    let page = editor.get(&details).await;
+    assert_eq!(page.status, 200);
+    let p = app.store.eu_project_page(engagement).await.unwrap_or_else(|e| panic!("{e}")).project.unwrap_or_else(|| panic!("details"));
+    let saved = editor
+        .post_form(
+            &format!("/engagements/{engagement}/eu"),
+            &[
+                ("programme", p.programme.code()),
+                ("strand", p.strand.as_deref().unwrap_or_default()),
+                ("funding_call", "HORIZON-CL5-2026-D3-01"),
+                ("project_role", p.role.code()),
+                ("lead_department", p.department.as_deref().unwrap_or_default()),
+                ("version", &p.version.to_string()),
+            ],
+        )
+        .await;
+    assert!(saved.status.is_redirection(), "{}", saved.text());
+    let text = app.get(&format!("/history/engagements/{engagement}")).await.text();
+    assert!(text.contains("eu_projects") && text.contains("HORIZON-CL5-2026-D3-01"), "{text}");
+}
