@@ -167,6 +167,9 @@ async fn audited_tables(conn: &mut Conn<'_>) -> Result<BTreeMap<String, Audited>
     Ok(audited)
 }
 
+/// The tables of records' parts, each with the table of the record it belongs to.
+pub(crate) type Parts = BTreeMap<String, String>;
+
 /// The tables of records' parts and the table of the record each belongs to.
 async fn parts_of(conn: &mut Conn<'_>) -> Result<BTreeMap<String, String>, StoreError> {
     Ok(audited_tables(conn).await?.into_iter().filter_map(|(table, a)| a.part_of.map(|p| (table, p))).collect())

@@ -29,7 +29,7 @@ pub struct Store {
     /// The owned tables of the schema ([`crate::scope`]), read once.
     pub(crate) ownership: Arc<std::sync::RwLock<Option<Arc<crate::scope::Ownership>>>>,
     /// The tables of records' parts and their records' tables ([`crate::audit`]), read once.
-    pub(crate) audit_parts: Arc<std::sync::RwLock<Option<Arc<std::collections::BTreeMap<String, String>>>>>,
+    pub(crate) audit_parts: Arc<std::sync::RwLock<Option<Arc<crate::audit::Parts>>>>,
 }
 
 /// A pooled connection for reads.

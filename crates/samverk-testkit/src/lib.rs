@@ -9,6 +9,7 @@
 
 mod auth;
 mod builders;
+pub mod editors;
 pub mod euproj;
 pub mod fixtures;
 pub mod followup;
