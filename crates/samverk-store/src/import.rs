@@ -189,11 +189,13 @@ async fn insert_many_returning(
         let mut max = Sql::new("SELECT COALESCE(MAX(id), 0) FROM ");
         max.push(table);
         let before: i64 = conn.scalar(&max).await?;
+        let set_aside = set_aside_triggers(conn, table).await?;
         let mut total = 0;
         for (sql, n) in statements(head, rows) {
             conn.execute_owned(sql).await?;
             total += n;
         }
+        restore_triggers(conn, &set_aside, before).await?;
         let mut after = Sql::new("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ");
         after.push(table).push(" WHERE id > ").bind(before);
         let (count, last): (i64, i64) = conn.optional(&after).await?.unwrap_or_default();
@@ -214,6 +216,120 @@ async fn insert_many_returning(
     }
     audit_batch::finish(conn, table, batch, &ids).await?;
     Ok(ids)
+}
+
+/// An insert trigger of SQLite that a bulk insert sets aside, and what it did.
+struct SetAside {
+    /// Its `CREATE TRIGGER` statement, from the catalogue.
+    create: String,
+    /// The set-based statement doing its work for every row above an id (bound once), if any.
+    instead: Option<&'static str>,
+}
+
+/// What the row-by-row insert triggers of a table do, done once for all the rows a bulk insert
+/// added (the ids above each `?`): the search outbox names each new record, and each
+/// organisation and decision it points at, once. `None` for a trigger not known here (it stays).
+fn outbox_instead(table: &str, trigger: &str) -> Option<Option<&'static str>> {
+    Some(match (table, trigger) {
+        // Silent during a batch (audit_batch::start): the batch's one entry stands for them.
+        (_, t) if t.starts_with("audit_") => None,
+        // Set aside only when the transaction has no scope, when it lets every row pass.
+        (_, t) if t.starts_with("scope_") => None,
+        ("organisations", "organisations_search_insert") => {
+            Some("INSERT INTO search_outbox (entity, entity_id) SELECT 'organisation', id FROM organisations WHERE id > ? ORDER BY id")
+        }
+        ("engagements", "engagements_search_insert") => {
+            Some("INSERT INTO search_outbox (entity, entity_id) SELECT 'engagement', id FROM engagements WHERE id > ? ORDER BY id")
+        }
+        ("engagements", "engagements_search_related_insert") => Some(
+            "INSERT INTO search_outbox (entity, entity_id) SELECT entity, entity_id FROM (\
+             SELECT DISTINCT 'organisation' AS entity, owner_id AS entity_id FROM engagements WHERE id > ? UNION ALL \
+             SELECT DISTINCT 'decision', decision_id FROM engagements WHERE id > ? AND decision_id IS NOT NULL)",
+        ),
+        ("participants", "participants_search_insert") => Some(
+            "INSERT INTO search_outbox (entity, entity_id) SELECT DISTINCT 'organisation', organisation_id FROM participants WHERE id > ?",
+        ),
+        _ => return None,
+    })
+}
+
+/// SQLite: drops, inside the import's transaction, the insert triggers of `table` whose work
+/// [`restore_triggers`] then does once for all rows: every trigger of SQLite runs as a
+/// sub-program per row even when its `WHEN` is false, which for the twin-town file cost more
+/// than the rows' own inserts. Those are the audit trail's (silent in a batch anyway), the
+/// search outbox's, and the scope check's when the transaction has no scope (its `WHEN` is then
+/// false for every row); a scoped transaction keeps its scope trigger, and any trigger not
+/// known here stays. The drop and the re-creation are part of the transaction: a rollback puts
+/// the triggers back, and no other connection ever sees them missing (SQLite has one writer,
+/// and readers see the last commit).
+async fn set_aside_triggers(conn: &mut Conn<'_>, table: &'static str) -> Result<Vec<SetAside>, StoreError> {
+    let scoped: Option<bool> =
+        conn.optional::<(bool,)>(&Sql::new("SELECT scope IS NOT NULL FROM audit_context WHERE id = 1")).await?.map(|(s,)| s);
+    let sql = Sql::new("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name").arg(table);
+    let triggers: Vec<(String, String)> = conn.all(&sql).await?;
+    let mut out = Vec::new();
+    let mut script = String::new();
+    for (name, create) in triggers {
+        let is_insert = create.contains(" INSERT ON ");
+        let keep_scope = name.starts_with("scope_") && scoped != Some(false);
+        let Some(instead) = outbox_instead(table, &name).filter(|_| is_insert && !keep_scope) else { continue };
+        script.push_str(&format!("DROP TRIGGER {};\n", crate::audit::plain(&name)?));
+        out.push(SetAside { create, instead });
+    }
+    if !script.is_empty() {
+        conn.execute_unprepared(&script).await?;
+    }
+    Ok(out)
+}
+
+/// Puts back what [`set_aside_triggers`] dropped and does their work for the rows above `before`.
+async fn restore_triggers(conn: &mut Conn<'_>, set_aside: &[SetAside], before: i64) -> Result<(), StoreError> {
+    if set_aside.is_empty() {
+        return Ok(());
+    }
+    for trigger in set_aside {
+        if let Some(instead) = trigger.instead {
+            let mut sql = Sql::new(instead);
+            for _ in instead.matches('?') {
+                sql = sql.arg(before);
+            }
+            conn.execute_owned(sql).await?;
+        }
+    }
+    let script: Vec<&str> = set_aside.iter().map(|t| t.create.as_str()).collect();
+    conn.execute_unprepared(&(script.join(";\n") + ";")).await?;
+    Ok(())
+}
+
+/// SQLite's page cache for the connection of an import, in KiB: room for every page a large file
+/// writes, so the transaction neither spills dirty pages to the log before it commits nor reads
+/// evicted index pages back (the default is 2 MB; the twin-town file writes some 20 MB).
+const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+
+/// Gives the transaction's connection a page cache large enough for a whole file and returns
+/// the size it had, for [`restore_cache`]. Nothing on PostgreSQL.
+///
+/// # Errors
+/// The database error.
+pub async fn large_cache(conn: &mut Conn<'_>) -> Result<Option<i64>, StoreError> {
+    if conn.engine() != Engine::Sqlite {
+        return Ok(None);
+    }
+    let before: i64 = conn.scalar(&Sql::new("PRAGMA cache_size")).await?;
+    conn.execute_unprepared(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
+    Ok(Some(before))
+}
+
+/// Gives the connection its page cache's size back (call before committing: the pages the
+/// transaction wrote stay until it ends, then the cache shrinks).
+///
+/// # Errors
+/// The database error.
+pub async fn restore_cache(conn: &mut Conn<'_>, before: Option<i64>) -> Result<(), StoreError> {
+    if let Some(size) = before {
+        conn.execute_unprepared(&format!("PRAGMA cache_size = {size}")).await?;
+    }
+    Ok(())
 }
 
 /// An organisation an import found no match for, with the spelling and identifiers it is

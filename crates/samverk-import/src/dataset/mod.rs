@@ -427,6 +427,7 @@ pub async fn apply_with(
     progress.start(total.saturating_mul(2));
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
+    let cache = store_import::large_cache(&mut conn).await?;
     let reviews = store_import::reviews(&mut conn).await?;
     let mut countries: Vec<&str> = plan.orgs.iter().map(|o| o.country.as_str()).collect();
     countries.sort_unstable();
@@ -505,6 +506,7 @@ pub async fn apply_with(
         (written.iter().take(fresh.len()).map(record).collect(), written.iter().skip(fresh.len()).map(record).collect());
     store_import::save_records(&mut conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
     progress.advance(total.saturating_sub(u64::try_from(fresh.len()).unwrap_or(0) / 2));
+    store_import::restore_cache(&mut conn, cache).await?;
     if !options.dry_run {
         tx.commit().await?;
     }

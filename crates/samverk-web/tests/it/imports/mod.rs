@@ -201,5 +201,39 @@ async fn each_imported_record_shows_the_import_that_created_it_in_its_history() 
     assert!(app.store.history("organisations", created_org).await.unwrap_or_else(|e| panic!("{e}")).is_empty());
 }
 
+/// An import puts its records in the search outbox once each (not once per row and trigger) and
+/// gives the row-by-row triggers back afterwards: an index kept current from the outbox finds
+/// the imported towns and pairs, and a record typed by hand after the import is audited and
+/// found as before.
+#[tokio::test]
+async fn an_index_kept_current_finds_imported_records_and_what_is_written_after_them() {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let index = samverk_search::SearchIndex::in_memory().unwrap_or_else(|e| panic!("{e}"));
+    index.rebuild(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let csv = "city1,country1,city2,country2\nSkien,Norway,Uddevalla,Sweden\nSkien,Norway,Zwickau,Germany\n";
+    import(&app, Dataset::TwinTownsWikipedia, "twin.csv", csv.as_bytes(), false).await;
+    index.catch_up(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let find = |q: &str| {
+        let query = samverk_search::SearchQuery { q: q.to_owned(), limit: 10, ..Default::default() };
+        let found = index.search(&query, now).unwrap_or_else(|e| panic!("{e}"));
+        let mut hits: Vec<(String, String)> = found.hits.into_iter().map(|h| (h.entity, h.title)).collect();
+        hits.sort();
+        hits
+    };
+    assert_eq!(
+        find("Zwickau"),
+        vec![("engagement".to_owned(), "Skien – Zwickau".to_owned()), ("organisation".to_owned(), "Zwickau".to_owned())]
+    );
+    assert!(find("Uddevalla").contains(&("engagement".to_owned(), "Skien – Uddevalla".to_owned())), "{:?}", find("Uddevalla"));
+    let typed = OrganisationBuilder::new("Kystbyen kommune").kind("municipality").insert(&app.store).await;
+    index.catch_up(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(find("Kystbyen"), vec![("organisation".to_owned(), "Kystbyen kommune".to_owned())]);
+    let history = app.store.history("organisations", typed).await.unwrap_or_else(|e| panic!("{e}"));
+    let created = history.last().and_then(|c| c.after.as_ref()).and_then(|a| a.get("name")).cloned();
+    assert_eq!(created, Some(serde_json::json!("Kystbyen kommune")), "its own trail entry, with the row: {history:?}");
+}
+
 mod networks;
 mod page;
