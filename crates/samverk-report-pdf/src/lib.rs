@@ -4,6 +4,8 @@
 //! This crate is a leaf: typst is a large build, and only the binary depends on it; it hands
 //! [`Pdf`] to the web layer as a `samverk_report::Render`.
 
+use std::time::{Duration, Instant};
+
 use samverk_report::{Block, Chart, Report};
 use serde::Serialize;
 use typst::foundations::{Dict, IntoValue};
@@ -64,10 +66,26 @@ enum DocBlock<'a> {
         columns: &'a [String],
         /// Per column: whether it holds numbers (set right-aligned).
         numeric: Vec<bool>,
+        /// Per column: its share of the width, from the length of its longest cell. Fixed
+        /// shares spare typst measuring every cell to size automatic columns, which was a
+        /// good part of the time for a large plan's 60,000 cells.
+        widths: Vec<usize>,
         /// Row after row.
         cells: Vec<String>,
     },
     Chart(&'a Chart),
+}
+
+/// Each column's share of a table's width: its longest cell or heading in characters, within
+/// bounds, so a year column stays narrow and a text column gets room.
+fn widths(table: &samverk_report::Table) -> Vec<usize> {
+    (0..table.columns.len())
+        .map(|c| {
+            let cells = table.rows.iter().filter_map(|r| r.get(c)).map(|cell| cell.display().chars().count());
+            let heading = table.columns.get(c).map_or(0, |h| h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0));
+            cells.max().unwrap_or(0).max(heading).clamp(4, 40)
+        })
+        .collect()
 }
 
 fn document(report: &Report) -> Document<'_> {
@@ -88,6 +106,7 @@ fn document(report: &Report) -> Document<'_> {
                         numeric: (0..t.columns.len())
                             .map(|c| t.rows.first().and_then(|r| r.get(c)).is_some_and(samverk_report::Cell::is_number))
                             .collect(),
+                        widths: widths(t),
                         // A short row is padded, so typst's grid never shifts the rows after it.
                         cells: t
                             .rows
@@ -103,24 +122,49 @@ fn document(report: &Report) -> Document<'_> {
     Document { lang: &report.lang, title: &report.title, subtitle: &report.subtitle, sections }
 }
 
+/// How long each step of making a PDF took: what a benchmark reports to tell typst's work from
+/// ours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Phases {
+    /// The report handed to typst as its input (and the engine with its fonts made).
+    pub input: Duration,
+    /// typst evaluating the template and laying the pages out.
+    pub typeset: Duration,
+    /// The laid-out pages written as a tagged PDF.
+    pub export: Duration,
+}
+
 /// Typesets a report. Only the fonts shipped inside the binary are used, so the output is the
 /// same on every machine.
 ///
 /// # Errors
 /// `Typeset` when typst reports an error (it names the cause).
 pub fn to_pdf(report: &Report) -> Result<Vec<u8>, PdfError> {
+    to_pdf_timed(report).map(|(bytes, _)| bytes)
+}
+
+/// [`to_pdf`], with the time each step took.
+///
+/// # Errors
+/// As [`to_pdf`].
+pub fn to_pdf_timed(report: &Report) -> Result<(Vec<u8>, Phases), PdfError> {
+    let started = Instant::now();
     let engine = TypstEngine::builder()
         .main_file(TEMPLATE)
         .search_fonts_with(TypstKitFontOptions::default().include_system_fonts(false).include_embedded_fonts(true))
         .build();
     let mut inputs = Dict::new();
     inputs.insert("report".into(), serde_json::to_string(&document(report))?.into_value());
+    let input = started.elapsed();
     let doc = engine.compile_with_input(inputs).output.map_err(|e| PdfError::Typeset(format!("{e:?}")))?;
+    let typeset = started.elapsed() - input;
     // PDF/UA-1: typst then checks what it can (a title, alternative texts, heading order) and
     // refuses a document that would not be accessible.
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| PdfError::Typeset(format!("{e:?}")))?;
     let options = PdfOptions { standards, ..PdfOptions::default() };
-    typst_pdf::pdf(&doc, &options).map_err(|e| PdfError::Typeset(format!("{e:?}")))
+    let bytes = typst_pdf::pdf(&doc, &options).map_err(|e| PdfError::Typeset(format!("{e:?}")))?;
+    let export = started.elapsed() - input - typeset;
+    Ok((bytes, Phases { input, typeset, export }))
 }
 
 #[cfg(test)]

@@ -274,6 +274,22 @@ const OWNER_OF_REPORT: &str =
 /// # Errors
 /// The database error.
 pub async fn reports(conn: &mut Conn<'_>, mandate_ids: &[i64]) -> Result<Vec<Report>, StoreError> {
+    reports_dated(conn, mandate_ids, None).await
+}
+
+/// ` AND <column> >= first AND <column> <= last` when a period is given.
+fn dated(sql: &mut Sql, column: &'static str, period: Option<(Date, Date)>) {
+    if let Some((first, last)) = period {
+        sql.push(" AND ").push(column).push(" >= ").bind(first).push(" AND ").push(column).push(" <= ").bind(last);
+    }
+}
+
+/// [`reports`], only those dated within `period` (first and last day included) when one is
+/// given: the yearly report reads one year's reports, not every report ever written.
+///
+/// # Errors
+/// The database error.
+pub async fn reports_dated(conn: &mut Conn<'_>, mandate_ids: &[i64], period: Option<(Date, Date)>) -> Result<Vec<Report>, StoreError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -283,19 +299,25 @@ pub async fn reports(conn: &mut Conn<'_>, mandate_ids: &[i64]) -> Result<Vec<Rep
         text: String,
     }
     let mut sql = Sql::new("SELECT id, mandate_id, date, meetings, text FROM report_backs WHERE mandate_id IN (");
-    sql.bind_list(mandate_ids.iter().copied()).push(")").scoped(OWNER_OF_REPORT).push(" ORDER BY date DESC, id DESC");
+    sql.bind_list(mandate_ids.iter().copied()).push(")");
+    dated(&mut sql, "report_backs.date", period);
+    sql.scoped(OWNER_OF_REPORT).push(" ORDER BY date DESC, id DESC");
     let rows: Vec<Row> = conn.all(&sql).await?;
     let mut goals_sql = Sql::new(
         "SELECT rg.report_id, g.id, COALESCE(g.title, '') FROM report_goals rg JOIN goals g ON g.id = rg.goal_id \
          JOIN report_backs r ON r.id = rg.report_id WHERE r.mandate_id IN (",
     );
-    goals_sql.bind_list(mandate_ids.iter().copied()).push(") ORDER BY g.position, g.id");
+    goals_sql.bind_list(mandate_ids.iter().copied()).push(")");
+    dated(&mut goals_sql, "r.date", period);
+    goals_sql.push(" ORDER BY g.position, g.id");
     let goals: Vec<(i64, i64, String)> = conn.all(&goals_sql).await?;
     let mut files_sql = Sql::new(
         "SELECT a.id, a.report_id, a.file_name, a.content_type, a.size FROM report_attachments a JOIN report_backs r ON r.id = a.report_id \
          WHERE r.mandate_id IN (",
     );
-    files_sql.bind_list(mandate_ids.iter().copied()).push(") ORDER BY a.id");
+    files_sql.bind_list(mandate_ids.iter().copied()).push(")");
+    dated(&mut files_sql, "r.date", period);
+    files_sql.push(" ORDER BY a.id");
     let files: Vec<AttachmentInfo> = conn.all(&files_sql).await?;
     // Grouped once: thousands of reports must not each scan every goal link.
     let mut goals_of: std::collections::HashMap<i64, Vec<(i64, String)>> = std::collections::HashMap::new();

@@ -14,8 +14,8 @@ struct Fixture {
 /// A plan with one focus area, a main goal served by a network and an EU project, a goal
 /// nothing serves, an engagement without goals, and a decision in 2025. The served goal has an
 /// indicator measured in 2024 and 2025 (on track in 2025: 55 % of the way, 50 % of the time)
-/// and one measured only in 2026; the network's representative reported in March 2025 and is
-/// overdue now (yearly); the twin town has a vacant seat that never reported.
+/// and one measured only in 2026; the network's representative reported in March 2024 and March
+/// 2025 and is overdue now (yearly); the twin town has a vacant seat that never reported.
 async fn fixture() -> Fixture {
     let app = TestApp::new().await;
     let owner = OrganisationBuilder::new("Vestfold og Telemark fylkeskommune").insert(&app.store).await;
@@ -35,6 +35,8 @@ async fn fixture() -> Fixture {
     let kari = person(&app.store, owner, "Kari Nordmann").await;
     let seat = MandateBuilder::new(network, Some(kari), "2020-01-01").report_to("Hovedutvalg for næring").insert(&app.store).await;
     let today = time::OffsetDateTime::now_utc().date();
+    let a_year_before = time::Date::from_calendar_date(2024, time::Month::March, 11).unwrap_or(today);
+    report(&app.store, seat, a_year_before, "Forrige års rapport om havvind", &[served], today).await;
     let march = time::Date::from_calendar_date(2025, time::Month::March, 10).unwrap_or(today);
     report(&app.store, seat, march, "Tre nye havvindprosjekter i Nordsjøen", &[served], today).await;
     let eu = EuProjectBuilder::new(owner, "=Blue Hydrogen")
@@ -94,6 +96,7 @@ async fn the_report_page_shows_goals_eu_projects_decisions_and_gaps() {
         ),
         "{text}"
     );
+    assert!(!text.contains("Forrige års rapport"), "only the year's reports back: {text}");
     assert!(
         text.contains(
             "Reports back overdue Reports back overdue Engagement Representative Reports to Due on \
