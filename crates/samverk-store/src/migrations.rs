@@ -61,6 +61,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0015_audit_batches.sql"),
         include_str!("../migrations/postgres/0015_audit_batches.sql"),
     ),
+    (
+        16,
+        "0016_news_language.sql",
+        include_str!("../migrations/sqlite/0016_news_language.sql"),
+        include_str!("../migrations/postgres/0016_news_language.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {
