@@ -262,3 +262,24 @@ async fn an_article_in_another_language_is_marked_and_noted_in_that_language() {
     let nb = public.get("/news?q=article&lang=nb").await.text();
     assert!(nb.contains("An article in English") && nb.contains("(på engelsk)"), "{nb}");
 }
+
+#[tokio::test]
+async fn the_list_is_filtered_by_goal_and_offers_goals_of_published_plans_only() {
+    use samverk_testkit::{GoalBuilder, PlanBuilder};
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Målfylket fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Regional plan for klima").insert(&app.store).await;
+    let goal = GoalBuilder::new(plan, "Halvere utslippene").insert(&app.store).await;
+    NewsBuilder::new(owner, "Klimamøtet er i gang").goal(goal).insert(&app.store).await;
+    NewsBuilder::new(owner, "Kulturprisen er delt ut").insert(&app.store).await;
+    // The plan is not published: its goal is not offered, nor named.
+    let list = public.get("/news").await;
+    assert!(!list.text().contains("Halvere utslippene"), "{}", list.text());
+    app.store.set_plan_published(plan, true).await.unwrap();
+    let list = public.get("/news").await;
+    assert!(list.body.contains(&format!("<option value=\"{goal}\">Halvere utslippene</option>")), "{}", list.body);
+    let by_goal = public.get(&format!("/news?goal={goal}")).await;
+    assert!(has_title(&by_goal.body, "Klimamøtet er i gang") && !has_title(&by_goal.body, "Kulturprisen er delt ut"), "{}", by_goal.body);
+    assert!(by_goal.text().contains("One article"), "{}", by_goal.text());
+}
