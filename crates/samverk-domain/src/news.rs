@@ -43,6 +43,8 @@ pub struct NewsDraft {
     pub publish: String,
     /// For `scheduled`: local time `YYYY-MM-DDTHH:MM` in the authority's zone.
     pub publish_at: String,
+    /// The language the article is written in: `nb`, `sv`, `en`, or blank when not said.
+    pub language: String,
 }
 
 /// A validated article.
@@ -61,6 +63,7 @@ pub struct NewNews {
     pub sdgs: Vec<i64>,
     /// `None` for a draft.
     pub publish_at: Option<OffsetDateTime>,
+    pub language: Option<String>,
 }
 
 const LEAD_MAX: usize = 600;
@@ -104,8 +107,24 @@ impl NewsDraft {
             goal_ids: e.check("goal_ids", known(&self.goal_ids, |id| refs.goals.contains_key(id))).unwrap_or_default(),
             sdgs: e.check("sdgs", known(&self.sdgs, |n| (1..=17).contains(n))).unwrap_or_default(),
             publish_at,
+            language: e.check("language", language(&self.language)).flatten(),
         };
         e.into_result(|| news)
+    }
+}
+
+/// The languages the pages are in, by code.
+pub const LANGUAGES: [&str; 3] = ["nb", "sv", "en"];
+
+/// A language of the pages, or `None` when blank.
+///
+/// # Errors
+/// `UnknownValue` for any other text.
+pub fn language(text: &str) -> Result<Option<String>, Problem> {
+    match text.trim() {
+        "" => Ok(None),
+        code if LANGUAGES.contains(&code) => Ok(Some(code.to_owned())),
+        _ => Err(Problem::UnknownValue { allowed: LANGUAGES.join(", ") }),
     }
 }
 

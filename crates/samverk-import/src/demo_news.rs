@@ -51,6 +51,9 @@ struct NewsDef {
     #[serde(default)]
     sdgs: Vec<i64>,
     publish_at: Option<Datetime>,
+    /// The language it is written in (`nb`, `sv`, `en`).
+    #[serde(default)]
+    language: String,
 }
 
 /// How many of each were loaded.
@@ -134,6 +137,7 @@ pub async fn load(conn: &mut Conn<'_>, now: OffsetDateTime) -> Result<NewsSummar
             sdgs: n.sdgs.clone(),
             publish: if publish_at.is_empty() { "draft".to_owned() } else { "scheduled".to_owned() },
             publish_at,
+            language: n.language.clone(),
             ..NewsDraft::default()
         };
         news::create(conn, &draft, now).await.map_err(context("news", &n.title))?;

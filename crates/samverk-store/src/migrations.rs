@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0017_audit_parts.sql"),
         include_str!("../migrations/postgres/0017_audit_parts.sql"),
     ),
+    (
+        18,
+        "0018_news_language.sql",
+        include_str!("../migrations/sqlite/0018_news_language.sql"),
+        include_str!("../migrations/postgres/0018_news_language.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

@@ -35,6 +35,8 @@ pub struct NewsItem {
     pub image_alt: Option<String>,
     /// Unix seconds; `None` for a draft.
     pub publish_at: Option<i64>,
+    /// The language it is written in (`nb`, `sv`, `en`), when said.
+    pub language: Option<String>,
     #[sqlx(skip)]
     pub tags: Vec<String>,
 }
@@ -69,8 +71,8 @@ pub struct NewsFilter {
     pub per_page: u32,
 }
 
-const ITEM: &str = "SELECT n.id, n.owner_id, o.name AS owner_name, n.title, n.lead, n.author_role, n.image_url, n.image_alt, n.publish_at \
-                    FROM news n JOIN organisations o ON o.id = n.owner_id";
+const ITEM: &str = "SELECT n.id, n.owner_id, o.name AS owner_name, n.title, n.lead, n.author_role, n.image_url, n.image_alt, n.publish_at, \
+                    n.language FROM news n JOIN organisations o ON o.id = n.owner_id";
 
 /// The zone an authority states its times in: Swedish authorities Stockholm, others Oslo.
 pub(crate) async fn zone_of(conn: &mut Conn<'_>, owner_id: Option<i64>) -> Result<Zone, sqlx::Error> {
@@ -155,8 +157,8 @@ fn text_of(n: &NewNews) -> String {
 pub async fn create(conn: &mut Conn<'_>, draft: &NewsDraft, now: OffsetDateTime) -> Result<i64, StoreError> {
     let n = validate(conn, draft, now).await?;
     let sql = Sql::new(
-        "INSERT INTO news (owner_id, title, lead, body, image_url, image_alt, author_role, publish_at, search_text) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO news (owner_id, title, lead, body, image_url, image_alt, author_role, publish_at, search_text, language) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .arg(n.owner_id)
     .arg(n.title.clone())
@@ -166,7 +168,8 @@ pub async fn create(conn: &mut Conn<'_>, draft: &NewsDraft, now: OffsetDateTime)
     .arg(n.image_alt.clone())
     .arg(n.author_role.clone())
     .arg(n.publish_at.map(seconds))
-    .arg(text_of(&n));
+    .arg(text_of(&n))
+    .arg(n.language.clone());
     let id = conn.insert(&sql).await?;
     write_links(conn, id, &n).await?;
     Ok(id)
@@ -203,7 +206,7 @@ impl Store {
         }
         let sql = Sql::new(
             "UPDATE news SET version = version + 1, owner_id = ?, title = ?, lead = ?, body = ?, image_url = ?, image_alt = ?, \
-             author_role = ?, publish_at = ?, search_text = ? WHERE id = ?",
+             author_role = ?, publish_at = ?, search_text = ?, language = ? WHERE id = ?",
         )
         .arg(n.owner_id)
         .arg(n.title.clone())
@@ -214,6 +217,7 @@ impl Store {
         .arg(n.author_role.clone())
         .arg(n.publish_at.map(seconds))
         .arg(text_of(&n))
+        .arg(n.language.clone())
         .arg(id);
         let version = crate::store::versioned_update(&mut conn, "news", "news", id, sql, expected).await?;
         write_links(&mut conn, id, &n).await?;
@@ -286,7 +290,8 @@ impl Store {
         Ok(Page { items, total, page, per_page })
     }
 
-    /// The engagements and goals that published articles link to, for the list's filters.
+    /// The published engagements and the goals of published plans that published articles link
+    /// to, for the public list's filters.
     ///
     /// # Errors
     /// The database error.
@@ -297,7 +302,7 @@ impl Store {
             .all(
                 &Sql::new(
                     "SELECT DISTINCT e.id, e.title FROM news_engagements l JOIN engagements e ON e.id = l.engagement_id \
-                     JOIN news n ON n.id = l.news_id WHERE n.publish_at <= ? ORDER BY e.title, e.id",
+                     JOIN news n ON n.id = l.news_id WHERE n.publish_at <= ? AND e.published = TRUE ORDER BY e.title, e.id",
                 )
                 .arg(seconds(now)),
             )
@@ -306,7 +311,8 @@ impl Store {
             .all(
                 &Sql::new(
                     "SELECT DISTINCT g.id, COALESCE(g.title, g.description, '') AS title FROM news_goals l JOIN goals g ON g.id = l.goal_id \
-                     JOIN news n ON n.id = l.news_id WHERE n.publish_at <= ? ORDER BY title, g.id",
+                     JOIN plans p ON p.id = g.plan_id JOIN news n ON n.id = l.news_id WHERE n.publish_at <= ? AND p.published = TRUE \
+                     ORDER BY title, g.id",
                 )
                 .arg(seconds(now)),
             )

@@ -110,6 +110,40 @@ pub struct Portfolio {
     pub goals: Vec<PublicGoal>,
 }
 
+/// A measure of a published plan, under its goal when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PublicMeasure {
+    pub id: i64,
+    pub goal_id: Option<i64>,
+    pub title: String,
+}
+
+/// What a published plan's public page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicPlanPage {
+    pub plan: PublicPlan,
+    pub goals: Vec<PublicGoal>,
+    pub measures: Vec<PublicMeasure>,
+    /// The first engagements contributing to each goal, with each goal's total.
+    pub contributing: Vec<GoalSample>,
+}
+
+/// The records with public pages of their own, for the sitemap.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SitemapRecords {
+    /// (owner, engagement) of every published engagement.
+    pub engagements: Vec<(i64, i64)>,
+    pub news: Vec<i64>,
+    pub calls: Vec<i64>,
+}
+
+/// The public ones among some linked records: (engagement, owner) and (goal, owner, plan).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PublicLinks {
+    pub engagements: Vec<(i64, i64)>,
+    pub goals: Vec<(i64, i64, i64)>,
+}
+
 /// Which of an authority's published engagements a public list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PublicFilter {
@@ -180,8 +214,6 @@ struct LanguageRow {
     language: Option<String>,
 }
 
-const PUBLISHED_ENGAGEMENTS: &str = "SELECT e.id FROM engagements e WHERE e.published = TRUE AND e.owner_id = ";
-
 impl Store {
     /// Authorities with at least one published engagement or plan, by name. Counted per owner
     /// from the published records and then joined to the few owners, rather than probing every
@@ -202,20 +234,33 @@ impl Store {
         Ok(h.conn().all(&sql).await?)
     }
 
-    /// An authority's published engagements and plans, in six queries whatever their number.
-    /// Contributions count only to goals of published plans.
+    /// One published plan of an authority, for its public page: the plan, its goals, its
+    /// measures, and for each goal the number of the authority's published engagements
+    /// contributing to it directly with the first `per_goal` of them (titles in `lang` where
+    /// written). Four queries, and nothing of the authority's other plans or of engagements that
+    /// do not contribute to this one; `None` when the plan is not the authority's or not published.
     ///
     /// # Errors
     /// The database error.
-    pub async fn portfolio(&self, owner_id: i64) -> Result<Portfolio, StoreError> {
+    pub async fn public_plan(&self, owner_id: i64, plan_id: i64, lang: &str, per_goal: i64) -> Result<Option<PublicPlanPage>, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let mut ids = Sql::new(PUBLISHED_ENGAGEMENTS);
-        ids.bind(owner_id);
-        let mut portfolio = details(&mut conn, &ids).await?;
-        portfolio.plans = published_plans(&mut conn, owner_id).await?;
-        portfolio.goals = published_goals(&mut conn, owner_id).await?;
-        Ok(portfolio)
+        let mut pl = Sql::new(
+            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+             WHERE p.published = TRUE AND p.owner_id = ",
+        );
+        pl.bind(owner_id).push(" AND p.id = ").bind(plan_id);
+        let Some(plan) = conn.optional::<PublicPlan>(&pl).await? else { return Ok(None) };
+        let mut g = Sql::new("SELECT g.id, g.plan_id, g.parent_id, g.title, g.description FROM goals g WHERE g.plan_id = ");
+        g.bind(plan_id).push(" ORDER BY g.position, g.id");
+        let goals = conn.all(&g).await?;
+        let mut m = Sql::new("SELECT m.id, m.goal_id, m.title FROM measures m WHERE m.plan_id = ");
+        m.bind(plan_id).push(" ORDER BY m.position, m.id");
+        let measures = conn.all(&m).await?;
+        let mut goal_ids = Sql::new("SELECT g.id FROM goals g WHERE g.plan_id = ");
+        goal_ids.bind(plan_id);
+        let contributing = goal_samples(&mut conn, owner_id, &goal_ids, lang, per_goal).await?;
+        Ok(Some(PublicPlanPage { plan, goals, measures, contributing }))
     }
 
     /// What the portfolio page summarises: the published engagements counted by kind and status,
@@ -244,30 +289,9 @@ impl Store {
         let mut samples = details(&mut conn, &ids).await?;
         samples.plans = published_plans(&mut conn, owner_id).await?;
         samples.goals = published_goals(&mut conn, owner_id).await?;
-        // Ranked on the covering index of contributions alone (by engagement id), so only the
-        // few engagements shown are read; ranking every contribution by title read them all.
-        // The unary `+` keeps SQLite (no statistics) from probing the index once per goal and
-        // engagement pair; it walks each goal's range and checks the set of published ids.
-        let mut g = Sql::new(
-            "SELECT s.goal_id, s.engagement_id, COALESCE(t.title, e.title) AS title, c.how, s.total FROM (\
-             SELECT c.goal_id, c.engagement_id, ROW_NUMBER() OVER (PARTITION BY c.goal_id ORDER BY c.engagement_id) AS n, \
-             COUNT(*) OVER (PARTITION BY c.goal_id) AS total FROM contributions c \
-             WHERE +c.engagement_id IN (SELECT e.id FROM engagements e WHERE e.published = TRUE AND e.owner_id = ",
-        );
-        g.bind(owner_id).push(
-            ") AND c.goal_id IN (SELECT g.id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.published = TRUE AND p.owner_id = ",
-        );
-        g.bind(owner_id)
-            .push(
-                ")) s JOIN engagements e ON e.id = s.engagement_id \
-                 JOIN contributions c ON c.engagement_id = s.engagement_id AND c.goal_id = s.goal_id \
-                 LEFT JOIN engagement_texts t ON t.engagement_id = e.id AND t.language = ",
-            )
-            .bind(lang.to_owned())
-            .push(" WHERE s.n <= ")
-            .bind(per_goal)
-            .push(" ORDER BY s.goal_id, COALESCE(t.title, e.title), e.id");
-        let goal_samples = conn.all(&g).await?;
+        let mut goal_ids = Sql::new("SELECT g.id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.published = TRUE AND p.owner_id = ");
+        goal_ids.bind(owner_id);
+        let goal_samples = goal_samples(&mut conn, owner_id, &goal_ids, lang, per_goal).await?;
         Ok(PortfolioSummary { counts, samples, goal_samples })
     }
 
@@ -305,6 +329,48 @@ impl Store {
         let mut ids = Sql::new("SELECT e.id FROM engagements e WHERE e.id IN (");
         ids.bind_list(page).push(")");
         Ok((total, details(&mut conn, &ids).await?))
+    }
+
+    /// Every public page's record for the sitemap, in three queries: the published engagements
+    /// (with their owners), the news published by `now` and the calls.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn sitemap_records(&self, now: i64) -> Result<SitemapRecords, StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let engagements =
+            conn.all(&Sql::new("SELECT e.owner_id, e.id FROM engagements e WHERE e.published = TRUE ORDER BY e.owner_id, e.id")).await?;
+        let mut n = Sql::new("SELECT n.id FROM news n WHERE n.publish_at <= ");
+        n.bind(now).push(" ORDER BY n.id");
+        let news = conn.scalars(&n).await?;
+        let calls = conn.scalars(&Sql::new("SELECT c.id FROM calls c ORDER BY c.id")).await?;
+        Ok(SitemapRecords { engagements, news, calls })
+    }
+
+    /// Which of these engagements are published, with their owners, and which of these goals
+    /// belong to a published plan, with its owner and id: where a news article or a call may
+    /// link the public (two queries).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn public_links(&self, engagements: &[i64], goals: &[i64]) -> Result<PublicLinks, StoreError> {
+        let mut h = self.handle().await?;
+        let mut conn = h.conn();
+        let mut out = PublicLinks::default();
+        if !engagements.is_empty() {
+            let mut e = Sql::new("SELECT e.id, e.owner_id FROM engagements e WHERE e.published = TRUE AND e.id IN (");
+            e.bind_list(engagements.iter().copied()).push(")");
+            out.engagements = conn.all(&e).await?;
+        }
+        if !goals.is_empty() {
+            let mut g = Sql::new(
+                "SELECT g.id, p.owner_id, p.id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE p.published = TRUE AND g.id IN (",
+            );
+            g.bind_list(goals.iter().copied()).push(")");
+            out.goals = conn.all(&g).await?;
+        }
+        Ok(out)
     }
 
     /// Publishes an engagement on the public pages, or withdraws it.
@@ -414,6 +480,39 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     c.push_sql(ids).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
     let contributions = conn.all(&c).await?;
     Ok(Portfolio { engagements, texts, partners, contributions, plans: Vec::new(), goals: Vec::new() })
+}
+
+/// For each goal `goal_ids` selects (a `SELECT g.id …`), the owner's published engagements
+/// contributing to it directly: how many, and the first `per_goal` (the oldest records, shown by
+/// title; titles in `lang` where written). One query.
+async fn goal_samples(
+    conn: &mut Conn<'_>,
+    owner_id: i64,
+    goal_ids: &Sql,
+    lang: &str,
+    per_goal: i64,
+) -> Result<Vec<GoalSample>, StoreError> {
+    // Ranked on the covering index of contributions alone (by engagement id), so only the
+    // few engagements shown are read; ranking every contribution by title read them all.
+    // The unary `+` keeps SQLite (no statistics) from probing the index once per goal and
+    // engagement pair; it walks each goal's range and checks the set of published ids.
+    let mut g = Sql::new(
+        "SELECT s.goal_id, s.engagement_id, COALESCE(t.title, e.title) AS title, c.how, s.total FROM (\
+         SELECT c.goal_id, c.engagement_id, ROW_NUMBER() OVER (PARTITION BY c.goal_id ORDER BY c.engagement_id) AS n, \
+         COUNT(*) OVER (PARTITION BY c.goal_id) AS total FROM contributions c \
+         WHERE +c.engagement_id IN (SELECT e.id FROM engagements e WHERE e.published = TRUE AND e.owner_id = ",
+    );
+    g.bind(owner_id).push(") AND c.goal_id IN (").push_sql(goal_ids);
+    g.push(
+        ")) s JOIN engagements e ON e.id = s.engagement_id \
+         JOIN contributions c ON c.engagement_id = s.engagement_id AND c.goal_id = s.goal_id \
+         LEFT JOIN engagement_texts t ON t.engagement_id = e.id AND t.language = ",
+    )
+    .bind(lang.to_owned())
+    .push(" WHERE s.n <= ")
+    .bind(per_goal)
+    .push(" ORDER BY s.goal_id, COALESCE(t.title, e.title), e.id");
+    Ok(conn.all(&g).await?)
 }
 
 async fn published_plans(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<PublicPlan>, StoreError> {

@@ -336,7 +336,31 @@ pub struct PickerHit {
     pub detail: String,
 }
 
+/// A country's names in the languages of the pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct CountryName {
+    pub code: String,
+    pub name_en: String,
+    pub name_nb: String,
+    pub name_sv: String,
+}
+
 impl Store {
+    /// The names of the countries with these ISO 3166-1 alpha-2 codes (one query; codes not in
+    /// the register are left out).
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn country_names(&self, codes: &[String]) -> Result<Vec<CountryName>, StoreError> {
+        if codes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut h = self.handle().await?;
+        let mut sql = Sql::new("SELECT code, name_en, name_nb, name_sv FROM countries WHERE code IN (");
+        sql.bind_list(codes.iter().cloned()).push(")");
+        Ok(h.conn().all(&sql).await?)
+    }
+
     /// Loads whatever of the shipped registers is missing, in one transaction.
     ///
     /// # Errors

@@ -1,6 +1,7 @@
 # Calls for input and referrals.
 calls-title = Calls for input
 calls-intro = Where the authority asks the public and its partners for input, and until when.
+call-page-description = A call for input from { $authority }: what is asked, until when, and the form to answer without an account.
 calls-new = Open a call for input
 calls-none = There are no calls for input.
 calls-col-title = Call

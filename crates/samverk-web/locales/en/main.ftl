@@ -1,4 +1,5 @@
 ## Layout
+site-description = samverk: an authority's plans and goals, and the partnerships, networks, agreements and projects that serve them.
 skip-to-content = Skip to content
 nav-label = Main menu
 nav-plans = Plans

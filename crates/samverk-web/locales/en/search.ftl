@@ -13,6 +13,7 @@ search-facet-entity = What
 search-facet-kind = Kind
 search-facet-status = Status
 search-facet-country = Country
+search-country-eu = Europe-wide (EU)
 search-facet-year = Year
 search-facet-sdg = Sustainable Development Goal
 search-facet-clear = Any

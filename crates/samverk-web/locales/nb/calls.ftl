@@ -1,6 +1,7 @@
 # Innspill og høringer.
 calls-title = Innspill
 calls-intro = Her ber virksomheten innbyggere og partnere om innspill, og her står fristen.
+call-page-description = Innspillsrunde fra { $authority }: hva det spørres om, fristen, og skjemaet for å svare uten konto.
 calls-new = Be om innspill
 calls-none = Det er ingen innspillsrunder.
 calls-col-title = Innspillsrunde

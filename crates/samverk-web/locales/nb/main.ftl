@@ -1,4 +1,5 @@
 ## Layout
+site-description = samverk: en offentlig virksomhets planer og mål, og partnerskapene, nettverkene, avtalene og prosjektene som tjener dem.
 skip-to-content = Hopp til hovedinnholdet
 nav-label = Hovedmeny
 nav-plans = Planer

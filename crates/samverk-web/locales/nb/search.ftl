@@ -13,6 +13,7 @@ search-facet-entity = Hva
 search-facet-kind = Type
 search-facet-status = Status
 search-facet-country = Land
+search-country-eu = Europeisk (EU)
 search-facet-year = År
 search-facet-sdg = Bærekraftsmål
 search-facet-clear = Alle

@@ -1,6 +1,7 @@
 # Inspel och remisser.
 calls-title = Inspel
 calls-intro = Här ber organisationen invånare och partner om inspel, och här står sista dagen.
+call-page-description = Inspelsomgång från { $authority }: vad som efterfrågas, sista dagen, och formuläret för att svara utan konto.
 calls-new = Be om inspel
 calls-none = Det finns inga inspelsomgångar.
 calls-col-title = Inspelsomgång

@@ -1,4 +1,5 @@
 ## Layout
+site-description = samverk: en offentlig organisations planer och mål, och de partnerskap, nätverk, avtal och projekt som tjänar dem.
 skip-to-content = Hoppa till huvudinnehållet
 nav-label = Huvudmeny
 nav-plans = Planer

@@ -13,6 +13,7 @@ search-facet-entity = Vad
 search-facet-kind = Typ
 search-facet-status = Status
 search-facet-country = Land
+search-country-eu = Europeisk (EU)
 search-facet-year = År
 search-facet-sdg = Globalt mål
 search-facet-clear = Alla

@@ -17,7 +17,7 @@ use samverk_search::{Hit, Results, SearchQuery};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Lang};
 use crate::pages::organisations::encode;
 use crate::{AppError, AppState};
 
@@ -185,9 +185,12 @@ fn facet_heading(i: &I18n, name: &str) -> String {
     }
 }
 
-/// A facet value as people read it: kinds and statuses in the page's language, the rest as is.
-fn facet_value(i: &I18n, name: &str, value: &str) -> String {
+/// A facet value as people read it: kinds, statuses and countries in the page's language, the
+/// rest as is. `countries` holds the names of the countries concerned, by code.
+fn facet_value(i: &I18n, countries: &HashMap<String, String>, name: &str, value: &str) -> String {
     match name {
+        "country" if value == "EU" => i.t("search-country-eu"),
+        "country" => countries.get(value).cloned().unwrap_or_else(|| value.to_owned()),
         "entity" => entity_label(i, value),
         "kind" => EngagementKind::from_code(value)
             .map(|k| i.engagement_kind(&k))
@@ -230,10 +233,38 @@ fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
     let slug = hit.owner.and_then(|o| slugs.get(&o));
     match hit.entity.as_str() {
         "engagement" => slug.map(|s| format!("/p/{s}/engagements/{}", hit.id)),
-        "goal" | "measure" => slug.zip(hit.parent).map(|(s, plan)| format!("/p/{s}/plans/{plan}")),
+        "goal" => slug.zip(hit.parent).map(|(s, plan)| format!("/p/{s}/plans/{plan}#g{}", hit.id)),
+        "measure" => slug.zip(hit.parent).map(|(s, plan)| format!("/p/{s}/plans/{plan}")),
         "news" | "call" => Some(href(&hit.entity, hit.id)),
         _ => None,
     }
+}
+
+/// The names, in the page's language, of the countries among the facet values and the filter
+/// (one query).
+async fn country_names(state: &AppState, i: &I18n, results: &Results, chosen: &str) -> Result<HashMap<String, String>, AppError> {
+    let mut codes: Vec<String> =
+        results.facets.iter().filter(|f| f.name == "country").flat_map(|f| f.values.iter().take(12).map(|(v, _)| v.clone())).collect();
+    if !chosen.trim().is_empty() {
+        codes.push(chosen.trim().to_owned());
+    }
+    if codes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(state
+        .store
+        .country_names(&codes)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let name = match i.language() {
+                Lang::Nb => c.name_nb,
+                Lang::Sv => c.name_sv,
+                Lang::En => c.name_en,
+            };
+            (c.code, name)
+        })
+        .collect())
 }
 
 async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -> Result<Page, AppError> {
@@ -275,6 +306,7 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
             snippet_html: h.snippet_html.clone(),
         })
         .collect();
+    let countries = country_names(state, i, &results, &params.country).await?;
     let current: HashMap<&str, &str> = filters(params).into_iter().map(|(k, v)| (k, v.trim())).collect();
     page.facets = results
         .facets
@@ -290,7 +322,7 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
                     .iter()
                     .take(12)
                     .map(|(value, n)| FacetLink {
-                        label: format!("{} ({n})", facet_value(i, f.name, value)),
+                        label: format!("{} ({n})", facet_value(i, &countries, f.name, value)),
                         href: params.with(action, f.name, value),
                         selected: selected == value,
                     })
@@ -304,7 +336,7 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
     }
     for (name, value) in filters(params) {
         if !value.trim().is_empty() {
-            said.push(format!("{}: {}", facet_heading(i, name), facet_value(i, name, value.trim())));
+            said.push(format!("{}: {}", facet_heading(i, name), facet_value(i, &countries, name, value.trim())));
             if results.total == 0 {
                 page.widen.push(Widen {
                     label: i.t1("search-widen-without", "filter", &facet_heading(i, name)),

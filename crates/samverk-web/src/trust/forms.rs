@@ -12,6 +12,10 @@ use crate::i18n::I18n;
 
 /// Where the layout shows the account menu; the guard fills it in.
 pub const MENU_MARKER: &str = "<!--trust:account-->";
+/// The staff's menu in the layout, between these two markers: the anonymous public gets the
+/// public one instead (the staff's links would all lead it to the sign-in page).
+pub const NAV_START: &str = "<!--trust:nav-->";
+pub const NAV_END: &str = "<!--/trust:nav-->";
 /// Hidden fields of the sign-in form that carry another form's content through a sign-in.
 pub const CARRY_PREFIX: &str = "carry:";
 pub const CARRY_TO: &str = "carry_to";
@@ -128,6 +132,26 @@ struct Menu<'a> {
 pub fn menu(i: I18n, principal: Option<&Principal>) -> String {
     let admin = principal.and_then(Principal::highest_role) == Some(samverk_domain::access::AccessRole::Administrator);
     Menu { i, principal, admin }.render().unwrap_or_default()
+}
+
+#[derive(Template)]
+#[template(path = "trust/public_nav.html")]
+struct PublicNav {
+    i: I18n,
+}
+
+/// The main menu for the anonymous public: the public pages, news, calls and search.
+#[must_use]
+pub fn public_nav(i: I18n) -> String {
+    PublicNav { i }.render().unwrap_or_default()
+}
+
+/// The page with the staff's menu replaced by `nav` (when the layout has one).
+#[must_use]
+pub fn replace_nav(html: &str, nav: &str) -> Option<String> {
+    let start = html.find(NAV_START)?;
+    let end = html[start..].find(NAV_END)? + start + NAV_END.len();
+    Some(format!("{}{nav}{}", &html[..start], &html[end..]))
 }
 
 #[derive(Template)]

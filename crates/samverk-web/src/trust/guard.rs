@@ -208,6 +208,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
 
     let csrf = principal.as_ref().map(|p| p.csrf_token.clone()).filter(|t| !t.is_empty());
     let menu = if api { None } else { Some(forms::menu(i, principal.as_ref())) };
+    let public_nav = (!api && principal.is_none()).then(|| forms::public_nav(i));
     // Every transaction the request begins is attributed to this account in the audit trail.
     let actor = principal.as_ref().map_or_else(
         || Actor { account_id: None, name: "public".to_owned(), origin: Origin::Page, via: format!("{} {path}", parts.method) },
@@ -222,7 +223,7 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     parts.extensions.insert(Identity { principal, address, session_token });
     let response = audit::acting(actor, scope::within(authorities, next.run(Request::from_parts(parts, body)))).await;
     let response = match menu {
-        Some(menu) => rewrite_html(response, csrf.as_deref(), &menu).await,
+        Some(menu) => rewrite_html(response, csrf.as_deref(), &menu, public_nav.as_deref()).await,
         None => response,
     };
     secure(response, &trust.config, stale_cookie)
@@ -288,8 +289,9 @@ pub fn session_cookie(token: &str, config: &TrustConfig, max_age: i64) -> String
 }
 
 /// Adds the session's anti-forgery token to every POST form of an HTML answer and fills in the
-/// account menu of the layout, so no template or handler has to remember either.
-async fn rewrite_html(response: Response, csrf: Option<&str>, menu: &str) -> Response {
+/// account menu of the layout, so no template or handler has to remember either; for the
+/// anonymous public, `public_nav` replaces the staff's menu.
+async fn rewrite_html(response: Response, csrf: Option<&str>, menu: &str, public_nav: Option<&str>) -> Response {
     let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|ct| ct.starts_with("text/html"));
     if !is_html {
         return response;
@@ -300,6 +302,7 @@ async fn rewrite_html(response: Response, csrf: Option<&str>, menu: &str) -> Res
     };
     let html = String::from_utf8_lossy(&bytes);
     let html = html.replacen(forms::MENU_MARKER, menu, 1);
+    let html = public_nav.and_then(|nav| forms::replace_nav(&html, nav)).unwrap_or(html);
     let html = match csrf {
         Some(token) => forms::add_token(&html, token),
         None => html,

@@ -126,8 +126,9 @@ struct ShowPage {
     text_html: String,
     questions: Vec<String>,
     audience: String,
-    engagements: Vec<(i64, String)>,
-    goals: Vec<(i64, String)>,
+    /// Linked engagements and goals with a public page: (address, title).
+    engagements: Vec<(String, String)>,
+    goals: Vec<(String, String)>,
     require_name: bool,
     require_email: bool,
     consent_text: String,
@@ -143,6 +144,7 @@ async fn page(state: &AppState, i: I18n, id: i64, typed: Typed, errors: Validati
     let now = OffsetDateTime::now_utc();
     let c = state.store.call(id).await?.ok_or(AppError::NotFound)?;
     let zone = zone_of(&c);
+    let (engagements, goals) = crate::pages::public::public_links(state, &c.engagements, &c.goals).await?;
     let published = state.store.submissions(id, true).await?.into_iter().map(|s| (when(s.submitted_at, zone), s.answer, s.tags)).collect();
     let closing_rule = if c.closes_time.is_some() {
         i.t1("call-closes-at-time", "zone", zone.code())
@@ -154,8 +156,8 @@ async fn page(state: &AppState, i: I18n, id: i64, typed: Typed, errors: Validati
         text_html: render_body(&c.body),
         questions: c.questions.lines().map(str::to_owned).collect(),
         audience: c.audience.clone().unwrap_or_default(),
-        engagements: c.engagements.clone(),
-        goals: c.goals.clone(),
+        engagements,
+        goals,
         require_name: c.require_name,
         require_email: c.require_email,
         consent_text: c.consent_text.clone(),

@@ -14,7 +14,7 @@ use samverk_store::news::{News, NewsFilter, instant};
 use time::OffsetDateTime;
 
 use super::{Card, sdg_choices};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Lang};
 use crate::pages::decisions::authority_choices;
 use crate::pages::fields::Fields;
 use crate::pages::form::{self, Choice, records, see_other};
@@ -61,6 +61,7 @@ pub(super) struct NewsForm {
     sdgs: Vec<i64>,
     publish: String,
     publish_at: String,
+    language: String,
 }
 
 impl NewsForm {
@@ -79,6 +80,7 @@ impl NewsForm {
             sdgs: f.ids("sdgs"),
             publish: f.get("publish"),
             publish_at: f.get("publish_at"),
+            language: f.get("language"),
         }
     }
 
@@ -107,6 +109,7 @@ impl NewsForm {
             sdgs: n.sdgs.clone(),
             publish: publish.code().to_owned(),
             publish_at,
+            language: n.item.language.clone().unwrap_or_default(),
         }
     }
 
@@ -125,6 +128,7 @@ impl NewsForm {
             sdgs: self.sdgs.clone(),
             publish: self.publish.clone(),
             publish_at: self.publish_at.clone(),
+            language: self.language.clone(),
         }
     }
 }
@@ -144,6 +148,7 @@ pub(super) struct FormPage {
     goals: Vec<Choice>,
     sdgs: Vec<Choice>,
     publish: Vec<Choice>,
+    languages: Vec<Choice>,
 }
 
 impl FormPage {
@@ -185,7 +190,10 @@ impl FormPage {
             Some((id, title)) => (i.t1("news-edit-title", "title", title), format!("/news/{id}"), "/news/manage".to_owned()),
             None => (i.t("news-new-title"), "/news".to_owned(), "/news/manage".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, engagements, goals, sdgs, publish })
+        let chosen = draft.language.trim();
+        let mut languages = vec![Choice::blank(form::none_label(&i), chosen.is_empty())];
+        languages.extend(Lang::ALL.iter().map(|l| Choice::new(l.code(), l.name(), chosen == l.code())));
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, engagements, goals, sdgs, publish, languages })
     }
 }
 

@@ -135,13 +135,22 @@ pub(crate) struct Card {
     author_role: String,
     tags: Vec<String>,
     state: String,
+    /// The article's language when it differs from the page's (for `lang`), and a note saying it.
+    lang: Option<String>,
+    note: Option<String>,
 }
 
 impl Card {
     fn of(i: &I18n, n: NewsItem, now: OffsetDateTime) -> Self {
         use samverk_domain::news::State;
         let zone = Zone::default();
+        let (lang, note) = match n.language.as_deref() {
+            Some(code) if code != i.lang() => (Some(code.to_owned()), Some(i.in_language(code))),
+            _ => (None, None),
+        };
         Self {
+            lang,
+            note,
             id: n.id,
             date: n.publish_at.map(|s| when(s, zone)).unwrap_or_default(),
             state: match State::of(n.publish_at.map(instant), now) {
@@ -233,7 +242,7 @@ async fn list(State(state): State<AppState>, i: I18n, Query(query): Query<NewsQu
         filtered: !qs.is_empty(),
         feed: if qs.is_empty() { "/news/feed.atom".to_owned() } else { format!("/news/feed.atom?{qs}") },
         words_only: format!("/news?q={}", encode(&filter.q)),
-        search_all: format!("/search?q={}", encode(&filter.q)),
+        search_all: format!("/p/search?q={}", encode(&filter.q)),
         previous: (page.page > 1).then(|| link(page.page - 1)),
         next: (page.page < pages).then(|| link(page.page + 1)),
         page_of: i.page_of(page.page, pages),
@@ -257,8 +266,9 @@ struct ShowPage {
     body_html: String,
     image_url: Option<String>,
     image_alt: String,
-    engagements: Vec<(i64, String)>,
-    goals: Vec<(i64, String)>,
+    /// Linked engagements and goals with a public page: (address, title).
+    engagements: Vec<(String, String)>,
+    goals: Vec<(String, String)>,
     sdgs: Vec<Choice>,
 }
 
@@ -271,13 +281,14 @@ async fn show(State(state): State<AppState>, i: I18n, Path(id): Path<String>) ->
         return Err(AppError::NotFound);
     }
     let sdgs = sdg_choices(&state, &i, &news.sdgs).await?.into_iter().filter(|c| c.selected).collect();
+    let (engagements, goals) = crate::pages::public::public_links(&state, &news.engagements, &news.goals).await?;
     Ok(ShowPage {
         body_html: render_body(&news.body),
         image_url: news.item.image_url.clone(),
         image_alt: news.item.image_alt.clone().unwrap_or_default(),
         card: Card::of(&i, news.item, now),
-        engagements: news.engagements,
-        goals: news.goals,
+        engagements,
+        goals,
         sdgs,
         i,
     })

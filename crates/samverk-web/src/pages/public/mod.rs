@@ -7,6 +7,8 @@ mod publish;
 
 use askama::Template;
 use askama_web::WebTemplate;
+use std::collections::HashMap;
+
 use axum::Router;
 use axum::extract::State;
 use axum::http::header;
@@ -62,6 +64,39 @@ pub(crate) async fn authority_by_slug(state: &AppState, wanted: &str) -> Result<
     state.store.public_authorities().await?.into_iter().find(|a| slug(&a.name) == wanted).ok_or(AppError::NotFound)
 }
 
+/// Of the engagements and goals a news article or a call links to, those with a public page,
+/// as (address, title): a published engagement's page, a goal on its published plan's page.
+/// The others are left out: the public may not open them, nor read the title of an
+/// unpublished engagement.
+pub(crate) async fn public_links(
+    state: &AppState,
+    engagements: &[(i64, String)],
+    goals: &[(i64, String)],
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    if engagements.is_empty() && goals.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let e_ids: Vec<i64> = engagements.iter().map(|(id, _)| *id).collect();
+    let g_ids: Vec<i64> = goals.iter().map(|(id, _)| *id).collect();
+    let public = state.store.public_links(&e_ids, &g_ids).await?;
+    let slugs: HashMap<i64, String> = state.store.public_authorities().await?.iter().map(|a| (a.id, slug(&a.name))).collect();
+    let e = engagements
+        .iter()
+        .filter_map(|(id, title)| {
+            let (_, owner) = public.engagements.iter().find(|(e, _)| e == id)?;
+            Some((format!("/p/{}/engagements/{id}", slugs.get(owner)?), title.clone()))
+        })
+        .collect();
+    let g = goals
+        .iter()
+        .filter_map(|(id, title)| {
+            let (_, owner, plan) = public.goals.iter().find(|(g, _, _)| g == id)?;
+            Some((format!("/p/{}/plans/{plan}#g{id}", slugs.get(owner)?), title.clone()))
+        })
+        .collect();
+    Ok((e, g))
+}
+
 struct AuthorityLink {
     href: String,
     name: String,
@@ -90,15 +125,24 @@ async fn index(i: I18n, State(state): State<AppState>) -> Result<IndexPage, AppE
     Ok(IndexPage { i, authorities })
 }
 
-/// Every public page, in every language (`?lang=`), for search engines.
+/// Every public page, in every language (`?lang=`), for search engines: the index, search and
+/// accessibility statement, each authority's portfolio, engagement list, engagement pages and
+/// plan pages, the news list and each published article, the calls and each call. Three
+/// queries for the records and one per authority for its plans.
 async fn sitemap(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
-    let mut paths = vec!["/p".to_owned(), "/accessibility".to_owned()];
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let records = state.store.sitemap_records(now).await?;
+    let mut paths = vec!["/p".to_owned(), "/p/search".to_owned(), "/accessibility".to_owned(), "/news".to_owned(), "/calls".to_owned()];
     for a in state.store.public_authorities().await? {
         let base = format!("/p/{}", slug(&a.name));
         let (plans, _) = state.store.public_plans(a.id).await?;
+        paths.push(base.clone());
+        paths.push(format!("{base}/engagements"));
+        paths.extend(records.engagements.iter().filter(|(owner, _)| *owner == a.id).map(|(_, id)| format!("{base}/engagements/{id}")));
         paths.extend(plans.iter().map(|p| format!("{base}/plans/{}", p.id)));
-        paths.push(base);
     }
+    paths.extend(records.news.iter().map(|id| format!("/news/{id}")));
+    paths.extend(records.calls.iter().map(|id| format!("/calls/{id}")));
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

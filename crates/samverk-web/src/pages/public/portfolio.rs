@@ -12,7 +12,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use samverk_domain::engagement::{EngagementKind, EngagementStatus};
-use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicPartner, PublicPlan};
+use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicMeasure, PublicPartner, PublicPlan};
 use serde::Deserialize;
 
 use super::{authority_by_slug, name_in, slug};
@@ -24,6 +24,8 @@ use crate::{AppError, AppState};
 const PER_KIND: i64 = 5;
 /// Contributing engagements named per goal on the portfolio page.
 const PER_GOAL: i64 = 3;
+/// Contributing engagements named per goal on a plan's page.
+const PER_GOAL_ON_PLAN: i64 = 20;
 /// Engagements per page of the list.
 const PER_PAGE: i64 = 20;
 
@@ -97,7 +99,13 @@ pub struct GoalEntry {
 }
 
 pub struct GoalGroup {
+    /// The goal's anchor on the plan page (`g<id>`), where search hits for it lead.
+    pub anchor: String,
     pub goal: String,
+    /// The goal's description (the plan page only).
+    pub description: Option<String>,
+    /// The plan's measures under this goal (the plan page only).
+    pub measures: Vec<String>,
     pub sub: bool,
     pub engagements: Vec<GoalEntry>,
     /// The list of every engagement contributing to the goal, when not all are named here.
@@ -191,21 +199,6 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
 /// The engagements contributing to a goal, as the plan groups show them, by goal.
 type Contributing = HashMap<i64, (Vec<GoalEntry>, i64)>;
 
-/// Every contributing engagement of the portfolio (the plan page), by goal.
-fn contributing_all(i: &I18n, base: &str, p: &Portfolio) -> Contributing {
-    let views = engagement_views(i, base, p);
-    let titles: HashMap<i64, String> = p.engagements.iter().zip(views).map(|(e, v)| (e.id, v.title.text)).collect();
-    let mut out: Contributing = HashMap::new();
-    for c in &p.contributions {
-        if let Some(title) = titles.get(&c.engagement_id) {
-            let entry = out.entry(c.goal_id).or_default();
-            entry.0.push(GoalEntry { href: engagement_href(base, c.engagement_id), title: title.clone(), how: c.how.clone() });
-            entry.1 += 1;
-        }
-    }
-    out
-}
-
 /// The first engagements contributing to each goal and how many there are (the portfolio page).
 fn contributing_samples(base: &str, samples: &[GoalSample]) -> Contributing {
     let mut out: Contributing = HashMap::new();
@@ -217,35 +210,48 @@ fn contributing_samples(base: &str, samples: &[GoalSample]) -> Contributing {
     out
 }
 
-/// Published plans with their goals (main goals, each followed by its sub-goals) and the
-/// engagements contributing to each; `only` restricts to one plan.
-fn plan_groups(
+/// A plan's goals (main goals, each followed by its sub-goals) with the engagements
+/// contributing to each and, on the plan's own page, their descriptions and measures.
+fn goal_groups(
     i: &I18n,
     base: &str,
-    plans: &[PublicPlan],
-    goals: &[PublicGoal],
-    mut contributing: Contributing,
-    only: Option<i64>,
-) -> Vec<PlanGroup> {
+    goals: &[&PublicGoal],
+    contributing: &mut Contributing,
+    measures: &[PublicMeasure],
+    full: bool,
+) -> Vec<GoalGroup> {
     let mut group = |goal: &PublicGoal, sub: bool| {
         let (engagements, total) = contributing.remove(&goal.id).unwrap_or_default();
         let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX))
             .then(|| Link { href: format!("{base}/engagements?goal_id={}", goal.id), label: i.tn("public-goal-all", "count", total) });
-        GoalGroup { goal: goal_label(i, goal.title.as_ref()), sub, engagements, more }
+        GoalGroup {
+            anchor: format!("g{}", goal.id),
+            goal: goal_label(i, goal.title.as_ref()),
+            description: goal.description.clone().filter(|_| full),
+            measures: measures.iter().filter(|m| m.goal_id == Some(goal.id)).map(|m| m.title.clone()).collect(),
+            sub,
+            engagements,
+            more,
+        }
     };
+    let mut out = Vec::new();
+    for main in goals.iter().filter(|g| g.parent_id.is_none()) {
+        out.push(group(main, false));
+        for sub in goals.iter().filter(|g| g.parent_id == Some(main.id)) {
+            out.push(group(sub, true));
+        }
+    }
+    out
+}
+
+/// Published plans with their goals and the engagements contributing to each (the portfolio).
+fn plan_groups(i: &I18n, base: &str, plans: &[PublicPlan], goals: &[PublicGoal], mut contributing: Contributing) -> Vec<PlanGroup> {
     plans
         .iter()
-        .filter(|plan| only.is_none_or(|id| id == plan.id))
         .map(|plan| {
             let goals_of_plan: Vec<_> = goals.iter().filter(|g| g.plan_id == plan.id).collect();
-            let mut out = Vec::new();
-            for main in goals_of_plan.iter().filter(|g| g.parent_id.is_none()) {
-                out.push(group(main, false));
-                for sub in goals_of_plan.iter().filter(|g| g.parent_id == Some(main.id)) {
-                    out.push(group(sub, true));
-                }
-            }
-            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals: out }
+            let goals = goal_groups(i, base, &goals_of_plan, &mut contributing, &[], false);
+            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals }
         })
         .collect()
 }
@@ -315,7 +321,7 @@ pub async fn show(i: I18n, State(state): State<AppState>, Path(wanted): Path<Str
         }
     }
     let contributing = contributing_samples(&base, &summary.goal_samples);
-    let by_goal = plan_groups(&i, &base, &summary.samples.plans, &summary.samples.goals, contributing, None);
+    let by_goal = plan_groups(&i, &base, &summary.samples.plans, &summary.samples.goals, contributing);
     let total: i64 = summary.counts.iter().map(|c| c.count).sum();
     let count = capitalised(&i.tn("public-engagement-count", "count", total));
     let name = name_in(&i, &authority);
@@ -461,24 +467,25 @@ pub struct PlanPage {
     facts: Vec<(String, String)>,
     description: Option<String>,
     goals: Vec<GoalGroup>,
+    /// Measures not under a goal of the plan.
+    other_measures: Vec<String>,
 }
 
 pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Path<(String, i64)>) -> Result<PlanPage, AppError> {
     let authority = authority_by_slug(&state, &wanted).await?;
-    let portfolio = state.store.portfolio(authority.id).await?;
-    let plan = portfolio.plans.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
+    let page = state.store.public_plan(authority.id, id, i.lang(), PER_GOAL_ON_PLAN).await?.ok_or(AppError::NotFound)?;
     let base = format!("/p/{}", slug(&authority.name));
-    let contributing = contributing_all(&i, &base, &portfolio);
-    let goals = plan_groups(&i, &base, &portfolio.plans, &portfolio.goals, contributing, Some(id))
-        .into_iter()
-        .next()
-        .map(|g| g.goals)
-        .unwrap_or_default();
+    let mut contributing = contributing_samples(&base, &page.contributing);
+    let goals: Vec<&PublicGoal> = page.goals.iter().collect();
+    let goals = goal_groups(&i, &base, &goals, &mut contributing, &page.measures, true);
+    let plan = &page.plan;
     let facts = vec![
         (i.t("field-kind"), i.plan_kind(&plan.kind)),
         (i.t("field-status"), i.plan_status(&plan.status)),
         (i.t("plans-period"), i.period(&plan.period_start, &plan.period_end)),
     ];
+    let goal_ids: Vec<Option<i64>> = page.goals.iter().map(|g| Some(g.id)).collect();
+    let other_measures = page.measures.iter().filter(|m| !goal_ids.contains(&m.goal_id)).map(|m| m.title.clone()).collect();
     Ok(PlanPage {
         authority: name_in(&i, &authority),
         authority_href: base,
@@ -486,6 +493,7 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
         facts,
         description: plan.description.clone(),
         goals,
+        other_measures,
         i,
     })
 }

@@ -131,7 +131,37 @@ async fn when_nothing_matches_the_page_says_what_was_searched_and_how_to_widen_i
     assert!(text.contains("published on or after 2024-01-01"), "{text}");
     assert!(text.contains("To find more, remove a filter, use fewer or shorter words, or widen the period."), "{text}");
     assert!(page.body.contains("href=\"/news?q=zebra\""), "{}", page.body);
-    assert!(page.body.contains("href=\"/search?q=zebra\""), "{}", page.body);
+    assert!(page.body.contains("href=\"/p/search?q=zebra\""), "the public's search, open without an account: {}", page.body);
+    assert_eq!(app.view_anonymous().get("/p/search?q=zebra").await.status, 200);
+}
+
+#[tokio::test]
+async fn an_article_links_the_public_to_public_pages_of_published_engagements_and_goals_only() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    // The Telemark article about the call: its text does not name the engagement it links to.
+    let list = public.get("/news?tag=innspill").await;
+    let path = list
+        .body
+        .split("href=\"")
+        .filter_map(|h| h.split('"').next())
+        .find(|h| h.strip_prefix("/news/").is_some_and(|id| id.parse::<i64>().is_ok()))
+        .unwrap_or_else(|| panic!("{}", list.body))
+        .to_owned();
+    let page = public.get(&path).await;
+    assert_eq!(page.status, 200);
+    let filter = samverk_store::engagement::EngagementFilter { q: Some("Bærekraftige Vestfold og Telemark".into()), ..Default::default() };
+    let id = app.store.engagements(&filter).await.unwrap().items[0].id;
+    let public_page = format!("/p/vestfold-og-telemark-fylkeskommune/engagements/{id}");
+    assert!(page.body.contains(&format!("<a href=\"{public_page}\">Bærekraftige Vestfold og Telemark</a>")), "{}", page.body);
+    assert!(!page.body.contains("href=\"/engagements/") && !page.body.contains("href=\"/goals/"), "no staff page: {}", page.body);
+    assert_eq!(public.get(&public_page).await.status, 200, "the link opens for the public");
+    // Withdrawn from the public pages, the engagement is neither linked nor named, nor offered
+    // as a filter of the news list.
+    app.store.set_engagement_published(id, false).await.unwrap();
+    let page = public.get(&path).await;
+    assert!(!page.text().contains("Bærekraftige Vestfold og Telemark"), "{}", page.text());
+    assert!(!public.get("/news").await.text().contains("Bærekraftige Vestfold og Telemark"), "not among the filters");
 }
 
 #[tokio::test]
@@ -186,4 +216,70 @@ async fn the_list_and_the_feed_take_as_many_statements_for_two_articles_as_for_t
         counts.push(statements);
     }
     assert_eq!(counts[0], counts[1], "statements for 2 and for 20 articles");
+}
+
+#[tokio::test]
+async fn an_article_in_another_language_is_marked_and_noted_in_that_language() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    let list = public.get("/news?q=lidkoping&lang=en").await;
+    assert!(list.body.contains("<h2 lang=\"sv\"><a href=\"/news/"), "the Swedish title is marked: {}", list.body);
+    assert!(list.text().contains("(in Swedish)"), "{}", list.text());
+    let path = list
+        .body
+        .split("href=\"")
+        .filter_map(|h| h.split('"').next())
+        .find(|h| h.strip_prefix("/news/").is_some_and(|id| id.parse::<i64>().is_ok()))
+        .unwrap_or_else(|| panic!("{}", list.body))
+        .to_owned();
+    let nb = public.get(&format!("{path}?lang=nb")).await;
+    assert!(nb.body.contains("<h1 lang=\"sv\">Vänortsarbetet i Lidköping fortsätter</h1>"), "{}", nb.body);
+    assert!(nb.text().contains("(på svensk)"), "{}", nb.text());
+    let sv = public.get(&format!("{path}?lang=sv")).await;
+    assert!(sv.body.contains("<h1>Vänortsarbetet i Lidköping fortsätter</h1>") && !sv.body.contains("lang-note"), "{}", sv.body);
+    // A Norwegian article on a Norwegian page carries no note.
+    let norwegian = public.get("/news?tag=innspill&lang=nb").await;
+    assert!(!norwegian.body.contains("lang-note") && !norwegian.body.contains("<h2 lang="), "{}", norwegian.body);
+
+    // Staff say which language an article is written in; anything else is refused.
+    let owner = app.store.news_list(&Default::default(), time::OffsetDateTime::now_utc()).await.unwrap().items[0].owner_id.to_string();
+    let form = app.get("/news/new").await;
+    assert!(form.body.contains("<option value=\"sv\">"), "{}", form.body);
+    let fields = |language: &'static str| {
+        vec![
+            ("owner_id", owner.clone()),
+            ("language", language.to_owned()),
+            ("news_title", "An article in English".to_owned()),
+            ("lead", "In English.".to_owned()),
+            ("publish", "now".to_owned()),
+        ]
+    };
+    let refused = app.post_form("/news", &fields("de").iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("id=\"error-language\""), "{}", refused.text());
+    let saved = app.post_form("/news", &fields("en").iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let nb = public.get("/news?q=article&lang=nb").await.text();
+    assert!(nb.contains("An article in English") && nb.contains("(på engelsk)"), "{nb}");
+}
+
+#[tokio::test]
+async fn the_list_is_filtered_by_goal_and_offers_goals_of_published_plans_only() {
+    use samverk_testkit::{GoalBuilder, PlanBuilder};
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Målfylket fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Regional plan for klima").insert(&app.store).await;
+    let goal = GoalBuilder::new(plan, "Halvere utslippene").insert(&app.store).await;
+    NewsBuilder::new(owner, "Klimamøtet er i gang").goal(goal).insert(&app.store).await;
+    NewsBuilder::new(owner, "Kulturprisen er delt ut").insert(&app.store).await;
+    // The plan is not published: its goal is not offered, nor named.
+    let list = public.get("/news").await;
+    assert!(!list.text().contains("Halvere utslippene"), "{}", list.text());
+    app.store.set_plan_published(plan, true).await.unwrap();
+    let list = public.get("/news").await;
+    assert!(list.body.contains(&format!("<option value=\"{goal}\">Halvere utslippene</option>")), "{}", list.body);
+    let by_goal = public.get(&format!("/news?goal={goal}")).await;
+    assert!(has_title(&by_goal.body, "Klimamøtet er i gang") && !has_title(&by_goal.body, "Kulturprisen er delt ut"), "{}", by_goal.body);
+    assert!(by_goal.text().contains("One article"), "{}", by_goal.text());
 }

@@ -226,3 +226,148 @@ async fn the_portfolio_summarises_each_kind_and_goal_and_pages_the_rest() {
     let empty = public.get("/p/paging-fylkeskommune/engagements?kind=membership").await.text();
     assert!(empty.contains("No published engagement matches these filters"), "{empty}");
 }
+
+#[tokio::test]
+async fn a_plan_page_shows_its_goals_their_measures_and_what_contributes_and_reads_only_that_plan() {
+    use samverk_domain::plan::{GoalDraft, MeasureDraft};
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Planside fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Regional planstrategi").insert(&app.store).await;
+    let other_plan = PlanBuilder::new(owner, "Kystplanen").insert(&app.store).await;
+    for p in [plan, other_plan] {
+        app.store.set_plan_published(p, true).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let main = app
+        .store
+        .create_goal(&GoalDraft {
+            plan_id: Some(plan),
+            title: "Et grønt næringsliv".into(),
+            description: "Utslippene skal ned innen 2030.".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sub = GoalBuilder::new(plan, "Fornybar energi").parent(main).insert(&app.store).await;
+    let coast = GoalBuilder::new(other_plan, "Levende kystsamfunn").insert(&app.store).await;
+    for (goal, title) in [(Some(main), "Klimapartnerskap for næringslivet"), (None, "Årlig planforum")] {
+        let draft = MeasureDraft { plan_id: Some(plan), goal_id: goal, title: title.into(), ..Default::default() };
+        app.store.create_measure(&draft).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    for n in 1..=25 {
+        let id =
+            EngagementBuilder::new(owner, &format!("Klimanettverk {n:02}")).goal(main, &format!("bidrag {n:02}")).insert(&app.store).await;
+        app.store.set_engagement_published(id, true).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let energy = EngagementBuilder::new(owner, "Energiforum").goal(sub, "deler kunnskap").insert(&app.store).await;
+    let fishing = EngagementBuilder::new(owner, "Fiskerinettverket").goal(coast, "kystkultur").insert(&app.store).await;
+    for id in [energy, fishing] {
+        app.store.set_engagement_published(id, true).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    EngagementBuilder::new(owner, "Hemmelig nettverk").goal(main, "skjult").insert(&app.store).await;
+
+    let path = format!("/p/planside-fylkeskommune/plans/{plan}");
+    let before = app.store.query_count();
+    let page = public.get(&path).await;
+    let statements = app.store.query_count() - before;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains("Main goal: Et grønt næringsliv") && text.contains("Utslippene skal ned innen 2030."), "{text}");
+    assert!(text.contains("Measures: Klimapartnerskap for næringslivet"), "the goal's measure: {text}");
+    assert!(text.contains("Other measures Årlig planforum"), "a measure under no goal: {text}");
+    assert!(text.contains("Sub-goal: Fornybar energi") && text.contains("Energiforum – deler kunnskap"), "{text}");
+    assert!(text.contains("Klimanettverk 01 – bidrag 01") && text.contains("Klimanettverk 20"), "{text}");
+    assert!(!text.contains("Klimanettverk 21"), "twenty named per goal: {text}");
+    let all = link_to(&page.body, "See all 25 engagements contributing to this goal");
+    assert_eq!(all, format!("/p/planside-fylkeskommune/engagements?goal_id={main}"));
+    assert!(!text.contains("Hemmelig nettverk") && !text.contains("Fiskerinettverket") && !text.contains("Levende kystsamfunn"), "{text}");
+    assert!(page.body.contains(&format!("id=\"g{main}\"")), "each goal has an anchor for search hits");
+
+    // What the store reads for the page: this plan's goals and measures, twenty engagements per
+    // goal, nothing of the other plan; and the page takes as many statements with 55 more
+    // engagements in the portfolio.
+    let read = app.store.public_plan(owner, plan, "en", 20).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("no plan"));
+    assert_eq!(read.goals.len(), 2);
+    assert_eq!(read.measures.len(), 2);
+    assert_eq!(read.contributing.len(), 21, "20 of the main goal's 25 and the sub-goal's one");
+    assert!(read.contributing.iter().all(|c| c.goal_id == main || c.goal_id == sub));
+    for n in 1..=55 {
+        let goal = if n % 2 == 0 { main } else { coast };
+        let id = EngagementBuilder::new(owner, &format!("Nytt nettverk {n:02}")).goal(goal, "mer").insert(&app.store).await;
+        app.store.set_engagement_published(id, true).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let before = app.store.query_count();
+    let page = public.get(&path).await;
+    assert_eq!(app.store.query_count() - before, statements, "statements for the plan page at 28 and at 83 engagements");
+    assert!(page.text().contains("See all 52 engagements contributing to this goal"), "{}", page.text());
+
+    // Unpublished, the plan has no page; another authority's address does not open it.
+    assert_eq!(public.get(&format!("/p/planside-fylkeskommune/plans/{}", other_plan + 1000)).await.status, 404);
+    app.store.set_plan_published(plan, false).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(public.get(&path).await.status, 404);
+}
+
+/// The sitemap's addresses (without the language), in order.
+fn sitemap_paths(xml: &str) -> Vec<String> {
+    let mut out: Vec<String> = xml
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|l| l.split("</loc>").next())
+        .filter_map(|l| l.split('?').next())
+        .map(str::to_owned)
+        .collect();
+    out.dedup();
+    out
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_public_page_and_each_opens_for_the_public() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
+    let xml = public.get("/sitemap.xml").await.body;
+    let paths = sitemap_paths(&xml);
+    let base = "/p/vestfold-og-telemark-fylkeskommune";
+    for expected in [base.to_owned(), format!("{base}/engagements"), format!("{base}/engagements/{id}"), "/news".into(), "/calls".into()] {
+        assert!(paths.contains(&expected), "{expected} in {paths:?}");
+    }
+    assert!(xml.contains(&format!("<loc>{base}/engagements/{id}?lang=sv</loc>")), "each language: {xml}");
+    let news: Vec<_> = paths.iter().filter(|p| p.starts_with("/news/")).collect();
+    let calls: Vec<_> = paths.iter().filter(|p| p.starts_with("/calls/")).collect();
+    assert_eq!(news.len(), 5, "the demo's published articles: {news:?}");
+    assert!(!calls.is_empty(), "the demo's call: {paths:?}");
+    for path in &paths {
+        let page = public.get(path).await;
+        assert_eq!(page.status, 200, "{path} opens for the public");
+    }
+    // Withdrawn, an engagement leaves the sitemap.
+    app.store.set_engagement_published(id, false).await.unwrap_or_else(|e| panic!("{e}"));
+    let paths = sitemap_paths(&public.get("/sitemap.xml").await.body);
+    assert!(!paths.contains(&format!("{base}/engagements/{id}")), "{paths:?}");
+}
+
+#[tokio::test]
+async fn every_public_page_has_a_title_a_description_and_its_language() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    let xml = public.get("/sitemap.xml").await.body;
+    let mut paths = sitemap_paths(&xml);
+    paths.push("/p/search?q=telemark".into());
+    for lang in ["nb", "sv", "en"] {
+        for path in &paths {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let body = public.get(&format!("{path}{sep}lang={lang}")).await.body;
+            assert!(body.contains(&format!("<html lang=\"{lang}\">")), "{path} {lang}");
+            let title = body.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or_default();
+            assert!(title.len() > " – samverk".len(), "{path} {lang}: title «{title}»");
+            let description =
+                body.split("<meta name=\"description\" content=\"").nth(1).and_then(|d| d.split('"').next()).unwrap_or_default();
+            assert!(description.len() > 20, "{path} {lang}: description «{description}»");
+            assert_eq!(body.matches("<meta name=\"description\"").count(), 1, "{path}: one description");
+            // The public's menu: no link to a staff page, which would answer with the sign-in page.
+            assert!(body.contains("<a href=\"/p/search\">") && !body.contains("href=\"/plans\""), "{path}: {body}");
+        }
+    }
+    let staff = app.get("/p").await.body;
+    assert!(staff.contains("<a href=\"/plans\">") && staff.contains("<a href=\"/search\">"), "signed in, the staff's menu: {staff}");
+}

@@ -75,7 +75,7 @@ async fn goals_show_when_their_plan_is_published_and_calls_while_they_are_open()
     app.store.set_plan_published(plan, true).await.unwrap();
     let page = public.get("/p/search?q=skipsfart").await;
     assert!(page.text().contains("Grønn skipsfart langs kysten"), "{}", page.text());
-    assert!(page.body.contains(&format!("/plans/{plan}\"")), "linked to the public plan page: {}", page.body);
+    assert!(page.body.contains(&format!("/plans/{plan}#g")), "linked to the goal on the public plan page: {}", page.body);
 
     let today = time::OffsetDateTime::now_utc().date();
     let day = |d: time::Date| d.to_string();
@@ -101,4 +101,22 @@ async fn nothing_matched_says_what_was_searched_and_how_to_widen_it() {
     assert!(page.body.contains("href=\"/news\""), "another way: {}", page.body);
     let nb = app.view_anonymous().get("/p/search?q=zzzz&lang=nb").await.text();
     assert!(nb.contains("Ingenting passet med «zzzz»") || nb.contains("Ingenting passet med “zzzz”"), "{nb}");
+}
+
+#[tokio::test]
+async fn country_facets_are_named_in_the_page_language() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    for (lang, sweden) in [("en", "Sweden"), ("nb", "Sverige"), ("sv", "Sverige")] {
+        let page = public.get(&format!("/p/search?q=Lidkoping&lang={lang}")).await;
+        let text = page.text();
+        assert!(text.contains(&format!("{sweden} (")), "{lang}: {text}");
+        assert!(!text.contains("SE ("), "no bare code: {text}");
+        assert!(page.body.contains("country=SE"), "the link still filters by the code: {}", page.body);
+    }
+    let norway = public.get("/p/search?q=Telemark&lang=en").await.text();
+    assert!(norway.contains("Norway (") && !norway.contains("NO ("), "{norway}");
+    // The chosen country is named in what was searched, too.
+    let text = public.get("/p/search?q=zzzz&country=SE&lang=nb").await.text();
+    assert!(text.contains("Land: Sverige"), "{text}");
 }
