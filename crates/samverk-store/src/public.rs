@@ -441,13 +441,14 @@ impl Store {
     pub async fn save_engagement_texts(
         &self,
         id: i64,
+        expected: Option<i64>,
         language: Option<&str>,
         texts: &[(String, String, String)],
     ) -> Result<(), StoreError> {
         self.ensure_visible("engagements", id).await?;
         let mut tx = self.begin().await?;
         let mut conn = tx.conn();
-        save_texts(&mut conn, id, language, texts).await?;
+        save_texts(&mut conn, id, expected, language, texts).await?;
         tx.commit().await
     }
 }
@@ -533,10 +534,18 @@ async fn published_goals(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<Publi
     Ok(conn.all(&g).await?)
 }
 
-async fn save_texts(conn: &mut Conn<'_>, id: i64, language: Option<&str>, texts: &[(String, String, String)]) -> Result<(), StoreError> {
-    let mut l = Sql::new("UPDATE engagements SET language = ");
+/// The texts are part of the engagement: saving them is a new version of it, refused (`Stale`)
+/// when it is no longer at `expected`.
+async fn save_texts(
+    conn: &mut Conn<'_>,
+    id: i64,
+    expected: Option<i64>,
+    language: Option<&str>,
+    texts: &[(String, String, String)],
+) -> Result<(), StoreError> {
+    let mut l = Sql::new("UPDATE engagements SET version = version + 1, language = ");
     l.bind(language.map(str::to_owned)).push(" WHERE id = ").bind(id);
-    StoreError::changed("engagement", id, conn.execute(&l).await?)?;
+    crate::store::versioned_update(conn, "engagement", "engagements", id, l, expected).await?;
     let mut d = Sql::new("DELETE FROM engagement_texts WHERE engagement_id = ");
     d.bind(id);
     conn.execute(&d).await?;

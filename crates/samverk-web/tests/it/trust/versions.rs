@@ -35,6 +35,7 @@ const CASES: &[Case] = &[
         post: "/engagements/{id}/eu",
         field: "funding_call",
     },
+    Case { table: "engagements", id_column: "id", edit: "/engagements/{id}/texts", post: "/engagements/{id}/texts", field: "title_en" },
 ];
 
 #[tokio::test]
