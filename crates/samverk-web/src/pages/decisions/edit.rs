@@ -17,7 +17,7 @@ use super::authority_choices;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
 use crate::pages::organisations::path_id;
-use crate::trust::conflict::{ConflictRow, differences};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// The decision form as posted: every field as text, so whatever was typed (even an owner id
@@ -32,9 +32,6 @@ pub(super) struct DecisionForm {
     date_precision: String,
     title: String,
     url: String,
-    /// The version the form was filled from: a save finding another one shows the conflict page.
-    #[serde(skip_serializing)]
-    version: String,
 }
 
 impl DecisionForm {
@@ -60,7 +57,6 @@ impl DecisionForm {
             date_precision: d.date_precision.code().to_owned(),
             title: d.title.clone(),
             url: d.url.clone().unwrap_or_default(),
-            version: d.version.to_string(),
         }
     }
 }
@@ -76,8 +72,8 @@ pub(super) struct FormPage {
     errors: ValidationErrors,
     owners: Vec<Choice>,
     precisions: Vec<Choice>,
-    /// After a stale save: the fields where the current record differs from what was typed.
-    conflict: Option<Vec<ConflictRow>>,
+    /// The version the form was filled from and, after a stale save, what differs.
+    edit: Edit,
 }
 
 impl FormPage {
@@ -98,7 +94,7 @@ impl FormPage {
             Some((id, title)) => (i.t1("decision-edit-title", "title", title), format!("/decisions/{id}"), format!("/decisions/{id}")),
             None => (i.t("decision-new-title"), "/decisions".to_owned(), "/decisions".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, owners, precisions, conflict: None })
+        Ok(Self { i, heading, action, cancel, draft, errors, owners, precisions, edit: Edit::default() })
     }
 }
 
@@ -122,33 +118,37 @@ pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(posted):
 pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let d = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-    FormPage::new(i, &state, Some((id, &d.title)), DecisionForm::of(&d), form::no_errors()).await
+    let mut page = FormPage::new(i, &state, Some((id, &d.title)), DecisionForm::of(&d), form::no_errors()).await?;
+    page.edit = Edit::at(d.version);
+    Ok(page)
 }
 
 pub(super) async fn update(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(posted): Form<DecisionForm>,
+    Form(posted): Form<Versioned<DecisionForm>>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let d = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-    match state.store.update_decision_at(id, posted.version.trim().parse().ok(), &posted.draft()).await {
+    let edit = posted.edit();
+    match state.store.update_decision_at(id, posted.expected(), &posted.fields.draft()).await {
         Ok(_) => Ok(see_other(&format!("/decisions/{id}")).into_response()),
         Err(StoreError::Stale { .. }) => {
             // Someone saved first: keep everything typed, show what differs, and base the next
             // save on the current version so it goes through once the user has merged.
             let current = state.store.decision(id).await?.ok_or(AppError::NotFound)?;
-            let now = DecisionForm::of(&current);
-            let rows = differences(&posted, &now);
-            let mut typed = posted;
-            typed.version = now.version;
-            let mut page = FormPage::new(i, &state, Some((id, current.title.as_str())), typed, form::no_errors()).await?;
-            page.conflict = Some(rows);
-            Ok((StatusCode::CONFLICT, page).into_response())
+            let edit = rebase(&posted.fields, &DecisionForm::of(&current), current.version);
+            let mut page = FormPage::new(i, &state, Some((id, current.title.as_str())), posted.fields, form::no_errors()).await?;
+            page.edit = edit;
+            Ok(conflicted(page))
         }
         // The heading keeps the stored title: the typed one was not saved.
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, &state, Some((id, &d.title)), posted, errors).await?)),
+        Err(StoreError::Invalid(errors)) => {
+            let mut page = FormPage::new(i, &state, Some((id, &d.title)), posted.fields, errors).await?;
+            page.edit = edit;
+            Ok(rejected(page))
+        }
         Err(other) => Err(other.into()),
     }
 }

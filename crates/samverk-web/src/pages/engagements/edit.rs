@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
-use crate::trust::conflict::{ConflictRow, differences};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 /// The engagement form: the engagement, and on creation its first contribution.
@@ -28,8 +28,6 @@ pub struct EngagementForm {
     #[serde(deserialize_with = "samverk_domain::input::id_or_blank")]
     pub goal_id: Option<i64>,
     pub how: String,
-    /// The version the form was filled from: a save finding another one shows the conflict.
-    pub version: String,
 }
 
 impl EngagementForm {
@@ -57,8 +55,8 @@ pub struct FormPage {
     parents: Vec<Choice>,
     decisions: Vec<Choice>,
     goals: Vec<Choice>,
-    /// After a stale save: the fields where the current record differs from what was typed.
-    conflict: Option<Vec<ConflictRow>>,
+    /// The version the form was filled from and, after a stale save, what differs.
+    edit: Edit,
 }
 
 impl FormPage {
@@ -73,7 +71,7 @@ async fn form_page(
     store: &Store,
     id: Option<i64>,
     heading: String,
-    form: EngagementForm,
+    (form, edit): (EngagementForm, Edit),
     errors: ValidationErrors,
 ) -> Result<FormPage, AppError> {
     let d = &form.draft;
@@ -103,7 +101,7 @@ async fn form_page(
             goals.push(Choice::new(goal.id, format!("{plan}: {title}"), Some(goal.id) == form.goal_id));
         }
     }
-    Ok(FormPage { i, id, heading, form, errors, owners, kinds, statuses, parents, decisions, goals, conflict: None })
+    Ok(FormPage { i, id, heading, form, errors, owners, kinds, statuses, parents, decisions, goals, edit })
 }
 
 /// Shows a rejected form again (422) or passes other errors on.
@@ -112,7 +110,7 @@ async fn rejected(
     store: &Store,
     id: Option<i64>,
     heading: String,
-    form: EngagementForm,
+    form: (EngagementForm, Edit),
     error: StoreError,
 ) -> Result<Response, AppError> {
     match error {
@@ -133,13 +131,14 @@ pub struct NewQuery {
 
 pub async fn new(i: I18n, State(state): State<AppState>, Query(query): Query<NewQuery>) -> Result<FormPage, AppError> {
     let draft = EngagementDraft { owner_id: query.owner_id, parent_id: query.parent_id, status: "proposed".into(), ..Default::default() };
-    form_page(i, &state.store, None, i.t("engagement-new-title"), EngagementForm { draft, ..Default::default() }, form::no_errors()).await
+    let form = EngagementForm { draft, ..Default::default() };
+    form_page(i, &state.store, None, i.t("engagement-new-title"), (form, Edit::default()), form::no_errors()).await
 }
 
 pub async fn create(i: I18n, State(state): State<AppState>, Form(form): Form<EngagementForm>) -> Result<Response, AppError> {
     match state.store.create_engagement(&form.draft, &form.first_contribution()).await {
         Ok(id) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
-        Err(error) => rejected(i, &state.store, None, i.t("engagement-new-title"), form, error).await,
+        Err(error) => rejected(i, &state.store, None, i.t("engagement-new-title"), (form, Edit::default()), error).await,
     }
 }
 
@@ -161,33 +160,31 @@ fn draft_of(e: &samverk_store::engagement::Engagement) -> EngagementDraft {
 pub async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<FormPage, AppError> {
     let e = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
     let heading = i.t1("engagement-edit-title", "title", &e.title);
-    let form = EngagementForm { draft: draft_of(&e), version: e.version.to_string(), ..Default::default() };
-    form_page(i, &state.store, Some(id), heading, form, form::no_errors()).await
+    let form = EngagementForm { draft: draft_of(&e), ..Default::default() };
+    form_page(i, &state.store, Some(id), heading, (form, Edit::at(e.version)), form::no_errors()).await
 }
 
 pub async fn update(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    Form(form): Form<EngagementForm>,
+    Form(posted): Form<Versioned<EngagementForm>>,
 ) -> Result<Response, AppError> {
-    match state.store.update_engagement_at(id, form.version.trim().parse().ok(), &form.draft).await {
+    let edit = posted.edit();
+    let form = posted.fields;
+    match state.store.update_engagement_at(id, edit.version.trim().parse().ok(), &form.draft).await {
         Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Stale { .. }) => {
             // Someone saved first: keep everything typed, show what differs, and base the next
             // save on the current version so it goes through once the user has merged.
             let current = state.store.engagement(id).await?.ok_or(AppError::NotFound)?;
-            let rows = differences(&form.draft, &draft_of(&current));
+            let edit = rebase(&form.draft, &draft_of(&current), current.version);
             let heading = i.t1("engagement-edit-title", "title", &current.title);
-            let mut form = form;
-            form.version = current.version.to_string();
-            let mut page = form_page(i, &state.store, Some(id), heading, form, form::no_errors()).await?;
-            page.conflict = Some(rows);
-            Ok((StatusCode::CONFLICT, page).into_response())
+            Ok(conflicted(form_page(i, &state.store, Some(id), heading, (form, edit), form::no_errors()).await?))
         }
         Err(error) => {
             let heading = i.t1("engagement-edit-title", "title", &form.draft.title);
-            rejected(i, &state.store, Some(id), heading, form, error).await
+            rejected(i, &state.store, Some(id), heading, (form, edit), error).await
         }
     }
 }

@@ -5,7 +5,6 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use fluent_templates::fluent_bundle::FluentValue;
 use samverk_domain::ValidationErrors;
@@ -19,7 +18,7 @@ use super::tree::{AreaView, GoalGroup, MeasureRow, TreeView};
 use super::{Id, bad_form, decision_choices, decision_date, owner_choices, rejected};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
-use crate::trust::conflict::{ConflictRow, differences};
+use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
 pub struct PlanRow {
@@ -133,24 +132,13 @@ pub struct FormPage {
     /// Set when editing: the address of the delete confirmation.
     delete_action: Option<String>,
     draft: PlanDraft,
-    /// The version the form was filled from (empty for a new plan).
-    version: String,
     errors: ValidationErrors,
+    /// The version the form was filled from and, after a stale save, what differs.
+    edit: Edit,
     owners: Vec<Choice>,
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
     decisions: Vec<Choice>,
-    /// After a stale save: the fields where the current plan differs from what was typed.
-    conflict: Option<Vec<ConflictRow>>,
-}
-
-/// The plan form as posted: the plan and the version it was filled from.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct PlanForm {
-    #[serde(flatten)]
-    draft: PlanDraft,
-    version: String,
 }
 
 /// Where the form is going: a new plan or a change to an existing one.
@@ -180,9 +168,8 @@ async fn form_page(i: I18n, state: &AppState, target: Target, draft: PlanDraft, 
         cancel,
         delete_action,
         draft,
-        version: String::new(),
         errors,
-        conflict: None,
+        edit: Edit::default(),
     })
 }
 
@@ -221,7 +208,7 @@ async fn existing(state: &AppState, id: i64) -> Result<Plan, AppError> {
 pub async fn edit(i: I18n, State(state): State<AppState>, Id(id): Id) -> Result<FormPage, AppError> {
     let plan = existing(&state, id).await?;
     let mut page = form_page(i, &state, Target::Existing { id, title: plan.title.clone() }, draft_of(&plan), form::no_errors()).await?;
-    page.version = plan.version.to_string();
+    page.edit = Edit::at(plan.version);
     Ok(page)
 }
 
@@ -229,25 +216,26 @@ pub async fn update(
     i: I18n,
     State(state): State<AppState>,
     Id(id): Id,
-    form: Result<Form<PlanForm>, FormRejection>,
+    form: Result<Form<Versioned<PlanDraft>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let plan = existing(&state, id).await?;
-    let Form(PlanForm { draft, version }) = form.map_err(bad_form)?;
-    match state.store.update_plan_at(id, version.trim().parse().ok(), &draft).await {
+    let Form(posted) = form.map_err(bad_form)?;
+    let edit = posted.edit();
+    let draft = posted.fields;
+    match state.store.update_plan_at(id, edit.version.trim().parse().ok(), &draft).await {
         Ok(_) => Ok(form::see_other(&format!("/plans/{id}")).into_response()),
         Err(StoreError::Stale { .. }) => {
             // Someone saved first: keep everything typed, show what differs, and base the next
             // save on the current version so it goes through once the user has merged.
             let current = existing(&state, id).await?;
-            let rows = differences(&draft, &draft_of(&current));
+            let edit = rebase(&draft, &draft_of(&current), current.version);
             let mut page = form_page(i, &state, Target::Existing { id, title: current.title.clone() }, draft, form::no_errors()).await?;
-            page.version = current.version.to_string();
-            page.conflict = Some(rows);
-            Ok((StatusCode::CONFLICT, page).into_response())
+            page.edit = edit;
+            Ok(conflicted(page))
         }
         Err(StoreError::Invalid(errors)) => {
             let mut page = form_page(i, &state, Target::Existing { id, title: plan.title }, draft, errors).await?;
-            page.version = version;
+            page.edit = edit;
             Ok(rejected(page))
         }
         Err(e) => Err(e.into()),
