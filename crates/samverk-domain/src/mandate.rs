@@ -129,6 +129,8 @@ pub struct PersonDraft {
     pub title: String,
     pub department: String,
     pub email: String,
+    /// She consented to her name being shown on the public pages (else only her role is).
+    pub show_name: bool,
 }
 
 /// A validated person. Only what the follow-up needs is kept (GDPR: data minimisation).
@@ -139,6 +141,7 @@ pub struct NewPerson {
     pub title: Option<String>,
     pub department: Option<String>,
     pub email: Option<String>,
+    pub show_name: bool,
 }
 
 impl PersonDraft {
@@ -158,6 +161,7 @@ impl PersonDraft {
             title: e.check("person_title", input::optional_text(&self.title, TITLE_MAX)).flatten(),
             department: e.check("department", input::optional_text(&self.department, TITLE_MAX)).flatten(),
             email: e.check("email", email(&self.email)).flatten(),
+            show_name: self.show_name,
         };
         e.into_result(|| person)
     }

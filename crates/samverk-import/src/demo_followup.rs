@@ -138,6 +138,8 @@ pub async fn load(conn: &mut Conn<'_>) -> Result<FollowupSummary, ImportError> {
             title: text(p.title.as_ref()),
             department: text(p.department.as_ref()),
             email: text(p.email.as_ref()),
+            // No demo person has consented to be named on the public pages.
+            show_name: false,
         };
         people.insert(p.key.clone(), mandate::create_person(conn, &draft).await.map_err(context("person", &p.key))?);
         summary.people += 1;

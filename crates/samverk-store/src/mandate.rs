@@ -21,6 +21,8 @@ pub struct Person {
     pub title: Option<String>,
     pub department: Option<String>,
     pub email: Option<String>,
+    /// She consented to her name being shown on the public pages.
+    pub show_name: bool,
     /// Mandates held.
     pub mandates: i64,
     pub version: i64,
@@ -121,7 +123,7 @@ pub struct MandateFilter {
     pub mandate_id: Option<i64>,
 }
 
-const PERSON_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.name, p.title, p.department, p.email, p.version, \
+const PERSON_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.name, p.title, p.department, p.email, p.show_name, p.version, \
      (SELECT COUNT(*) FROM mandates m WHERE m.person_id = p.id) AS mandates FROM people p JOIN organisations o ON o.id = p.owner_id";
 
 const MANDATE_SELECT: &str = "SELECT m.id, m.engagement_id, e.title AS engagement_title, e.owner_id, m.person_id, p.name AS person_name, \
@@ -137,12 +139,13 @@ const MANDATE_SELECT: &str = "SELECT m.id, m.engagement_id, e.title AS engagemen
 pub async fn create_person(conn: &mut Conn<'_>, draft: &PersonDraft) -> Result<i64, StoreError> {
     let known = owner_known(conn, draft.owner_id).await?;
     let p = draft.validate(known)?;
-    let sql = Sql::new("INSERT INTO people (owner_id, name, title, department, email) VALUES (?, ?, ?, ?, ?) RETURNING id")
+    let sql = Sql::new("INSERT INTO people (owner_id, name, title, department, email, show_name) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
         .arg(p.owner_id)
         .arg(p.name)
         .arg(p.title)
         .arg(p.department)
-        .arg(p.email);
+        .arg(p.email)
+        .arg(p.show_name);
     Ok(conn.insert(&sql).await?)
 }
 
@@ -363,12 +366,13 @@ impl Store {
         let known = owner_known(&mut conn, draft.owner_id).await?;
         let p = draft.validate(known)?;
         let sql =
-            Sql::new("UPDATE people SET version = version + 1, owner_id = ?, name = ?, title = ?, department = ?, email = ? WHERE id = ?")
+            Sql::new("UPDATE people SET version = version + 1, owner_id = ?, name = ?, title = ?, department = ?, email = ?, show_name = ? WHERE id = ?")
                 .arg(p.owner_id)
                 .arg(p.name)
                 .arg(p.title)
                 .arg(p.department)
                 .arg(p.email)
+                .arg(p.show_name)
                 .arg(id);
         let version = crate::store::versioned_update(&mut conn, "person", "people", id, sql, expected).await?;
         tx.commit().await?;

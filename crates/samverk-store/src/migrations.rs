@@ -79,6 +79,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0018_news_language.sql"),
         include_str!("../migrations/postgres/0018_news_language.sql"),
     ),
+    (
+        19,
+        "0019_people_show_name.sql",
+        include_str!("../migrations/sqlite/0019_people_show_name.sql"),
+        include_str!("../migrations/postgres/0019_people_show_name.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

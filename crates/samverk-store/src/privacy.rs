@@ -115,6 +115,15 @@ pub const REGISTER: &[Category] = &[
         seen_by: "administrators",
         tables: &[("personal_data_log", &["actor_id", "actor", "subject"])],
     },
+    // Showing a person's name to the public rests on her consent, not on the public task that
+    // lets staff keep it: erasure withdraws it with the name.
+    Category {
+        code: "public_names",
+        basis: LegalBasis::Consent,
+        retention: Retention::WithRecord,
+        seen_by: "public",
+        tables: &[("people", &["name", "show_name"])],
+    },
 ];
 
 /// Tables that hold no personal data (organisations are bodies, not people). Free text in
@@ -693,7 +702,7 @@ impl Store {
         let people = found.of("people");
         let mut run = |table: &'static str, n: u64| *changed.entry(table).or_default() += n;
         let mut sql =
-            Sql::new("UPDATE people SET name = ?, title = NULL, department = NULL, email = NULL, version = version + 1 WHERE id IN (")
+            Sql::new("UPDATE people SET name = ?, title = NULL, department = NULL, email = NULL, show_name = FALSE, version = version + 1 WHERE id IN (")
                 .arg(p());
         sql.bind_list(people).push(")");
         run("people", conn.execute(&sql).await?);

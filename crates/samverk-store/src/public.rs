@@ -3,6 +3,7 @@
 //! one language.
 
 use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
+use samverk_domain::mandate::MandateRole;
 use samverk_domain::plan::{PlanKind, PlanStatus};
 use serde::Serialize;
 use time::Date;
@@ -63,6 +64,17 @@ pub struct PublicPartner {
     pub role: Role,
 }
 
+/// A representative of the authority in a published engagement (a current mandate with a
+/// holder): her role, and her name only when she consented to it being shown. The name of one
+/// who did not is never read from the database for a public page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct PublicRepresentative {
+    pub engagement_id: i64,
+    #[sqlx(try_from = "String")]
+    pub role: MandateRole,
+    pub name: Option<String>,
+}
+
 /// What a published engagement contributes to a goal of a published plan, and how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PublicContribution {
@@ -105,6 +117,7 @@ pub struct Portfolio {
     pub engagements: Vec<PublicEngagement>,
     pub texts: Vec<EngagementText>,
     pub partners: Vec<PublicPartner>,
+    pub representatives: Vec<PublicRepresentative>,
     pub contributions: Vec<PublicContribution>,
     pub plans: Vec<PublicPlan>,
     pub goals: Vec<PublicGoal>,
@@ -266,7 +279,7 @@ impl Store {
     /// What the portfolio page summarises: the published engagements counted by kind and status,
     /// the first `per_kind` of each kind (by title) with their details, the published plans and
     /// goals, and for each goal the number of published engagements contributing to it directly
-    /// with `per_goal` of them (the oldest records, shown by title; titles in `lang` where written). Nine queries whatever
+    /// with `per_goal` of them (the oldest records, shown by title; titles in `lang` where written). Ten queries whatever
     /// the portfolio's size, and the page grows with `per_kind` and `per_goal`, not with it.
     ///
     /// # Errors
@@ -306,7 +319,7 @@ impl Store {
     }
 
     /// One page of an authority's published engagements, by title, narrowed by `filter`, with
-    /// their details, and how many match. Six queries whatever the page or the portfolio's size.
+    /// their details, and how many match. Seven queries whatever the page or the portfolio's size.
     ///
     /// # Errors
     /// The database error.
@@ -454,7 +467,8 @@ impl Store {
 }
 
 /// The engagements whose ids `ids` selects (a `SELECT e.id …`), with their decisions, texts in
-/// other languages, partners and contributions to goals of published plans: four queries.
+/// other languages, partners, representatives and contributions to goals of published plans:
+/// five queries.
 async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError> {
     let mut e = Sql::new(
         "SELECT e.id, e.kind, e.title, e.description, e.language, e.status, e.start_date, e.end_date, \
@@ -473,6 +487,13 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     );
     p.push_sql(ids).push(") ORDER BY p.engagement_id, p.role, o.name");
     let partners = conn.all(&p).await?;
+    let mut r = Sql::new(
+        "SELECT m.engagement_id, m.role, CASE WHEN p.show_name = TRUE THEN p.name END AS name \
+         FROM mandates m JOIN people p ON p.id = m.person_id \
+         WHERE (m.end_date IS NULL OR m.end_date >= CURRENT_DATE) AND m.engagement_id IN (",
+    );
+    r.push_sql(ids).push(") ORDER BY m.engagement_id, m.role, m.id");
+    let representatives = conn.all(&r).await?;
     let mut c = Sql::new(
         "SELECT c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, \
          pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
@@ -480,7 +501,7 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     );
     c.push_sql(ids).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
     let contributions = conn.all(&c).await?;
-    Ok(Portfolio { engagements, texts, partners, contributions, plans: Vec::new(), goals: Vec::new() })
+    Ok(Portfolio { engagements, texts, partners, representatives, contributions, plans: Vec::new(), goals: Vec::new() })
 }
 
 /// For each goal `goal_ids` selects (a `SELECT g.id …`), the owner's published engagements

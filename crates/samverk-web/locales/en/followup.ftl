@@ -159,3 +159,4 @@ followup-delete-mandate = Delete this mandate
 followup-mandate-has-reports = This mandate has reports back and cannot be deleted: they are part of the record. End its period instead.
 followup-mandate-delete-refused = The mandate was not deleted
 followup-mandate-deleted = The mandate was deleted.
+field-show_name = She consents to her name being shown on the public pages (otherwise only her role is shown)

@@ -85,3 +85,7 @@ privacy-action-export_json = Exported (JSON)
 privacy-action-export_csv = Exported (CSV)
 privacy-action-erase = Erased
 privacy-action-retention = Retention job
+privacy-cat-public_names = Names shown on the public pages
+privacy-purpose-public_names = To name a representative on the public pages, only when she has consented; otherwise the public sees her role.
+privacy-retention-public_names = Until she withdraws her consent (untick it on her form) or is erased.
+privacy-seen-by-public = Everyone (the public pages)

@@ -69,3 +69,4 @@ public-engagements-description = The engagements { $authority } has published, f
 public-engagement-description = An engagement of { $authority }: what it is, who takes part, the decision and the goals it serves.
 public-filters = Filter the engagements
 public-engagements-empty = No published engagement matches these filters.
+public-representatives = Representatives

@@ -159,3 +159,4 @@ followup-delete-mandate = Slett dette vervet
 followup-mandate-has-reports = Dette vervet har tilbakerapporter og kan ikke slettes: de er en del av arkivet. Avslutt perioden i stedet.
 followup-mandate-delete-refused = Vervet ble ikke slettet
 followup-mandate-deleted = Vervet ble slettet.
+field-show_name = Hun samtykker til at navnet hennes vises på de offentlige sidene (ellers vises bare rollen)

@@ -85,3 +85,7 @@ privacy-action-export_json = Eksporterte (JSON)
 privacy-action-export_csv = Eksporterte (CSV)
 privacy-action-erase = Slettet
 privacy-action-retention = Slettejobb
+privacy-cat-public_names = Navn vist på de offentlige sidene
+privacy-purpose-public_names = For å navngi en representant på de offentlige sidene, bare når hun har samtykket; ellers ser publikum rollen hennes.
+privacy-retention-public_names = Til hun trekker samtykket (fjern avkrysningen i skjemaet hennes) eller slettes.
+privacy-seen-by-public = Alle (de offentlige sidene)

@@ -69,3 +69,4 @@ public-engagements-description = Engasjementene { $authority } har publisert, fi
 public-engagement-description = Et engasjement i { $authority }: hva det er, hvem som deltar, vedtaket og målene det tjener.
 public-filters = Filtrer engasjementene
 public-engagements-empty = Ingen publiserte engasjementer passer med disse filtrene.
+public-representatives = Representanter

@@ -159,3 +159,4 @@ followup-delete-mandate = Ta bort det här uppdraget
 followup-mandate-has-reports = Uppdraget har återrapporter och kan inte tas bort: de hör till det diarieförda underlaget. Avsluta perioden i stället.
 followup-mandate-delete-refused = Uppdraget togs inte bort
 followup-mandate-deleted = Uppdraget togs bort.
+field-show_name = Hon samtycker till att hennes namn visas på de offentliga sidorna (annars visas bara rollen)

@@ -85,3 +85,7 @@ privacy-action-export_json = Exporterade (JSON)
 privacy-action-export_csv = Exporterade (CSV)
 privacy-action-erase = Raderade
 privacy-action-retention = Gallringsjobb
+privacy-cat-public_names = Namn som visas på de offentliga sidorna
+privacy-purpose-public_names = För att namnge en företrädare på de offentliga sidorna, bara när hon har samtyckt; annars ser allmänheten hennes roll.
+privacy-retention-public_names = Tills hon återkallar samtycket (ta bort bocken i hennes formulär) eller raderas.
+privacy-seen-by-public = Alla (de offentliga sidorna)

@@ -69,3 +69,4 @@ public-engagements-description = De engagemang { $authority } har publicerat, fi
 public-engagement-description = Ett engagemang hos { $authority }: vad det är, vilka som deltar, beslutet och målen det tjänar.
 public-filters = Filtrera engagemangen
 public-engagements-empty = Inga publicerade engagemang matchar dessa filter.
+public-representatives = Företrädare

@@ -51,6 +51,8 @@ pub(super) struct PersonForm {
     person_title: String,
     department: String,
     email: String,
+    /// The consent checkbox: "yes" when ticked, absent (empty) otherwise.
+    show_name: String,
 }
 
 impl PersonForm {
@@ -62,6 +64,7 @@ impl PersonForm {
             person_title: p.title.clone().unwrap_or_default(),
             department: p.department.clone().unwrap_or_default(),
             email: p.email.clone().unwrap_or_default(),
+            show_name: if p.show_name { "yes".to_owned() } else { String::new() },
         }
     }
 
@@ -72,6 +75,7 @@ impl PersonForm {
             title: self.person_title.clone(),
             department: self.department.clone(),
             email: self.email.clone(),
+            show_name: !self.show_name.is_empty(),
         }
     }
 }

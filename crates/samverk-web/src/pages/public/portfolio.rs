@@ -72,6 +72,8 @@ pub struct EngagementView {
     pub period: String,
     pub decision: Option<String>,
     pub partners: Vec<RoleLine>,
+    /// The authority's representatives: each by her role, and by name only with her consent.
+    pub representatives: Vec<String>,
     pub goals: Vec<GoalLine>,
 }
 
@@ -156,6 +158,14 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
     for pa in &p.partners {
         partners.entry(pa.engagement_id).or_default().push(pa);
     }
+    let mut representatives: HashMap<i64, Vec<String>> = HashMap::new();
+    for r in &p.representatives {
+        let role = i.t(&format!("followup-role-{}", r.role.code()));
+        representatives.entry(r.engagement_id).or_default().push(match &r.name {
+            Some(name) => format!("{role}: {name}"),
+            None => role,
+        });
+    }
     let mut goals: HashMap<i64, Vec<GoalLine>> = HashMap::new();
     for c in &p.contributions {
         goals.entry(c.engagement_id).or_default().push(GoalLine {
@@ -190,6 +200,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
                 period: i.period(&e.start_date, &e.end_date),
                 decision: decision_text(i, e),
                 partners: roles,
+                representatives: representatives.remove(&e.id).unwrap_or_default(),
                 goals: goals.remove(&e.id).unwrap_or_default(),
             }
         })

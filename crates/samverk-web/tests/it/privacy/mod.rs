@@ -42,6 +42,7 @@ pub async fn kari(app: &TestApp) -> Kari {
         title: "Adviser".into(),
         department: "Internasjonalt".into(),
         email: email.into(),
+        show_name: true,
     };
     let person = app.store.create_person(&draft("Kari Nordmann", "kari@fjordbyen.no")).await.unwrap_or_else(|e| panic!("{e}"));
     let ola = app.store.create_person(&draft("Ola Hansen", "ola@fjordbyen.no")).await.unwrap_or_else(|e| panic!("{e}"));

@@ -371,3 +371,42 @@ async fn every_public_page_has_a_title_a_description_and_its_language() {
     let staff = app.get("/p").await.body;
     assert!(staff.contains("<a href=\"/plans\">") && staff.contains("<a href=\"/search\">"), "signed in, the staff's menu: {staff}");
 }
+
+#[tokio::test]
+async fn a_representative_shows_by_role_and_by_name_only_once_she_consents() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    let id = engagement_id(&app, "Bærekraftige Vestfold og Telemark").await;
+    let owner = app.store.engagement(id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("no engagement")).owner_id;
+    let person = samverk_testkit::followup::person(&app.store, owner, "Ingrid Samtykkesen").await;
+    samverk_testkit::followup::MandateBuilder::new(id, Some(person), "2024-01-01").insert(&app.store).await;
+    let page = format!("/p/vestfold-og-telemark-fylkeskommune/engagements/{id}?lang=en");
+
+    let before = public.get(&page).await.text();
+    assert!(before.contains("Representatives") && before.contains("Delegate"), "her role is shown: {before}");
+    assert!(!before.contains("Samtykkesen"), "not her name before she consents: {before}");
+    let form = app.get(&format!("/people/{person}/edit?lang=en")).await;
+    assert!(form.text().contains("She consents to her name being shown on the public pages"), "{}", form.text());
+    assert!(!form.body.contains("name=\"show_name\" value=\"yes\" checked"), "not ticked by default: {}", form.body);
+
+    let consent = |ticked: bool| {
+        let mut fields = vec![("owner_id", owner.to_string()), ("name", "Ingrid Samtykkesen".to_owned())];
+        if ticked {
+            fields.push(("show_name", "yes".to_owned()));
+        }
+        fields
+    };
+    let fields = consent(true);
+    let saved = app.post_form(&format!("/people/{person}"), &fields.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = public.get(&page).await.text();
+    assert!(after.contains("Delegate: Ingrid Samtykkesen"), "her role and name once she consents: {after}");
+    let nb = public.get(&page.replace("lang=en", "lang=nb")).await.text();
+    assert!(nb.contains("Representanter") && nb.contains("Delegat: Ingrid Samtykkesen"), "{nb}");
+
+    // Erasure withdraws the consent with the name.
+    let erased = app.post_form("/admin/privacy/person/erase", &[("q", "Ingrid Samtykkesen"), ("confirm", "yes")]).await;
+    assert_eq!(erased.status, 200, "{}", erased.text());
+    let erased = public.get(&page).await.text();
+    assert!(erased.contains("Delegate") && !erased.contains("Samtykkesen") && !erased.contains("Erased person"), "{erased}");
+}
