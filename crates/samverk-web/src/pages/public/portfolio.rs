@@ -15,6 +15,7 @@ use samverk_domain::engagement::{EngagementKind, EngagementStatus};
 use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicMeasure, PublicPartner, PublicPlan};
 use serde::Deserialize;
 
+use super::texts::{Shown, shown, translation};
 use super::{authority_by_slug, name_in, slug};
 use crate::i18n::{I18n, Lang};
 use crate::pages::form::{self, Choice};
@@ -28,26 +29,6 @@ const PER_GOAL: i64 = 3;
 const PER_GOAL_ON_PLAN: i64 = 20;
 /// Engagements per page of the list.
 const PER_PAGE: i64 = 20;
-
-/// A text in the page's language, or the original with a note of its language.
-pub struct Shown {
-    pub text: String,
-    /// The language code of the text when it differs from the page's (for `lang` and the note).
-    pub lang: Option<String>,
-    pub note: Option<String>,
-}
-
-/// Picks the translation for the page's language, else the original, noting its language
-/// when that differs from the page's.
-fn shown(i: &I18n, original: &str, original_lang: Option<&str>, translation: Option<&str>) -> Shown {
-    if let Some(t) = translation {
-        return Shown { text: t.to_owned(), lang: None, note: None };
-    }
-    match original_lang {
-        Some(code) if code != i.lang() => Shown { text: original.to_owned(), lang: Some(code.to_owned()), note: Some(i.in_language(code)) },
-        _ => Shown { text: original.to_owned(), lang: None, note: None },
-    }
-}
 
 pub struct GoalLine {
     pub plan_href: String,
@@ -151,9 +132,6 @@ fn goal_label(i: &I18n, title: Option<&String>) -> String {
 
 /// The portfolio's engagements as shown, in the order of the store (by title).
 pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementView> {
-    let lang = i.lang();
-    let texts: HashMap<i64, &samverk_store::public::EngagementText> =
-        p.texts.iter().filter(|t| t.language == lang).map(|t| (t.engagement_id, t)).collect();
     let mut partners: HashMap<i64, Vec<&PublicPartner>> = HashMap::new();
     for pa in &p.partners {
         partners.entry(pa.engagement_id).or_default().push(pa);
@@ -178,7 +156,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
     p.engagements
         .iter()
         .map(|e| {
-            let t = texts.get(&e.id);
+            let t = translation(i, &p.texts, e.id);
             let mut roles: Vec<RoleLine> = Vec::new();
             for pa in partners.get(&e.id).map(Vec::as_slice).unwrap_or_default() {
                 let role = i.roles(&pa.role);
@@ -194,7 +172,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
                 anchor: format!("e{}", e.id),
                 href: engagement_href(base, e.id),
                 title: shown(i, &e.title, e.language.as_deref(), t.map(|t| t.title.as_str())),
-                description: e.description.as_ref().map(|d| shown(i, d, e.language.as_deref(), t.and_then(|t| t.description.as_deref()))),
+                description: e.description.as_ref().map(|d| shown(i, d, e.language.as_deref(), t.and_then(|t| t.summary.as_deref()))),
                 kind: i.engagement_kind(&e.kind),
                 status: i.engagement_status(&e.status),
                 period: i.period(&e.start_date, &e.end_date),
