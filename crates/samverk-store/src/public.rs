@@ -76,6 +76,8 @@ pub struct PublicContribution {
     pub goal_parent_id: Option<i64>,
     pub plan_id: i64,
     pub plan_title: String,
+    /// The language the plan (and so the goal) is written in, when known.
+    pub plan_language: Option<String>,
     pub how: String,
 }
 
@@ -91,6 +93,8 @@ pub struct PublicPlan {
     pub period_start: Option<Date>,
     pub period_end: Option<Date>,
     pub description: Option<String>,
+    /// The language the plan and its goals are written in, when known.
+    pub language: Option<String>,
 }
 
 /// A goal of a published plan.
@@ -246,7 +250,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut pl = Sql::new(
-            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description, p.language FROM plans p \
              WHERE p.published = TRUE AND p.owner_id = ",
         );
         pl.bind(owner_id).push(" AND p.id = ").bind(plan_id);
@@ -445,7 +449,7 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     let representatives = conn.all(&r).await?;
     let mut c = Sql::new(
         "SELECT c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, \
-         pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
+         pl.title AS plan_title, pl.language AS plan_language, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
          WHERE pl.published = TRUE AND c.engagement_id IN (",
     );
     c.push_sql(ids).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
@@ -488,7 +492,7 @@ async fn goal_samples(
 
 async fn published_plans(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<PublicPlan>, StoreError> {
     let mut pl = Sql::new(
-        "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+        "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description, p.language FROM plans p \
          WHERE p.published = TRUE AND p.owner_id = ",
     );
     pl.bind(owner_id).push(" ORDER BY p.period_start DESC, p.title");
@@ -505,17 +509,22 @@ async fn published_goals(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<Publi
 }
 
 /// Publishes every engagement and plan (the demo data is public), and records that the demo's
-/// texts are written in Norwegian Bokmål unless the owner is Swedish.
+/// engagements, plans and calls are written in Norwegian Bokmål unless the owner is Swedish.
 ///
 /// # Errors
 /// The database error.
 pub async fn publish_all(conn: &mut Conn<'_>) -> Result<(), StoreError> {
     conn.execute(&Sql::new("UPDATE engagements SET published = TRUE")).await?;
     conn.execute(&Sql::new("UPDATE plans SET published = TRUE")).await?;
-    conn.execute(&Sql::new(
+    for sql in [
         "UPDATE engagements SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = engagements.owner_id) = 'SE' \
          THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
-    ))
-    .await?;
+        "UPDATE plans SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = plans.owner_id) = 'SE' \
+         THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
+        "UPDATE calls SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = calls.owner_id) = 'SE' \
+         THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
+    ] {
+        conn.execute(&Sql::new(sql)).await?;
+    }
     Ok(())
 }

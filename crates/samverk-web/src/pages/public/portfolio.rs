@@ -15,7 +15,7 @@ use samverk_domain::engagement::{EngagementKind, EngagementStatus};
 use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicMeasure, PublicPartner, PublicPlan};
 use serde::Deserialize;
 
-use super::texts::{Shown, shown, translation};
+use super::texts::{Shown, shown, translation, written};
 use super::{authority_by_slug, name_in, slug};
 use crate::i18n::{I18n, Lang};
 use crate::pages::form::{self, Choice};
@@ -31,6 +31,8 @@ const PER_GOAL_ON_PLAN: i64 = 20;
 const PER_PAGE: i64 = 20;
 
 pub struct GoalLine {
+    /// The plan's language when it differs from the page's.
+    pub lang: Option<String>,
     pub plan_href: String,
     pub plan_title: String,
     pub goal: String,
@@ -82,6 +84,8 @@ pub struct GoalEntry {
 }
 
 pub struct GoalGroup {
+    /// The plan's language when it differs from the page's (the goal, description and measures).
+    pub lang: Option<String>,
     /// The goal's anchor on the plan page (`g<id>`), where search hits for it lead.
     pub anchor: String,
     pub goal: String,
@@ -98,6 +102,9 @@ pub struct GoalGroup {
 pub struct PlanGroup {
     pub href: String,
     pub title: String,
+    /// The plan's language when it differs from the page's, and the note saying it.
+    pub lang: Option<String>,
+    pub note: Option<String>,
     pub goals: Vec<GoalGroup>,
 }
 
@@ -147,6 +154,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
     let mut goals: HashMap<i64, Vec<GoalLine>> = HashMap::new();
     for c in &p.contributions {
         goals.entry(c.engagement_id).or_default().push(GoalLine {
+            lang: written(i, c.plan_language.as_deref()).0,
             plan_href: format!("{base}/plans/{}", c.plan_id),
             plan_title: c.plan_title.clone(),
             goal: goal_label(i, c.goal_title.as_ref()),
@@ -208,12 +216,14 @@ fn goal_groups(
     contributing: &mut Contributing,
     measures: &[PublicMeasure],
     full: bool,
+    lang: Option<&String>,
 ) -> Vec<GoalGroup> {
     let mut group = |goal: &PublicGoal, sub: bool| {
         let (engagements, total) = contributing.remove(&goal.id).unwrap_or_default();
         let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX))
             .then(|| Link { href: format!("{base}/engagements?goal_id={}", goal.id), label: i.tn("public-goal-all", "count", total) });
         GoalGroup {
+            lang: lang.cloned(),
             anchor: format!("g{}", goal.id),
             goal: goal_label(i, goal.title.as_ref()),
             description: goal.description.clone().filter(|_| full),
@@ -239,8 +249,9 @@ fn plan_groups(i: &I18n, base: &str, plans: &[PublicPlan], goals: &[PublicGoal],
         .iter()
         .map(|plan| {
             let goals_of_plan: Vec<_> = goals.iter().filter(|g| g.plan_id == plan.id).collect();
-            let goals = goal_groups(i, base, &goals_of_plan, &mut contributing, &[], false);
-            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals }
+            let (lang, note) = written(i, plan.language.as_deref());
+            let goals = goal_groups(i, base, &goals_of_plan, &mut contributing, &[], false, lang.as_ref());
+            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), lang, note, goals }
         })
         .collect()
 }
@@ -453,6 +464,9 @@ pub struct PlanPage {
     authority: String,
     authority_href: String,
     title: String,
+    /// The plan's language when it differs from the page's, and the note saying it.
+    lang: Option<String>,
+    note: Option<String>,
     facts: Vec<(String, String)>,
     description: Option<String>,
     goals: Vec<GoalGroup>,
@@ -466,8 +480,9 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
     let base = format!("/p/{}", slug(&authority.name));
     let mut contributing = contributing_samples(&base, &page.contributing);
     let goals: Vec<&PublicGoal> = page.goals.iter().collect();
-    let goals = goal_groups(&i, &base, &goals, &mut contributing, &page.measures, true);
     let plan = &page.plan;
+    let (lang, note) = written(&i, plan.language.as_deref());
+    let goals = goal_groups(&i, &base, &goals, &mut contributing, &page.measures, true, lang.as_ref());
     let facts = vec![
         (i.t("field-kind"), i.plan_kind(&plan.kind)),
         (i.t("field-status"), i.plan_status(&plan.status)),
@@ -479,6 +494,8 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
         authority: name_in(&i, &authority),
         authority_href: base,
         title: plan.title.clone(),
+        lang,
+        note,
         facts,
         description: plan.description.clone(),
         goals,

@@ -35,10 +35,20 @@ pub fn shown(i: &I18n, original: &str, original_lang: Option<&str>, translation:
 }
 
 /// The `lang` attribute and the note for a text written in `language`, when that is known and
-/// differs from the page's language: "(in Swedish)".
+/// differs from the page's language: "(in Swedish)" beside a title or a lead.
 pub fn marked(i: &I18n, language: Option<&str>) -> (Option<String>, Option<String>) {
+    noted(i, language, I18n::in_language)
+}
+
+/// The same for a record whose every text is in its language (a plan with its goals, a call):
+/// "Written in Swedish" above them.
+pub fn written(i: &I18n, language: Option<&str>) -> (Option<String>, Option<String>) {
+    noted(i, language, I18n::written_in)
+}
+
+fn noted(i: &I18n, language: Option<&str>, note: fn(&I18n, &str) -> String) -> (Option<String>, Option<String>) {
     match language {
-        Some(code) if code != i.lang() => (Some(code.to_owned()), Some(i.in_language(code))),
+        Some(code) if code != i.lang() => (Some(code.to_owned()), Some(note(i, code))),
         _ => (None, None),
     }
 }
