@@ -98,6 +98,8 @@ pub struct CallDraft {
     pub consent_text: String,
     pub engagement_ids: Vec<i64>,
     pub goal_ids: Vec<i64>,
+    /// The language the call is written in: `nb`, `sv`, `en`, or blank.
+    pub language: String,
 }
 
 /// A validated call.
@@ -120,6 +122,7 @@ pub struct NewCall {
     pub consent_version: String,
     pub engagement_ids: Vec<i64>,
     pub goal_ids: Vec<i64>,
+    pub language: Option<String>,
 }
 
 impl CallDraft {
@@ -164,6 +167,7 @@ impl CallDraft {
                 .check("engagement_ids", known(&self.engagement_ids, |id| refs.engagements.contains_key(id)))
                 .unwrap_or_default(),
             goal_ids: e.check("goal_ids", known(&self.goal_ids, |id| refs.goals.contains_key(id))).unwrap_or_default(),
+            language: e.check("language", crate::news::language(&self.language)).flatten(),
         };
         e.into_result(|| call)
     }

@@ -44,6 +44,8 @@ pub struct PlanDraft {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub decision_id: Option<i64>,
     pub description: String,
+    /// The language the plan and its goals are written in: `nb`, `sv`, `en`, or blank.
+    pub language: String,
 }
 
 /// A validated plan.
@@ -56,6 +58,7 @@ pub struct NewPlan {
     pub period: Period,
     pub decision_id: Option<i64>,
     pub description: Option<String>,
+    pub language: Option<String>,
 }
 
 impl PlanDraft {
@@ -74,6 +77,7 @@ impl PlanDraft {
             period: input::period(&mut e, "period_start", &self.period_start, "period_end", &self.period_end),
             decision_id: e.check("decision_id", owned_decision(self.decision_id, owner_id, refs)).flatten(),
             description: e.check("description", input::optional_text(&self.description, TEXT_MAX)).flatten(),
+            language: e.check("language", crate::news::language(&self.language)).flatten(),
         };
         e.into_result(|| plan)
     }

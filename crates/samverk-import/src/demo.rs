@@ -342,6 +342,8 @@ async fn load_plan(conn: &mut Conn<'_>, p: &PlanDef, orgs: &Keys, decisions: &Ke
         period_end: date(p.period_end.as_ref()),
         decision_id: decisions.opt(p.decision.as_ref())?,
         description: text(p.description.as_ref()),
+        // Set with the engagements' once everything is loaded (`public::publish_all`).
+        language: String::new(),
     };
     let plan_id = plan::create_plan(conn, &draft).await.map_err(context("plan", &p.key))?;
     for principle in &p.principle {

@@ -121,6 +121,8 @@ pub async fn load(conn: &mut Conn<'_>, now: OffsetDateTime) -> Result<NewsSummar
             consent_text: c.consent.clone(),
             engagement_ids: engagements(conn, &c.engagements, "call", &c.title).await?,
             goal_ids: Vec::new(),
+            // Set with the engagements' once everything is loaded (`public::publish_all`).
+            language: String::new(),
         };
         call::create(conn, &draft).await.map_err(context("call", &c.title))?;
     }

@@ -32,6 +32,8 @@ pub struct Call {
     pub require_email: bool,
     pub consent_text: String,
     pub consent_version: String,
+    /// The language the call is written in, when known.
+    pub language: Option<String>,
     pub version: i64,
     #[sqlx(skip)]
     pub engagements: Vec<(i64, String)>,
@@ -60,7 +62,7 @@ pub struct Submission {
 
 const SELECT: &str = "SELECT c.id, c.owner_id, o.name AS owner_name, c.title, c.body, c.questions, c.audience, c.opens_on, c.closes_on, \
                       c.closes_time, c.time_zone, c.opens_at, c.closes_at, c.require_name, c.require_email, c.consent_text, c.consent_version, \
-                      c.version FROM calls c JOIN organisations o ON o.id = c.owner_id";
+                      c.language, c.version FROM calls c JOIN organisations o ON o.id = c.owner_id";
 
 const SUBMISSION: &str = "SELECT id, call_id, reference, name, email, organisation, answer, consent_version, consent_text, submitted_at, tags, published \
                           FROM call_submissions";
@@ -90,6 +92,7 @@ fn bind_fields(sql: Sql, c: &NewCall) -> Sql {
         .arg(c.consent_text.clone())
         .arg(c.consent_version.clone())
         .arg(search_text([c.title.as_str(), c.body.as_str(), c.questions.join(" ").as_str(), c.audience.as_deref().unwrap_or_default()]))
+        .arg(c.language.clone())
 }
 
 async fn write_links(conn: &mut Conn<'_>, id: i64, c: &NewCall) -> Result<(), sqlx::Error> {
@@ -113,7 +116,7 @@ pub async fn create(conn: &mut Conn<'_>, draft: &CallDraft) -> Result<i64, Store
     let sql = bind_fields(
         Sql::new(
             "INSERT INTO calls (owner_id, title, body, questions, audience, opens_on, closes_on, closes_time, time_zone, opens_at, closes_at, \
-             require_name, require_email, consent_text, consent_version, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             require_name, require_email, consent_text, consent_version, search_text, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         ),
         &c,
     );
@@ -184,7 +187,7 @@ impl Store {
             Sql::new(
                 "UPDATE calls SET version = version + 1, owner_id = ?, title = ?, body = ?, questions = ?, audience = ?, opens_on = ?, closes_on = ?, \
                  closes_time = ?, time_zone = ?, opens_at = ?, closes_at = ?, require_name = ?, require_email = ?, consent_text = ?, \
-                 consent_version = ?, search_text = ? WHERE id = ?",
+                 consent_version = ?, search_text = ?, language = ? WHERE id = ?",
             ),
             &c,
         )

@@ -32,6 +32,7 @@ pub mod scope;
 pub mod sdg;
 pub mod search_source;
 mod store;
+pub mod texts;
 pub mod totp;
 
 pub use db::{Conn, Engine, QueryCounter, Sql};

@@ -85,6 +85,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0019_people_show_name.sql"),
         include_str!("../migrations/postgres/0019_people_show_name.sql"),
     ),
+    (
+        20,
+        "0020_texts_languages.sql",
+        include_str!("../migrations/sqlite/0020_texts_languages.sql"),
+        include_str!("../migrations/postgres/0020_texts_languages.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

@@ -31,6 +31,8 @@ pub struct Plan {
     pub decision_date: Option<Date>,
     pub decision_date_precision: Option<String>,
     pub description: Option<String>,
+    /// The language the plan and its goals are written in, when known.
+    pub language: Option<String>,
     pub version: i64,
 }
 
@@ -137,15 +139,15 @@ impl PlanTree {
 
 const PLAN_SELECT: &str = "SELECT p.id, p.owner_id, o.name AS owner_name, p.title, p.kind, p.status, p.period_start, p.period_end, \
      p.decision_id, d.title AS decision_title, d.body AS decision_body, d.case_number AS decision_case_number, d.date AS decision_date, d.date_precision AS decision_date_precision, \
-     p.description, p.version FROM plans p JOIN organisations o ON o.id = p.owner_id LEFT JOIN decisions d ON d.id = p.decision_id";
+     p.description, p.language, p.version FROM plans p JOIN organisations o ON o.id = p.owner_id LEFT JOIN decisions d ON d.id = p.decision_id";
 
 const GOAL_SELECT: &str = "SELECT g.id, g.plan_id, g.focus_area_id, g.parent_id, g.title, g.description, g.beneficiary, g.version, \
      (SELECT COUNT(*) FROM contributions c WHERE c.goal_id = g.id) AS contributions FROM goals g";
 
 pub(crate) async fn insert_plan(conn: &mut Conn<'_>, p: &NewPlan) -> Result<i64, sqlx::Error> {
     let sql = Sql::new(
-        "INSERT INTO plans (owner_id, title, kind, status, period_start, period_end, decision_id, description) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO plans (owner_id, title, kind, status, period_start, period_end, decision_id, description, language) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .arg(p.owner_id)
     .arg(p.title.clone())
@@ -154,7 +156,8 @@ pub(crate) async fn insert_plan(conn: &mut Conn<'_>, p: &NewPlan) -> Result<i64,
     .arg(p.period.start())
     .arg(p.period.end())
     .arg(p.decision_id)
-    .arg(p.description.clone());
+    .arg(p.description.clone())
+    .arg(p.language.clone());
     conn.insert(&sql).await
 }
 
@@ -324,7 +327,7 @@ impl Store {
         let p = draft.validate(&refs)?;
         let sql = Sql::new(
             "UPDATE plans SET version = version + 1, owner_id = ?, title = ?, kind = ?, status = ?, period_start = ?, period_end = ?, \
-             decision_id = ?, description = ? WHERE id = ?",
+             decision_id = ?, description = ?, language = ? WHERE id = ?",
         )
         .arg(p.owner_id)
         .arg(p.title)
@@ -334,6 +337,7 @@ impl Store {
         .arg(p.period.end())
         .arg(p.decision_id)
         .arg(p.description)
+        .arg(p.language)
         .arg(id);
         let version = crate::store::versioned_update(&mut tx.conn(), "plan", "plans", id, sql, expected).await?;
         tx.commit().await?;

@@ -160,6 +160,7 @@ pub const NOT_PERSONAL: &[&str] = &[
     "eu_lesson_addressees",
     "engagement_texts",
     "news",
+    "news_texts",
     "news_tags",
     "news_engagements",
     "news_goals",

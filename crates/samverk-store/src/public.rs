@@ -1,6 +1,6 @@
 //! The public face: what an authority has published (engagements and plans), read in a fixed
-//! number of queries whatever the portfolio's size, and the texts of engagements in more than
-//! one language.
+//! number of queries whatever the portfolio's size (their texts in more than one language are
+//! kept by [`crate::texts`]).
 
 use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
 use samverk_domain::mandate::MandateRole;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::db::{Conn, Sql};
+use crate::texts::Text;
 use crate::{Store, StoreError};
 
 /// An authority with something published, for the public index and the sitemap.
@@ -43,15 +44,6 @@ pub struct PublicEngagement {
     pub decision_date_precision: Option<String>,
 }
 
-/// An engagement's title and description in one more language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
-pub struct EngagementText {
-    pub engagement_id: i64,
-    pub language: String,
-    pub title: String,
-    pub description: Option<String>,
-}
-
 /// A partner of a published engagement: an organisation and its role (never a person's name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct PublicPartner {
@@ -84,6 +76,8 @@ pub struct PublicContribution {
     pub goal_parent_id: Option<i64>,
     pub plan_id: i64,
     pub plan_title: String,
+    /// The language the plan (and so the goal) is written in, when known.
+    pub plan_language: Option<String>,
     pub how: String,
 }
 
@@ -99,6 +93,8 @@ pub struct PublicPlan {
     pub period_start: Option<Date>,
     pub period_end: Option<Date>,
     pub description: Option<String>,
+    /// The language the plan and its goals are written in, when known.
+    pub language: Option<String>,
 }
 
 /// A goal of a published plan.
@@ -115,7 +111,7 @@ pub struct PublicGoal {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Portfolio {
     pub engagements: Vec<PublicEngagement>,
-    pub texts: Vec<EngagementText>,
+    pub texts: Vec<Text>,
     pub partners: Vec<PublicPartner>,
     pub representatives: Vec<PublicRepresentative>,
     pub contributions: Vec<PublicContribution>,
@@ -222,11 +218,6 @@ pub struct PortfolioSummary {
     pub goal_samples: Vec<GoalSample>,
 }
 
-#[derive(sqlx::FromRow)]
-struct LanguageRow {
-    language: Option<String>,
-}
-
 impl Store {
     /// Authorities with at least one published engagement or plan, by name. Counted per owner
     /// from the published records and then joined to the few owners, rather than probing every
@@ -259,7 +250,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut pl = Sql::new(
-            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+            "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description, p.language FROM plans p \
              WHERE p.published = TRUE AND p.owner_id = ",
         );
         pl.bind(owner_id).push(" AND p.id = ").bind(plan_id);
@@ -428,42 +419,6 @@ impl Store {
         sql.bind(id);
         Ok(h.conn().scalar::<i64>(&sql).await? > 0)
     }
-
-    /// An engagement's original language and its texts in other languages.
-    ///
-    /// # Errors
-    /// The database error.
-    pub async fn engagement_texts(&self, id: i64) -> Result<(Option<String>, Vec<EngagementText>), StoreError> {
-        let mut h = self.handle().await?;
-        let mut conn = h.conn();
-        let mut l = Sql::new("SELECT language FROM engagements WHERE id = ");
-        l.bind(id).scoped("owner_id");
-        let Some(LanguageRow { language }) = conn.optional::<LanguageRow>(&l).await? else {
-            return Err(StoreError::NotFound { entity: "engagement", id });
-        };
-        let mut t = Sql::new("SELECT engagement_id, language, title, description FROM engagement_texts WHERE engagement_id = ");
-        t.bind(id).push(" ORDER BY language");
-        Ok((language, conn.all(&t).await?))
-    }
-
-    /// Sets an engagement's original language and replaces its texts in other languages, in one
-    /// transaction. A text with an empty title is removed.
-    ///
-    /// # Errors
-    /// `NotFound` when there is no such engagement; the database error.
-    pub async fn save_engagement_texts(
-        &self,
-        id: i64,
-        expected: Option<i64>,
-        language: Option<&str>,
-        texts: &[(String, String, String)],
-    ) -> Result<(), StoreError> {
-        self.ensure_visible("engagements", id).await?;
-        let mut tx = self.begin().await?;
-        let mut conn = tx.conn();
-        save_texts(&mut conn, id, expected, language, texts).await?;
-        tx.commit().await
-    }
 }
 
 /// The engagements whose ids `ids` selects (a `SELECT e.id …`), with their decisions, texts in
@@ -478,9 +433,7 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     );
     e.push_sql(ids).push(") ORDER BY e.title, e.id");
     let engagements = conn.all(&e).await?;
-    let mut t = Sql::new("SELECT t.engagement_id, t.language, t.title, t.description FROM engagement_texts t WHERE t.engagement_id IN (");
-    t.push_sql(ids).push(")");
-    let texts = conn.all(&t).await?;
+    let texts = crate::texts::of_records(conn, crate::texts::ENGAGEMENT, ids).await?;
     let mut p = Sql::new(
         "SELECT p.engagement_id, o.name AS organisation_name, o.name_nb, o.name_sv, o.name_en, p.role \
          FROM participants p JOIN organisations o ON o.id = p.organisation_id WHERE p.engagement_id IN (",
@@ -496,7 +449,7 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     let representatives = conn.all(&r).await?;
     let mut c = Sql::new(
         "SELECT c.engagement_id, c.goal_id, g.title AS goal_title, g.parent_id AS goal_parent_id, g.plan_id, \
-         pl.title AS plan_title, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
+         pl.title AS plan_title, pl.language AS plan_language, c.how FROM contributions c JOIN goals g ON g.id = c.goal_id JOIN plans pl ON pl.id = g.plan_id \
          WHERE pl.published = TRUE AND c.engagement_id IN (",
     );
     c.push_sql(ids).push(") ORDER BY pl.title, g.position, g.id, c.engagement_id");
@@ -539,7 +492,7 @@ async fn goal_samples(
 
 async fn published_plans(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<PublicPlan>, StoreError> {
     let mut pl = Sql::new(
-        "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description FROM plans p \
+        "SELECT p.id, p.title, p.kind, p.status, p.period_start, p.period_end, p.description, p.language FROM plans p \
          WHERE p.published = TRUE AND p.owner_id = ",
     );
     pl.bind(owner_id).push(" ORDER BY p.period_start DESC, p.title");
@@ -555,45 +508,23 @@ async fn published_goals(conn: &mut Conn<'_>, owner_id: i64) -> Result<Vec<Publi
     Ok(conn.all(&g).await?)
 }
 
-/// The texts are part of the engagement: saving them is a new version of it, refused (`Stale`)
-/// when it is no longer at `expected`.
-async fn save_texts(
-    conn: &mut Conn<'_>,
-    id: i64,
-    expected: Option<i64>,
-    language: Option<&str>,
-    texts: &[(String, String, String)],
-) -> Result<(), StoreError> {
-    let mut l = Sql::new("UPDATE engagements SET version = version + 1, language = ");
-    l.bind(language.map(str::to_owned)).push(" WHERE id = ").bind(id);
-    crate::store::versioned_update(conn, "engagement", "engagements", id, l, expected).await?;
-    let mut d = Sql::new("DELETE FROM engagement_texts WHERE engagement_id = ");
-    d.bind(id);
-    conn.execute(&d).await?;
-    for (lang, title, description) in texts {
-        if title.trim().is_empty() || Some(lang.as_str()) == language {
-            continue;
-        }
-        let mut i = Sql::new("INSERT INTO engagement_texts (engagement_id, language, title, description) VALUES (");
-        let description = (!description.trim().is_empty()).then(|| description.trim().to_owned());
-        i.bind(id).push(", ").bind(lang.clone()).push(", ").bind(title.trim().to_owned()).push(", ").bind(description).push(")");
-        conn.execute(&i).await?;
-    }
-    Ok(())
-}
-
 /// Publishes every engagement and plan (the demo data is public), and records that the demo's
-/// texts are written in Norwegian Bokmål unless the owner is Swedish.
+/// engagements, plans and calls are written in Norwegian Bokmål unless the owner is Swedish.
 ///
 /// # Errors
 /// The database error.
 pub async fn publish_all(conn: &mut Conn<'_>) -> Result<(), StoreError> {
     conn.execute(&Sql::new("UPDATE engagements SET published = TRUE")).await?;
     conn.execute(&Sql::new("UPDATE plans SET published = TRUE")).await?;
-    conn.execute(&Sql::new(
+    for sql in [
         "UPDATE engagements SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = engagements.owner_id) = 'SE' \
          THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
-    ))
-    .await?;
+        "UPDATE plans SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = plans.owner_id) = 'SE' \
+         THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
+        "UPDATE calls SET language = CASE WHEN (SELECT o.country FROM organisations o WHERE o.id = calls.owner_id) = 'SE' \
+         THEN 'sv' ELSE 'nb' END WHERE language IS NULL",
+    ] {
+        conn.execute(&Sql::new(sql)).await?;
+    }
     Ok(())
 }

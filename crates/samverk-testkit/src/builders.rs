@@ -91,6 +91,13 @@ impl PlanBuilder {
         self
     }
 
+    /// The language the plan and its goals are written in (`nb`, `sv`, `en`).
+    #[must_use]
+    pub fn language(mut self, language: &str) -> Self {
+        self.0.language = language.into();
+        self
+    }
+
     /// # Panics
     /// When the store refuses it.
     pub async fn insert(self, store: &Store) -> i64 {

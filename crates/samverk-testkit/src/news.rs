@@ -104,6 +104,13 @@ impl CallBuilder {
         self
     }
 
+    /// The language the call is written in (`nb`, `sv`, `en`).
+    #[must_use]
+    pub fn language(mut self, language: &str) -> Self {
+        self.0.language = language.into();
+        self
+    }
+
     #[must_use]
     pub fn require_name_and_email(mut self) -> Self {
         self.0.require_name = true;

@@ -202,6 +202,13 @@ impl I18n {
             .map_or_else(|| self.t1("text-in-language-other", "code", code), |l| self.t(&format!("text-in-language-{}", l.code())))
     }
 
+    /// The note above a text written in another language than the page's: "Written in Swedish".
+    #[must_use]
+    pub fn written_in(&self, code: &str) -> String {
+        Lang::parse(code)
+            .map_or_else(|| self.t1("text-written-in-other", "code", code), |l| self.t(&format!("text-written-in-{}", l.code())))
+    }
+
     /// The message for `key`; the key itself when missing (a test keeps that from happening).
     #[must_use]
     pub fn t(&self, key: &str) -> String {

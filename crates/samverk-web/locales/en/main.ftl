@@ -13,6 +13,10 @@ text-in-language-nb = (in Norwegian Bokmål)
 text-in-language-sv = (in Swedish)
 text-in-language-en = (in English)
 text-in-language-other = (in the language { $code })
+text-written-in-nb = Written in Norwegian Bokmål
+text-written-in-sv = Written in Swedish
+text-written-in-en = Written in English
+text-written-in-other = Written in the language { $code }
 
 ## Common words
 required = required

@@ -61,3 +61,4 @@ nav-news = News
 nav-calls = Calls for input
 nav-referrals = Referrals
 nav-search = Search
+news-edit-texts = Title, lead and text in other languages

@@ -13,6 +13,10 @@ text-in-language-nb = (på norsk bokmål)
 text-in-language-sv = (på svensk)
 text-in-language-en = (på engelsk)
 text-in-language-other = (på språket { $code })
+text-written-in-nb = Skrevet på norsk bokmål
+text-written-in-sv = Skrevet på svensk
+text-written-in-en = Skrevet på engelsk
+text-written-in-other = Skrevet på språket { $code }
 
 ## Common words
 required = må fylles ut

@@ -61,3 +61,4 @@ nav-news = Nyheter
 nav-calls = Innspill
 nav-referrals = Høringer
 nav-search = Søk
+news-edit-texts = Tittel, ingress og tekst på andre språk

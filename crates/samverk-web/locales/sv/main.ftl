@@ -13,6 +13,10 @@ text-in-language-nb = (på norska)
 text-in-language-sv = (på svenska)
 text-in-language-en = (på engelska)
 text-in-language-other = (på språket { $code })
+text-written-in-nb = Skrivet på norska (bokmål)
+text-written-in-sv = Skrivet på svenska
+text-written-in-en = Skrivet på engelska
+text-written-in-other = Skrivet på språket { $code }
 
 ## Common words
 required = obligatoriskt

@@ -61,3 +61,4 @@ nav-news = Nyheter
 nav-calls = Inspel
 nav-referrals = Remisser
 nav-search = Sök
+news-edit-texts = Titel, ingress och text på andra språk

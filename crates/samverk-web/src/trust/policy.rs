@@ -96,6 +96,8 @@ mod tests {
     fn the_public_face_is_open_and_its_staff_pages_are_not() {
         assert_eq!(need(&Method::GET, "/news/12"), Need::Public);
         assert_eq!(need(&Method::GET, "/news/12/edit"), Need::Role(AccessRole::Reader));
+        assert_eq!(need(&Method::GET, "/news/12/texts"), Need::Role(AccessRole::Reader), "staff only, like the edit form");
+        assert_eq!(need(&Method::POST, "/news/12/texts"), Need::Role(AccessRole::Editor));
         assert_eq!(need(&Method::GET, "/news/new"), Need::Role(AccessRole::Reader));
         assert_eq!(need(&Method::POST, "/news/12"), Need::Role(AccessRole::Editor));
         assert_eq!(need(&Method::POST, "/calls/3/answers"), Need::Public);

@@ -17,6 +17,7 @@ use crate::pages::decisions::authority_choices;
 use crate::pages::fields::Fields;
 use crate::pages::form::{self, Choice, records, see_other};
 use crate::pages::organisations::path_id;
+use crate::pages::public::texts::language_choices;
 use crate::trust::conflict::{Edit, conflicted, rebase};
 use crate::{AppError, AppState};
 
@@ -40,6 +41,7 @@ pub(super) struct CallForm {
     consent_text: String,
     engagement_ids: Vec<i64>,
     goal_ids: Vec<i64>,
+    language: String,
 }
 
 impl CallForm {
@@ -59,6 +61,7 @@ impl CallForm {
             consent_text: f.get("consent_text"),
             engagement_ids: f.ids("engagement_ids"),
             goal_ids: f.ids("goal_ids"),
+            language: f.get("language"),
         }
     }
 
@@ -78,6 +81,7 @@ impl CallForm {
             consent_text: c.consent_text.clone(),
             engagement_ids: c.engagements.iter().map(|(id, _)| *id).collect(),
             goal_ids: c.goals.iter().map(|(id, _)| *id).collect(),
+            language: c.language.clone().unwrap_or_default(),
         }
     }
 
@@ -97,6 +101,7 @@ impl CallForm {
             consent_text: self.consent_text.clone(),
             engagement_ids: self.engagement_ids.clone(),
             goal_ids: self.goal_ids.clone(),
+            language: self.language.clone(),
         }
     }
 }
@@ -115,6 +120,7 @@ pub(super) struct FormPage {
     zones: Vec<Choice>,
     engagements: Vec<Choice>,
     goals: Vec<Choice>,
+    languages: Vec<Choice>,
 }
 
 /// Choices with the given ids selected.
@@ -148,7 +154,8 @@ impl FormPage {
             Some((id, title)) => (i.t1("call-edit-title", "title", title), format!("/calls/{id}"), format!("/calls/{id}")),
             None => (i.t("call-new-title"), "/calls".to_owned(), "/calls".to_owned()),
         };
-        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, zones, engagements, goals })
+        let languages = language_choices(&i, &draft.language);
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, zones, engagements, goals, languages })
     }
 }
 

@@ -27,6 +27,7 @@ use crate::i18n::I18n;
 use crate::pages::form::{no_errors, see_other};
 use crate::pages::news::when;
 use crate::pages::organisations::path_id;
+use crate::pages::public::texts::written;
 use crate::{AppError, AppState};
 use fluent_templates::fluent_bundle::FluentValue;
 use samverk_domain::attachment;
@@ -61,13 +62,19 @@ pub(crate) struct Shown {
     phase: Phase,
     phase_label: String,
     submissions: i64,
+    /// The call's language when it differs from the page's (for `lang`), and a note saying it.
+    lang: Option<String>,
+    note: Option<String>,
 }
 
 impl Shown {
     fn of(i: &I18n, c: &Call, now: OffsetDateTime) -> Self {
         let zone = zone_of(c);
         let phase = Phase::of(instant(c.opens_at), instant(c.closes_at), now);
+        let (lang, note) = written(i, c.language.as_deref());
         Self {
+            lang,
+            note,
             id: c.id,
             title: c.title.clone(),
             owner: c.owner_name.clone(),

@@ -14,11 +14,12 @@ use samverk_store::news::{News, NewsFilter, instant};
 use time::OffsetDateTime;
 
 use super::{Card, sdg_choices};
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
 use crate::pages::decisions::authority_choices;
 use crate::pages::fields::Fields;
 use crate::pages::form::{self, Choice, records, see_other};
 use crate::pages::organisations::path_id;
+use crate::pages::public::texts::language_choices;
 use crate::trust::conflict::{Edit, conflicted, rebase};
 use crate::{AppError, AppState};
 
@@ -38,7 +39,7 @@ pub(super) async fn manage(
     let now = OffsetDateTime::now_utc();
     let filter = NewsFilter { per_page: 500, page: 1, ..NewsFilter::default() };
     let page = state.store.news_list(&filter, now).await?;
-    let cards = page.items.into_iter().map(|n| Card::of(&i, n, now)).collect();
+    let cards = page.items.into_iter().map(|n| Card::of(&i, n, None, now)).collect();
     Ok(ManagePage { i, deleted: q.contains_key("deleted"), cards })
 }
 
@@ -149,6 +150,8 @@ pub(super) struct FormPage {
     sdgs: Vec<Choice>,
     publish: Vec<Choice>,
     languages: Vec<Choice>,
+    /// The form of the article's texts in other languages (an article being edited).
+    texts: Option<String>,
 }
 
 impl FormPage {
@@ -190,10 +193,9 @@ impl FormPage {
             Some((id, title)) => (i.t1("news-edit-title", "title", title), format!("/news/{id}"), "/news/manage".to_owned()),
             None => (i.t("news-new-title"), "/news".to_owned(), "/news/manage".to_owned()),
         };
-        let chosen = draft.language.trim();
-        let mut languages = vec![Choice::blank(form::none_label(&i), chosen.is_empty())];
-        languages.extend(Lang::ALL.iter().map(|l| Choice::new(l.code(), l.name(), chosen == l.code())));
-        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, engagements, goals, sdgs, publish, languages })
+        let languages = language_choices(&i, &draft.language);
+        let texts = id.map(|(id, _)| format!("/news/{id}/texts"));
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, owners, engagements, goals, sdgs, publish, languages, texts })
     }
 }
 

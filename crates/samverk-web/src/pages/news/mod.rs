@@ -14,12 +14,14 @@ use samverk_domain::input::optional_date;
 use samverk_domain::news::render_body;
 use samverk_domain::tz::Zone;
 use samverk_store::news::{NewsFilter, NewsItem, instant};
+use samverk_store::texts::{NEWS, Text};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::i18n::I18n;
 use crate::pages::form::Choice;
 use crate::pages::organisations::{encode, path_id};
+use crate::pages::public::texts::{self, marked};
 use crate::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
@@ -31,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/news/{id}", get(show).post(edit::update))
         .route("/news/{id}/edit", get(edit::edit))
         .route("/news/{id}/delete", post(edit::delete))
+        .route("/news/{id}/texts", get(texts::news_form).post(texts::news_save))
 }
 
 /// A moment as local time in a zone, with the zone named: "2023-11-20 14:00 CET".
@@ -135,18 +138,25 @@ pub(crate) struct Card {
     author_role: String,
     tags: Vec<String>,
     state: String,
-    /// The article's language when it differs from the page's (for `lang`), and a note saying it.
+    /// The article's language when it differs from the page's (for `lang`), and a note saying it;
+    /// none when the article is shown in its translation to the page's language.
     lang: Option<String>,
     note: Option<String>,
 }
 
 impl Card {
-    fn of(i: &I18n, n: NewsItem, now: OffsetDateTime) -> Self {
+    /// The article as a list shows it: in `translation` (its text in the page's language)
+    /// where written, else the original, marked and noted when in another language.
+    fn of(i: &I18n, mut n: NewsItem, translation: Option<&Text>, now: OffsetDateTime) -> Self {
         use samverk_domain::news::State;
         let zone = Zone::default();
-        let (lang, note) = match n.language.as_deref() {
-            Some(code) if code != i.lang() => (Some(code.to_owned()), Some(i.in_language(code))),
-            _ => (None, None),
+        let (lang, note) = match translation {
+            Some(t) => {
+                n.title.clone_from(&t.title);
+                n.lead = t.summary.clone().unwrap_or_default();
+                (None, None)
+            }
+            None => marked(i, n.language.as_deref()),
         };
         Self {
             lang,
@@ -200,6 +210,8 @@ async fn list(State(state): State<AppState>, i: I18n, Query(query): Query<NewsQu
     let now = OffsetDateTime::now_utc();
     let filter = query.filter();
     let page = state.store.news_list(&filter, now).await?;
+    let ids: Vec<i64> = page.items.iter().map(|n| n.id).collect();
+    let translations = state.store.translations(NEWS, &ids, i.lang()).await?;
     let (engagement_items, goal_items) = state.store.news_link_choices(now).await?;
     let tag_items = state.store.news_tags(filter.owner_id, now).await?;
     let any = i.t("any");
@@ -246,7 +258,14 @@ async fn list(State(state): State<AppState>, i: I18n, Query(query): Query<NewsQu
         previous: (page.page > 1).then(|| link(page.page - 1)),
         next: (page.page < pages).then(|| link(page.page + 1)),
         page_of: i.page_of(page.page, pages),
-        cards: page.items.into_iter().map(|n| Card::of(&i, n, now)).collect(),
+        cards: page
+            .items
+            .into_iter()
+            .map(|n| {
+                let translation = texts::translation(&i, &translations, n.id);
+                Card::of(&i, n, translation, now)
+            })
+            .collect(),
         i,
         query,
         kinds,
@@ -282,11 +301,13 @@ async fn show(State(state): State<AppState>, i: I18n, Path(id): Path<String>) ->
     }
     let sdgs = sdg_choices(&state, &i, &news.sdgs).await?.into_iter().filter(|c| c.selected).collect();
     let (engagements, goals) = crate::pages::public::public_links(&state, &news.engagements, &news.goals).await?;
+    let translation = state.store.translations(NEWS, &[id], i.lang()).await?.into_iter().next();
+    let body = translation.as_ref().map_or(news.body.as_str(), |t| t.body.as_deref().unwrap_or_default());
     Ok(ShowPage {
-        body_html: render_body(&news.body),
+        body_html: render_body(body),
         image_url: news.item.image_url.clone(),
         image_alt: news.item.image_alt.clone().unwrap_or_default(),
-        card: Card::of(&i, news.item, now),
+        card: Card::of(&i, news.item, translation.as_ref(), now),
         engagements,
         goals,
         sdgs,

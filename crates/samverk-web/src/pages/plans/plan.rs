@@ -18,6 +18,7 @@ use super::tree::{AreaView, GoalGroup, MeasureRow, TreeView};
 use super::{Id, bad_form, decision_choices, decision_date, owner_choices, rejected};
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::pages::public::texts::language_choices;
 use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
@@ -139,6 +140,7 @@ pub struct FormPage {
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
     decisions: Vec<Choice>,
+    languages: Vec<Choice>,
 }
 
 /// Where the form is going: a new plan or a change to an existing one.
@@ -162,6 +164,7 @@ async fn form_page(i: I18n, state: &AppState, target: Target, draft: PlanDraft, 
         decisions: decision_choices(state, &i, draft.decision_id).await?,
         kinds: form::codes(PlanKind::ALL, PlanKind::code, |k| i.plan_kind(k), &draft.kind),
         statuses: form::codes(PlanStatus::ALL, PlanStatus::code, |s| i.plan_status(s), &draft.status),
+        languages: language_choices(&i, &draft.language),
         i,
         heading,
         action,
@@ -183,6 +186,7 @@ fn draft_of(p: &Plan) -> PlanDraft {
         period_end: p.period_end.map(format_date).unwrap_or_default(),
         decision_id: p.decision_id,
         description: p.description.clone().unwrap_or_default(),
+        language: p.language.clone().unwrap_or_default(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod portfolio;
 mod publish;
+pub(crate) mod texts;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -30,7 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/accessibility", get(accessibility))
         .route("/engagements/{id}/publish", post(publish::engagement))
         .route("/plans/{id}/publish", post(publish::plan))
-        .route("/engagements/{id}/texts", get(publish::texts).post(publish::save_texts))
+        .route("/engagements/{id}/texts", get(texts::engagement_form).post(texts::engagement_save))
 }
 
 /// A readable, stable address part for a name: folded to ASCII lower case, words joined by

@@ -15,6 +15,7 @@ use samverk_domain::engagement::{EngagementKind, EngagementStatus};
 use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilter, PublicGoal, PublicMeasure, PublicPartner, PublicPlan};
 use serde::Deserialize;
 
+use super::texts::{Shown, shown, translation, written};
 use super::{authority_by_slug, name_in, slug};
 use crate::i18n::{I18n, Lang};
 use crate::pages::form::{self, Choice};
@@ -29,27 +30,9 @@ const PER_GOAL_ON_PLAN: i64 = 20;
 /// Engagements per page of the list.
 const PER_PAGE: i64 = 20;
 
-/// A text in the page's language, or the original with a note of its language.
-pub struct Shown {
-    pub text: String,
-    /// The language code of the text when it differs from the page's (for `lang` and the note).
-    pub lang: Option<String>,
-    pub note: Option<String>,
-}
-
-/// Picks the translation for the page's language, else the original, noting its language
-/// when that differs from the page's.
-fn shown(i: &I18n, original: &str, original_lang: Option<&str>, translation: Option<&str>) -> Shown {
-    if let Some(t) = translation {
-        return Shown { text: t.to_owned(), lang: None, note: None };
-    }
-    match original_lang {
-        Some(code) if code != i.lang() => Shown { text: original.to_owned(), lang: Some(code.to_owned()), note: Some(i.in_language(code)) },
-        _ => Shown { text: original.to_owned(), lang: None, note: None },
-    }
-}
-
 pub struct GoalLine {
+    /// The plan's language when it differs from the page's.
+    pub lang: Option<String>,
     pub plan_href: String,
     pub plan_title: String,
     pub goal: String,
@@ -101,6 +84,8 @@ pub struct GoalEntry {
 }
 
 pub struct GoalGroup {
+    /// The plan's language when it differs from the page's (the goal, description and measures).
+    pub lang: Option<String>,
     /// The goal's anchor on the plan page (`g<id>`), where search hits for it lead.
     pub anchor: String,
     pub goal: String,
@@ -117,6 +102,9 @@ pub struct GoalGroup {
 pub struct PlanGroup {
     pub href: String,
     pub title: String,
+    /// The plan's language when it differs from the page's, and the note saying it.
+    pub lang: Option<String>,
+    pub note: Option<String>,
     pub goals: Vec<GoalGroup>,
 }
 
@@ -151,9 +139,6 @@ fn goal_label(i: &I18n, title: Option<&String>) -> String {
 
 /// The portfolio's engagements as shown, in the order of the store (by title).
 pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementView> {
-    let lang = i.lang();
-    let texts: HashMap<i64, &samverk_store::public::EngagementText> =
-        p.texts.iter().filter(|t| t.language == lang).map(|t| (t.engagement_id, t)).collect();
     let mut partners: HashMap<i64, Vec<&PublicPartner>> = HashMap::new();
     for pa in &p.partners {
         partners.entry(pa.engagement_id).or_default().push(pa);
@@ -169,6 +154,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
     let mut goals: HashMap<i64, Vec<GoalLine>> = HashMap::new();
     for c in &p.contributions {
         goals.entry(c.engagement_id).or_default().push(GoalLine {
+            lang: written(i, c.plan_language.as_deref()).0,
             plan_href: format!("{base}/plans/{}", c.plan_id),
             plan_title: c.plan_title.clone(),
             goal: goal_label(i, c.goal_title.as_ref()),
@@ -178,7 +164,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
     p.engagements
         .iter()
         .map(|e| {
-            let t = texts.get(&e.id);
+            let t = translation(i, &p.texts, e.id);
             let mut roles: Vec<RoleLine> = Vec::new();
             for pa in partners.get(&e.id).map(Vec::as_slice).unwrap_or_default() {
                 let role = i.roles(&pa.role);
@@ -194,7 +180,7 @@ pub fn engagement_views(i: &I18n, base: &str, p: &Portfolio) -> Vec<EngagementVi
                 anchor: format!("e{}", e.id),
                 href: engagement_href(base, e.id),
                 title: shown(i, &e.title, e.language.as_deref(), t.map(|t| t.title.as_str())),
-                description: e.description.as_ref().map(|d| shown(i, d, e.language.as_deref(), t.and_then(|t| t.description.as_deref()))),
+                description: e.description.as_ref().map(|d| shown(i, d, e.language.as_deref(), t.and_then(|t| t.summary.as_deref()))),
                 kind: i.engagement_kind(&e.kind),
                 status: i.engagement_status(&e.status),
                 period: i.period(&e.start_date, &e.end_date),
@@ -230,12 +216,14 @@ fn goal_groups(
     contributing: &mut Contributing,
     measures: &[PublicMeasure],
     full: bool,
+    lang: Option<&String>,
 ) -> Vec<GoalGroup> {
     let mut group = |goal: &PublicGoal, sub: bool| {
         let (engagements, total) = contributing.remove(&goal.id).unwrap_or_default();
         let more = (total > i64::try_from(engagements.len()).unwrap_or(i64::MAX))
             .then(|| Link { href: format!("{base}/engagements?goal_id={}", goal.id), label: i.tn("public-goal-all", "count", total) });
         GoalGroup {
+            lang: lang.cloned(),
             anchor: format!("g{}", goal.id),
             goal: goal_label(i, goal.title.as_ref()),
             description: goal.description.clone().filter(|_| full),
@@ -261,8 +249,9 @@ fn plan_groups(i: &I18n, base: &str, plans: &[PublicPlan], goals: &[PublicGoal],
         .iter()
         .map(|plan| {
             let goals_of_plan: Vec<_> = goals.iter().filter(|g| g.plan_id == plan.id).collect();
-            let goals = goal_groups(i, base, &goals_of_plan, &mut contributing, &[], false);
-            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), goals }
+            let (lang, note) = written(i, plan.language.as_deref());
+            let goals = goal_groups(i, base, &goals_of_plan, &mut contributing, &[], false, lang.as_ref());
+            PlanGroup { href: format!("{base}/plans/{}", plan.id), title: plan.title.clone(), lang, note, goals }
         })
         .collect()
 }
@@ -475,6 +464,9 @@ pub struct PlanPage {
     authority: String,
     authority_href: String,
     title: String,
+    /// The plan's language when it differs from the page's, and the note saying it.
+    lang: Option<String>,
+    note: Option<String>,
     facts: Vec<(String, String)>,
     description: Option<String>,
     goals: Vec<GoalGroup>,
@@ -488,8 +480,9 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
     let base = format!("/p/{}", slug(&authority.name));
     let mut contributing = contributing_samples(&base, &page.contributing);
     let goals: Vec<&PublicGoal> = page.goals.iter().collect();
-    let goals = goal_groups(&i, &base, &goals, &mut contributing, &page.measures, true);
     let plan = &page.plan;
+    let (lang, note) = written(&i, plan.language.as_deref());
+    let goals = goal_groups(&i, &base, &goals, &mut contributing, &page.measures, true, lang.as_ref());
     let facts = vec![
         (i.t("field-kind"), i.plan_kind(&plan.kind)),
         (i.t("field-status"), i.plan_status(&plan.status)),
@@ -501,6 +494,8 @@ pub async fn plan(i: I18n, State(state): State<AppState>, Path((wanted, id)): Pa
         authority: name_in(&i, &authority),
         authority_href: base,
         title: plan.title.clone(),
+        lang,
+        note,
         facts,
         description: plan.description.clone(),
         goals,

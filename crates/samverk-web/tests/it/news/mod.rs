@@ -283,3 +283,51 @@ async fn the_list_is_filtered_by_goal_and_offers_goals_of_published_plans_only()
     assert!(has_title(&by_goal.body, "Klimamøtet er i gang") && !has_title(&by_goal.body, "Kulturprisen er delt ut"), "{}", by_goal.body);
     assert!(by_goal.text().contains("One article"), "{}", by_goal.text());
 }
+
+#[tokio::test]
+async fn an_article_is_translated_and_each_page_shows_its_language_or_the_original_with_a_note() {
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Telemark fylkeskommune").insert(&app.store).await;
+    let id = NewsBuilder::new(owner, "Klimakonferansen samlet hundre")
+        .lead("Kommunene la fram planene sine.")
+        .body("En **viktig** dag.")
+        .insert(&app.store)
+        .await;
+    let edit = app.get(&format!("/news/{id}/edit?lang=en")).await;
+    assert!(edit.body.contains(&format!("href=\"/news/{id}/texts\"")), "the edit page leads to the texts: {}", edit.body);
+    let form = app.get(&format!("/news/{id}/texts?lang=en")).await;
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("Lead (English)") && form.text().contains("Text (Swedish)"), "{}", form.text());
+
+    let saved = app
+        .post_form(
+            &format!("/news/{id}/texts"),
+            &[
+                ("language", "nb"),
+                ("title_en", "The climate conference gathered a hundred"),
+                ("lead_en", "The municipalities presented their plans."),
+                ("body_en", "An **important** day."),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    assert!(app.get(&format!("/news/{id}/texts")).await.body.contains("value=\"The climate conference gathered a hundred\""));
+
+    // In English: the translation, with no note.
+    let en = public.get(&format!("/news/{id}?lang=en")).await;
+    assert!(en.body.contains("<h1>The climate conference gathered a hundred</h1>"), "{}", en.body);
+    assert!(en.body.contains("An <strong>important</strong> day.") && !en.body.contains("lang-note"), "{}", en.body);
+    assert!(en.text().contains("The municipalities presented their plans."), "{}", en.text());
+    let list = public.get("/news?lang=en").await;
+    assert!(has_title(&list.body, "The climate conference gathered a hundred"), "{}", list.body);
+    // In Swedish, not translated: the original, marked as Norwegian, with a note.
+    let sv = public.get(&format!("/news/{id}?lang=sv")).await;
+    assert!(sv.body.contains("<h1 lang=\"nb\">Klimakonferansen samlet hundre</h1>"), "{}", sv.body);
+    assert!(sv.text().contains("(på norska)") && sv.body.contains("En <strong>viktig</strong> dag."), "{}", sv.text());
+    // In Norwegian, its own language: the original, no note.
+    let nb = public.get(&format!("/news/{id}?lang=nb")).await;
+    assert!(nb.body.contains("<h1>Klimakonferansen samlet hundre</h1>") && !nb.body.contains("lang-note"), "{}", nb.body);
+    // The public may not open the staff form.
+    assert_ne!(public.get(&format!("/news/{id}/texts")).await.status, 200);
+}

@@ -410,3 +410,64 @@ async fn a_representative_shows_by_role_and_by_name_only_once_she_consents() {
     let erased = public.get(&page).await.text();
     assert!(erased.contains("Delegate") && !erased.contains("Samtykkesen") && !erased.contains("Erased person"), "{erased}");
 }
+
+#[tokio::test]
+async fn plans_goals_and_calls_are_marked_and_noted_in_their_own_language() {
+    use samverk_testkit::CallBuilder;
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Sprakfylket fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Regional plan for berekraft").language("nb").insert(&app.store).await;
+    GoalBuilder::new(plan, "Halvere utsleppa").insert(&app.store).await;
+    app.store.set_plan_published(plan, true).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = format!("/p/sprakfylket-fylkeskommune/plans/{plan}");
+
+    // On an English page the Norwegian plan and its goals are marked and noted.
+    let en = public.get(&format!("{page}?lang=en")).await;
+    assert_eq!(en.status, 200, "{}", en.text());
+    assert!(en.body.contains("<h1 lang=\"nb\">Regional plan for berekraft</h1>"), "{}", en.body);
+    assert!(en.text().contains("Written in Norwegian Bokmål"), "{}", en.text());
+    assert!(en.body.contains("<span lang=\"nb\">Halvere utsleppa</span>"), "the goal takes its plan's language: {}", en.body);
+    let sv = public.get(&format!("{page}?lang=sv")).await;
+    assert!(sv.body.contains("<h1 lang=\"nb\">") && sv.text().contains("Skrivet på norska (bokmål)"), "{}", sv.text());
+    // In its own language: no mark, no note.
+    let nb = public.get(&format!("{page}?lang=nb")).await;
+    assert!(nb.body.contains("<h1>Regional plan for berekraft</h1>") && !nb.body.contains("lang-note"), "{}", nb.body);
+
+    // Staff pick the language on the plan form.
+    let form = app.get(&format!("/plans/{plan}/edit")).await;
+    assert!(form.body.contains("<option value=\"nb\" selected>"), "the stored language is chosen: {}", form.body);
+    let saved = app
+        .post_form(
+            &format!("/plans/{plan}"),
+            &[
+                ("owner_id", &owner.to_string()),
+                ("title", "Regional plan for berekraft"),
+                ("kind", "plan"),
+                ("status", "adopted"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let en = public.get(&format!("{page}?lang=en")).await;
+    assert!(en.body.contains("<h1>Regional plan for berekraft</h1>") && !en.body.contains("lang-note"), "{}", en.body);
+    let nb = public.get(&format!("{page}?lang=nb")).await;
+    assert!(nb.body.contains("<h1 lang=\"en\">") && nb.text().contains("Skrevet på engelsk"), "{}", nb.text());
+
+    // A call: marked and noted on its page and in the list; picked on its form.
+    let call = CallBuilder::new(owner, "Innspel til klimaplanen").language("nb").insert(&app.store).await;
+    let en = public.get(&format!("/calls/{call}?lang=en")).await;
+    assert!(en.body.contains("<h1 lang=\"nb\">Innspel til klimaplanen</h1>"), "{}", en.body);
+    assert!(en.text().contains("Written in Norwegian Bokmål") && en.body.contains("<div class=\"body\" lang=\"nb\">"), "{}", en.body);
+    let list = public.get("/calls?lang=sv").await;
+    assert!(
+        list.body.contains("lang=\"nb\">Innspel til klimaplanen</a>") && list.text().contains("Skrivet på norska (bokmål)"),
+        "{}",
+        list.body
+    );
+    let nb = public.get(&format!("/calls/{call}?lang=nb")).await;
+    assert!(nb.body.contains("<h1>Innspel til klimaplanen</h1>") && !nb.body.contains("lang-note"), "{}", nb.body);
+    let form = app.get(&format!("/calls/{call}/edit")).await;
+    assert!(form.body.contains("<option value=\"nb\" selected>") && form.body.contains("<option value=\"sv\">"), "{}", form.body);
+}

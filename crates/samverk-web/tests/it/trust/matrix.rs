@@ -240,6 +240,8 @@ const MATRIX: &[(&str, &str, Access)] = &[
     ("post", "/news/{id}", Role(Editor)),
     ("post", "/news/{id}/delete", Role(Editor)),
     ("get", "/news/{id}/edit", Role(Reader)),
+    ("get", "/news/{id}/texts", Role(Reader)),
+    ("post", "/news/{id}/texts", Role(Editor)),
     ("get", "/imports", Role(Editor)),
     ("post", "/imports", Role(Editor)),
     ("get", "/organisations/review", Role(Reader)),

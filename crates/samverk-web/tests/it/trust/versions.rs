@@ -36,6 +36,7 @@ const CASES: &[Case] = &[
         field: "funding_call",
     },
     Case { table: "engagements", id_column: "id", edit: "/engagements/{id}/texts", post: "/engagements/{id}/texts", field: "title_en" },
+    Case { table: "news", id_column: "id", edit: "/news/{id}/texts", post: "/news/{id}/texts", field: "title_en" },
 ];
 
 #[tokio::test]
