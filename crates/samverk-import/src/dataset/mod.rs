@@ -428,16 +428,37 @@ pub async fn apply_with(
     let mut tx = store.begin().await?;
     let mut conn = tx.conn();
     let cache = store_import::large_cache(&mut conn).await?;
-    let reviews = store_import::reviews(&mut conn).await?;
+    // The cache belongs to the pooled connection, not the transaction: give it back on every
+    // way out, a refused row included, or the next user of the connection keeps 256 MB.
+    let written = write(&mut conn, dataset, file, plan, &mut summary, progress).await;
+    store_import::restore_cache(&mut conn, cache).await?;
+    written?;
+    if !options.dry_run {
+        tx.commit().await?;
+    }
+    Ok(summary)
+}
+
+/// The body of [`apply_with`], inside its transaction.
+async fn write(
+    conn: &mut samverk_store::Conn<'_>,
+    dataset: Dataset,
+    file: &str,
+    plan: &Plan,
+    summary: &mut Summary,
+    progress: &dyn Progress,
+) -> Result<(), ImportError> {
+    let total = u64::try_from(plan.engagements.len()).unwrap_or(u64::MAX);
+    let reviews = store_import::reviews(conn).await?;
     let mut countries: Vec<&str> = plan.orgs.iter().map(|o| o.country.as_str()).collect();
     countries.sort_unstable();
     countries.dedup();
-    let (aliases, codes) = store_import::resolution_index(&mut conn, &countries).await?;
+    let (aliases, codes) = store_import::resolution_index(conn, &countries).await?;
     let resolved = resolve_orgs(plan, file, Resolver::new(aliases, codes, &reviews), &mut summary.matches)?;
     let org_source = dataset.name();
     // What the audit trail's one entry per table names as the source of the batch.
     let batch = format!("{}: {file}", dataset.name());
-    let created = store_import::insert_organisations(&mut conn, &resolved.create, org_source, &batch).await?;
+    let created = store_import::insert_organisations(conn, &resolved.create, org_source, &batch).await?;
     let ids: Vec<i64> = resolved.ids.iter().map(|id| resolved.real(*id, &created).unwrap_or(*id)).collect();
     let new_reviews: Vec<NewReview<'_>> = resolved
         .reviews
@@ -456,9 +477,9 @@ pub async fn apply_with(
             organisation_id: id,
         })
         .collect();
-    store_import::open_reviews(&mut conn, &new_reviews).await?;
+    store_import::open_reviews(conn, &new_reviews).await?;
 
-    let known = store_import::records(&mut conn, dataset.name()).await?;
+    let known = store_import::records(conn, dataset.name()).await?;
     let mut fresh: Vec<Checked<'_>> = Vec::new();
     let mut changed: Vec<(i64, Checked<'_>)> = Vec::new();
     for (n, e) in plan.engagements.iter().enumerate() {
@@ -477,10 +498,10 @@ pub async fn apply_with(
     summary.updated = changed.len();
 
     let rows: Vec<(NewEngagement, String)> = fresh.iter().map(|c| (c.new.clone(), c.source.clone())).collect();
-    let fresh_ids = store_import::insert_engagements(&mut conn, &rows, &batch).await?;
+    let fresh_ids = store_import::insert_engagements(conn, &rows, &batch).await?;
     progress.advance(u64::try_from(fresh.len()).unwrap_or(0) / 2);
     for (id, c) in &changed {
-        store_import::update_engagement(&mut conn, *id, &c.new, &c.source).await?;
+        store_import::update_engagement(conn, *id, &c.new, &c.source).await?;
     }
     let written: Vec<(i64, &Checked<'_>)> = fresh_ids.iter().copied().zip(&fresh).chain(changed.iter().map(|(id, c)| (*id, c))).collect();
     let mut participants = Vec::new();
@@ -495,7 +516,7 @@ pub async fn apply_with(
         }
     }
     let changed_ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
-    store_import::replace_participants(&mut conn, &changed_ids, &participants, &batch).await?;
+    store_import::replace_participants(conn, &changed_ids, &participants, &batch).await?;
     let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord {
         key: c.spec.key.clone(),
         entity_id: *id,
@@ -504,13 +525,9 @@ pub async fn apply_with(
     };
     let (new_records, changed_records): (Vec<_>, Vec<_>) =
         (written.iter().take(fresh.len()).map(record).collect(), written.iter().skip(fresh.len()).map(record).collect());
-    store_import::save_records(&mut conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
+    store_import::save_records(conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
     progress.advance(total.saturating_sub(u64::try_from(fresh.len()).unwrap_or(0) / 2));
-    store_import::restore_cache(&mut conn, cache).await?;
-    if !options.dry_run {
-        tx.commit().await?;
-    }
-    Ok(summary)
+    Ok(())
 }
 
 /// Reads, resolves and writes one file.

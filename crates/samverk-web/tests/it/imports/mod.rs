@@ -237,3 +237,42 @@ async fn an_index_kept_current_finds_imported_records_and_what_is_written_after_
 
 mod networks;
 mod page;
+
+/// The page cache of every connection in the pool, in SQLite's units (None on PostgreSQL).
+async fn cache_sizes(app: &TestApp) -> Option<Vec<i64>> {
+    // Hold as many connections as the pool may open, so the one the import used is among them.
+    let mut handles = Vec::new();
+    for _ in 0..8 {
+        handles.push(app.store.handle().await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    let mut sizes = Vec::new();
+    for h in &mut handles {
+        let mut conn = h.conn();
+        if conn.engine() != samverk_store::Engine::Sqlite {
+            return None;
+        }
+        sizes.push(conn.scalar::<i64>(&samverk_store::Sql::new("PRAGMA cache_size")).await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    Some(sizes)
+}
+
+#[tokio::test]
+async fn every_import_gives_the_connection_its_page_cache_back() {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let default = cache_sizes(&app).await;
+    if let Some(sizes) = &default {
+        assert!(sizes.iter().all(|s| *s == -2000), "SQLite's default page cache (2 MB) before any import: {sizes:?}");
+    }
+    let bytes = fixture("interreg-se-partners.csv");
+    let dry = import(&app, Dataset::InterregSePartners, "interreg.csv", &bytes, true).await;
+    assert!(dry.created > 50, "{dry:?}");
+    assert_eq!(cache_sizes(&app).await, default, "after a dry run");
+    let done = import(&app, Dataset::InterregSePartners, "interreg.csv", &bytes, false).await;
+    assert!(done.created > 50, "{done:?}");
+    assert_eq!(cache_sizes(&app).await, default, "after an import");
+    let again = import(&app, Dataset::InterregSePartners, "interreg.csv", &bytes, false).await;
+    assert_eq!(again.created, 0, "{again:?}");
+    assert_eq!(cache_sizes(&app).await, default, "after a re-import that changes nothing");
+    assert_eq!(named(&app, "Lidköping").await.len(), 1, "the import itself went in");
+}
