@@ -58,6 +58,11 @@ pub enum Problem {
     FileType { name: String, allowed: String },
     #[error("has more than {max} files")]
     TooManyFiles { max: usize },
+    // Organisation pickers (issue 4).
+    #[error("fits more than one organisation")]
+    Ambiguous,
+    #[error("names no organisation in the register")]
+    NotInRegister,
 }
 
 impl Problem {
@@ -89,6 +94,8 @@ impl Problem {
             Self::FileTooLarge { .. } => "file_too_large",
             Self::FileType { .. } => "file_type",
             Self::TooManyFiles { .. } => "too_many_files",
+            Self::Ambiguous => "ambiguous",
+            Self::NotInRegister => "not_in_register",
         }
     }
 }

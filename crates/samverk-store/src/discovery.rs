@@ -34,6 +34,8 @@ pub struct PartnerQuery {
     /// Match projects on this SDG's names.
     pub sdg: Option<i64>,
     pub country: Option<String>,
+    /// Only organisations the registers place in this region.
+    pub region: Option<crate::organisation::Region>,
     pub kind: Option<OrganisationKind>,
     pub limit: usize,
 }
@@ -156,7 +158,7 @@ impl Store {
         let excluded = |id: &i64| *id == found.authority.id || found.home.contains_key(id) || found.partners.contains_key(id);
         let evidence = std::mem::take(&mut found.evidence).into_iter().filter(|(id, _)| !excluded(id));
         let ranked = discovery::rank(evidence, CANDIDATE_POOL);
-        let details = candidates(&mut conn, ranked.iter().map(|p| p.organisation_id)).await?;
+        let details = candidates(&mut conn, ranked.iter().map(|p| p.organisation_id), query).await?;
         let today = OffsetDateTime::now_utc().date();
         let limit = query.limit.clamp(1, 200);
         let proposals = ranked
@@ -164,7 +166,6 @@ impl Store {
             .filter_map(|proposal| details.get(&proposal.organisation_id).map(|c| PartnerProposal { organisation: c.clone(), proposal }))
             .filter(|p| p.organisation.valid_to.is_none_or(|end| end >= today))
             .filter(|p| query.kind.is_none_or(|k| p.organisation.kind == k))
-            .filter(|p| query.country.as_deref().is_none_or(|c| p.organisation.country.eq_ignore_ascii_case(c)))
             .take(limit)
             .collect();
         let mut municipalities: Vec<Named> =
@@ -353,9 +354,17 @@ async fn gather_topic(conn: &mut Conn<'_>, words: &[String], found: &mut Gathere
     Ok(())
 }
 
-async fn candidates(conn: &mut Conn<'_>, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, Candidate>, StoreError> {
+/// The details of the ranked organisations in the query's country and region (the others are
+/// left out, so they are not proposed).
+async fn candidates(
+    conn: &mut Conn<'_>,
+    ids: impl Iterator<Item = i64>,
+    query: &PartnerQuery,
+) -> Result<HashMap<i64, Candidate>, StoreError> {
     let mut sql = Sql::new("SELECT id, name, kind, country, valid_to FROM organisations WHERE id IN (");
     sql.bind_list(ids).push(")");
+    let country = query.country.as_ref().map(|c| c.to_ascii_uppercase());
+    crate::organisation::push_place(&mut sql, country.as_deref(), query.region.as_ref());
     let rows: Vec<Candidate> = conn.all(&sql).await?;
     Ok(rows.into_iter().map(|c| (c.id, c)).collect())
 }

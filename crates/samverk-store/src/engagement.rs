@@ -90,7 +90,10 @@ pub struct Contribution {
 #[derive(Debug, Clone, Serialize)]
 pub struct EngagementPage {
     pub engagement: Engagement,
+    /// All participants, or one page of them ([`Store::engagement_page_of`]).
     pub participants: Vec<Participant>,
+    /// How many participants each role has in all (role code, count), whatever the page.
+    pub role_counts: Vec<(String, i64)>,
     pub contributions: Vec<Contribution>,
     pub children: Vec<EngagementSummary>,
 }
@@ -134,6 +137,9 @@ pub struct EngagementFilter {
     pub participant_q: Option<String>,
     /// Runs during this calendar year.
     pub year: Option<i32>,
+    /// Its owner or a participant is in this country / region.
+    pub country: Option<String>,
+    pub region: Option<crate::organisation::Region>,
     pub q: Option<String>,
     pub parent_id: Option<i64>,
     pub sort: Sort,
@@ -193,6 +199,18 @@ fn filter_sql(f: &EngagementFilter, with_owner: bool) -> Sql {
     if let Some(q) = f.participant_q.as_deref().filter(|q| !q.trim().is_empty()) {
         sql.push(" AND e.id IN (SELECT p.engagement_id FROM participants p JOIN organisations po ON po.id = p.organisation_id");
         sql.push(" WHERE po.search_text LIKE ").bind(text::like_pattern(q)).push(" ESCAPE '\\')");
+    }
+    if f.country.is_some() || f.region.is_some() {
+        let place = |sql: &mut Sql| {
+            sql.push(" (SELECT id FROM organisations WHERE 1 = 1");
+            crate::organisation::push_place(sql, f.country.as_deref(), f.region.as_ref());
+            sql.push(")");
+        };
+        sql.push(" AND (e.owner_id IN");
+        place(&mut sql);
+        sql.push(" OR e.id IN (SELECT p.engagement_id FROM participants p WHERE p.organisation_id IN");
+        place(&mut sql);
+        sql.push("))");
     }
     if let Some(parent) = f.parent_id {
         sql.push(" AND e.parent_id = ").bind(parent);
@@ -493,14 +511,30 @@ impl Store {
     /// # Errors
     /// The database error.
     pub async fn engagement_page(&self, id: i64) -> Result<Option<EngagementPage>, StoreError> {
+        self.engagement_page_of(id, None).await
+    }
+
+    /// The engagement page with one page of its participants (`Some((page, per_page))`, pages
+    /// from 1, in role and name order), or all of them (`None`): a network of 12,000 members
+    /// would otherwise be read whole for every view.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn engagement_page_of(&self, id: i64, participants: Option<(u32, u32)>) -> Result<Option<EngagementPage>, StoreError> {
         let mut h = self.handle().await?;
         let mut conn = h.conn();
         let mut sql = Sql::new(ENGAGEMENT_SELECT);
         sql.push(" WHERE e.id = ").bind(id).scoped("e.owner_id");
         let Some(engagement) = conn.optional::<Engagement>(&sql).await? else { return Ok(None) };
         let mut p = Sql::new(PARTICIPANT_SELECT);
-        p.push(" WHERE p.engagement_id = ").bind(id).push(" ORDER BY p.role, o.name");
+        p.push(" WHERE p.engagement_id = ").bind(id).push(" ORDER BY p.role, o.name, p.id");
+        if let Some((page, per_page)) = participants {
+            p.push(" LIMIT ").bind(i64::from(per_page)).push(" OFFSET ").bind(i64::from(page.max(1) - 1) * i64::from(per_page));
+        }
         let participants = conn.all(&p).await?;
+        let mut r = Sql::new("SELECT role, COUNT(*) AS n FROM participants WHERE engagement_id = ");
+        r.bind(id).push(" GROUP BY role ORDER BY role");
+        let role_counts = conn.all(&r).await?;
         let mut c = Sql::new(CONTRIBUTION_SELECT);
         c.push(" WHERE c.engagement_id = ").bind(id).push(" ORDER BY pl.title, g.position, g.id");
         let contributions = conn.all(&c).await?;
@@ -510,7 +544,7 @@ impl Store {
             .scoped("e.owner_id")
             .push(" ORDER BY e.title");
         let children = conn.all(&k).await?;
-        Ok(Some(EngagementPage { engagement, participants, contributions, children }))
+        Ok(Some(EngagementPage { engagement, participants, role_counts, contributions, children }))
     }
 
     /// The engagements an organisation takes part in, with its roles.
@@ -719,7 +753,14 @@ impl Store {
                 participants = rest;
                 let (own, others): (Vec<_>, Vec<_>) = contributions.drain(..).partition(|c| c.engagement_id == id);
                 contributions = others;
-                EngagementPage { engagement, participants: mine, contributions: own, children: Vec::new() }
+                let mut role_counts: Vec<(String, i64)> = Vec::new();
+                for p in &mine {
+                    match role_counts.last_mut() {
+                        Some((role, n)) if role == p.role.code() => *n += 1,
+                        _ => role_counts.push((p.role.code().to_owned(), 1)),
+                    }
+                }
+                EngagementPage { engagement, participants: mine, role_counts, contributions: own, children: Vec::new() }
             })
             .collect())
     }

@@ -17,6 +17,7 @@ pub mod eu;
 pub mod followup;
 pub mod import;
 pub mod indicator;
+pub mod lookup;
 pub mod mandate;
 pub mod migrations;
 pub mod news;

@@ -43,10 +43,43 @@ pub struct OrganisationFilter {
     pub q: Option<String>,
     pub kind: Option<OrganisationKind>,
     pub country: Option<String>,
+    pub region: Option<Region>,
     /// Only bodies that can own plans and engagements.
     pub authorities_only: bool,
     pub page: u32,
     pub per_page: u32,
+}
+
+/// A region of the registers, as the organisations' identifiers place them: a Norwegian fylke
+/// by its fylkesnummer (the first two digits of its kommunenummer), a Swedish län by its SCB
+/// code (likewise).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Region {
+    Fylke(String),
+    Lan(String),
+}
+
+/// Appends the conditions (` AND …`) on the columns of `organisations` that keep the
+/// organisations of a country and a region. A fylke also holds the bodies that had a number in
+/// it before a reform (Tønsberg was 3803 in Vestfold og Telemark until 2023).
+pub fn push_place(sql: &mut Sql, country: Option<&str>, region: Option<&Region>) {
+    if let Some(country) = country {
+        sql.push(" AND country = ").bind(country.to_owned());
+    }
+    match region {
+        Some(Region::Fylke(number)) => {
+            let prefix = format!("{number}%");
+            sql.push(" AND country = 'NO' AND (region_code LIKE ").bind(prefix.clone());
+            sql.push(
+                " OR id IN (SELECT organisation_id FROM registry_codes WHERE scheme IN ('fylkesnummer', 'kommunenummer') AND code LIKE ",
+            );
+            sql.bind(prefix).push("))");
+        }
+        Some(Region::Lan(number)) => {
+            sql.push(" AND country = 'SE' AND scb_code LIKE ").bind(format!("{number}%"));
+        }
+        None => {}
+    }
 }
 
 const COLUMNS: &str =
@@ -274,9 +307,7 @@ impl Store {
         if let Some(kind) = filter.kind {
             where_.push(" AND kind = ").bind(kind.code());
         }
-        if let Some(country) = &filter.country {
-            where_.push(" AND country = ").bind(country.clone());
-        }
+        push_place(&mut where_, filter.country.as_deref(), filter.region.as_ref());
         if filter.authorities_only {
             where_.push(" AND kind IN ('county', 'region', 'municipality')");
         }

@@ -361,6 +361,26 @@ impl Store {
         Ok(h.conn().all(&sql).await?)
     }
 
+    /// Every country of the ISO 3166-1 register, by code.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn countries(&self) -> Result<Vec<CountryName>, StoreError> {
+        let mut h = self.handle().await?;
+        Ok(h.conn().all(&Sql::new("SELECT code, name_en, name_nb, name_sv FROM countries ORDER BY code")).await?)
+    }
+
+    /// The ISO 3166-2 subdivisions of these countries, by code.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn subdivisions(&self, countries: &[&str]) -> Result<Vec<Subdivision>, StoreError> {
+        let mut h = self.handle().await?;
+        let mut sql = Sql::new("SELECT code, country, name, kind, parent, name_nb, name_sv FROM subdivisions WHERE country IN (");
+        sql.bind_list(countries.iter().map(|c| (*c).to_owned())).push(") ORDER BY code");
+        Ok(h.conn().all(&sql).await?)
+    }
+
     /// Loads whatever of the shipped registers is missing, in one transaction.
     ///
     /// # Errors

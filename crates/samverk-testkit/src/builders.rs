@@ -28,6 +28,13 @@ impl OrganisationBuilder {
         self
     }
 
+    /// Swedish SCB code (län or kommun).
+    #[must_use]
+    pub fn scb_code(mut self, code: &str) -> Self {
+        self.0.scb_code = code.into();
+        self
+    }
+
     #[must_use]
     pub fn country(mut self, country: &str) -> Self {
         self.0.country = country.into();

@@ -291,7 +291,9 @@ impl I18n {
             | Problem::GrantAboveTotal
             | Problem::RateAbove100
             | Problem::LessonsRequired
-            | Problem::AddresseeRequired => self.t(&key),
+            | Problem::AddresseeRequired
+            | Problem::Ambiguous
+            | Problem::NotInRegister => self.t(&key),
         }
     }
 

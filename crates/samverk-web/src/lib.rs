@@ -63,6 +63,7 @@ pub fn app_with(store: Store, config: AppConfig) -> Router {
         .merge(api::router())
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(stylesheet))
+        .route("/static/picker.js", get(picker_script))
         .route("/lang/{code}", get(pages::language::switch))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), trust::guard))
@@ -85,6 +86,15 @@ async fn stylesheet() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
         include_str!("../static/style.css"),
+    )
+}
+
+/// The organisation picker's suggestions (templates/_picker.html); a file, so the CSP needs no
+/// `unsafe-inline`.
+async fn picker_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../static/picker.js"),
     )
 }
 

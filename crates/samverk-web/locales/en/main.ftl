@@ -69,6 +69,8 @@ problem-other-authority = This belongs to another authority.
 problem-cycle = This would make the record its own parent.
 problem-rule = { $rule }
 problem-contribution-rule = «{ $engagement }» cannot be active without contributing to a main goal: all network work must contribute to one or more main goals of a plan in force. Add a contribution to a goal first.
+problem-ambiguous = More than one organisation in the register fits what you typed. Choose one of them below.
+problem-not-in-register = No organisation in the register fits what you typed. Check the spelling, choose one of the similar names below, or register the organisation first.
 
 ## Field labels
 field-input = Input
@@ -89,7 +91,8 @@ field-name = Name
 field-name_nb = Name (Norwegian Bokmål)
 field-name_sv = Name (Swedish)
 field-name_en = Name (English)
-field-country = Country (ISO code)
+field-country = Country
+field-region = Region (county)
 field-org_number = Organisation number
 field-region_code = County or municipality number
 field-scb_code = SCB code

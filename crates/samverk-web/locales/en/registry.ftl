@@ -34,3 +34,7 @@ review-confirm = Same organisation
 review-reject = Not the same
 review-merge-target = Or merge into organisation number
 review-merge = Merge
+## The organisation picker (templates/_picker.html) in every form that names an organisation
+picker-hint = Type a name, an organisation number or a code of the register (such as 3905 or NO08). With JavaScript, suggestions appear as you type.
+picker-candidates = Choose the organisation you mean
+picker-suggestions = Suggestions

@@ -69,6 +69,8 @@ problem-other-authority = Dette tilhører en annen myndighet.
 problem-cycle = Da ville registreringen blitt sin egen overordnede.
 problem-rule = { $rule }
 problem-contribution-rule = «{ $engagement }» kan ikke være aktivt uten å bidra til et hovedmål: alt nettverksarbeid skal bidra til ett eller flere hovedmål i en gjeldende plan. Legg først til et bidrag til et mål.
+problem-ambiguous = Mer enn én organisasjon i registeret passer med det du skrev. Velg en av dem nedenfor.
+problem-not-in-register = Ingen organisasjon i registeret passer med det du skrev. Sjekk stavemåten, velg et av de lignende navnene nedenfor, eller registrer organisasjonen først.
 
 ## Field labels
 field-input = Innspill
@@ -89,7 +91,8 @@ field-name = Navn
 field-name_nb = Navn (norsk bokmål)
 field-name_sv = Navn (svensk)
 field-name_en = Navn (engelsk)
-field-country = Land (ISO-kode)
+field-country = Land
+field-region = Region (fylke eller län)
 field-org_number = Organisasjonsnummer
 field-region_code = Fylkes- eller kommunenummer
 field-scb_code = SCB-kode

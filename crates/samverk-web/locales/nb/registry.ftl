@@ -34,3 +34,7 @@ review-confirm = Samme organisasjon
 review-reject = Ikke den samme
 review-merge-target = Eller slå sammen med organisasjon nummer
 review-merge = Slå sammen
+## The organisation picker (templates/_picker.html) in every form that names an organisation
+picker-hint = Skriv et navn, et organisasjonsnummer eller en kode fra registeret (for eksempel 3905 eller NO08). Med JavaScript kommer forslag mens du skriver.
+picker-candidates = Velg organisasjonen du mener
+picker-suggestions = Forslag

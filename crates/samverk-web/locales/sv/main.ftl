@@ -69,6 +69,8 @@ problem-other-authority = Detta tillhör en annan myndighet.
 problem-cycle = Då skulle posten bli överordnad sig själv.
 problem-rule = { $rule }
 problem-contribution-rule = ”{ $engagement }” kan inte vara aktivt utan att bidra till ett huvudmål: allt nätverksarbete ska bidra till ett eller flera huvudmål i en gällande plan. Lägg först till ett bidrag till ett mål.
+problem-ambiguous = Mer än en organisation i registret passar med det du skrev. Välj en av dem nedan.
+problem-not-in-register = Ingen organisation i registret passar med det du skrev. Kontrollera stavningen, välj ett av de liknande namnen nedan eller registrera organisationen först.
 
 ## Field labels
 field-input = Synpunkter
@@ -89,7 +91,8 @@ field-name = Namn
 field-name_nb = Namn (norska, bokmål)
 field-name_sv = Namn (svenska)
 field-name_en = Namn (engelska)
-field-country = Land (ISO-kod)
+field-country = Land
+field-region = Region (län eller fylke)
 field-org_number = Organisationsnummer
 field-region_code = Läns- eller kommunkod
 field-scb_code = SCB-kod

@@ -34,3 +34,7 @@ review-confirm = Samma organisation
 review-reject = Inte samma
 review-merge-target = Eller slå samman med organisation nummer
 review-merge = Slå samman
+## The organisation picker (templates/_picker.html) in every form that names an organisation
+picker-hint = Skriv ett namn, ett organisationsnummer eller en kod ur registret (till exempel 3905 eller NO08). Med JavaScript visas förslag medan du skriver.
+picker-candidates = Välj den organisation du menar
+picker-suggestions = Förslag

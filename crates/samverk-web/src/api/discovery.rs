@@ -112,7 +112,7 @@ impl PartnerParams {
             .map_or(25, |n| usize::try_from(n).unwrap_or(25));
         let kind = list::code(&mut e, "kind", self.kind.as_deref(), parse_kind);
         let country = list::code(&mut e, "country", self.country.as_deref(), country_code);
-        e.into_result(|| PartnerQuery { authority_id, goal_id, sdg, country, kind, limit })
+        e.into_result(|| PartnerQuery { authority_id, goal_id, sdg, country, region: None, kind, limit })
     }
 }
 

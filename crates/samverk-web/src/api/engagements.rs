@@ -195,6 +195,8 @@ impl EngagementQuery {
             organisation_id: list::id(&mut e, "organisation_id", self.organisation_id.as_deref()),
             parent_id: list::id(&mut e, "parent_id", self.parent_id.as_deref()),
             year: list::year(&mut e, "year", self.year.as_deref()),
+            country: None,
+            region: None,
             sort: list::code(&mut e, "sort", self.sort.as_deref(), parse_sort).unwrap_or_default(),
             descending: list::flag(&mut e, "desc", self.desc.as_deref()),
             q: list::text(self.q),

@@ -143,8 +143,15 @@ impl OrganisationQuery {
         let country = list::code(&mut e, "country", self.country.as_deref(), country_code);
         let authorities_only = list::flag(&mut e, "authorities_only", self.authorities_only.as_deref());
         let paging = list::paging(&mut e, self.page.as_deref(), self.per_page.as_deref());
-        let filter =
-            OrganisationFilter { q: list::text(self.q), kind, country, authorities_only, page: paging.page, per_page: paging.per_page };
+        let filter = OrganisationFilter {
+            q: list::text(self.q),
+            kind,
+            country,
+            region: None,
+            authorities_only,
+            page: paging.page,
+            per_page: paging.per_page,
+        };
         e.into_result(|| filter)
     }
 }

@@ -19,6 +19,8 @@ use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::pages::pager::{self, Pager};
+use crate::pages::places::{self, RegionCode};
 use crate::{AppError, AppState};
 
 /// Rows per page of the register.
@@ -68,6 +70,7 @@ struct ListQuery {
     q: String,
     kind: String,
     country: String,
+    region: String,
     page: String,
     deleted: String,
 }
@@ -86,20 +89,18 @@ struct Row {
 struct ListPage {
     i: I18n,
     q: String,
-    country: String,
     kinds: Vec<Choice>,
+    countries: Vec<Choice>,
+    regions: Vec<Choice>,
     rows: Vec<Row>,
     count: String,
     filtered: bool,
     deleted: bool,
-    pages: u32,
-    page_label: String,
-    previous: Option<String>,
-    next: Option<String>,
+    pager: Pager,
 }
 
 /// The identifiers worth showing in a list row, in a fixed order.
-fn identifiers(o: &Organisation) -> String {
+pub(crate) fn identifiers(o: &Organisation) -> String {
     [&o.org_number, &o.region_code, &o.scb_code, &o.nuts_code].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ")
 }
 
@@ -107,19 +108,28 @@ async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQu
     let q = query.q.trim().to_owned();
     let kind = OrganisationKind::from_code(query.kind.trim());
     let country = query.country.trim().to_ascii_uppercase();
-    let page_no = query.page.trim().parse::<u32>().unwrap_or(1).max(1);
+    let region = RegionCode::parse(&query.region);
+    let page_no = pager::number(&query.page);
     let filter = OrganisationFilter {
         q: Some(q.clone()).filter(|q| !q.is_empty()),
         kind,
         country: Some(country.clone()).filter(|c| !c.is_empty()),
+        region: region.as_ref().map(RegionCode::region),
         authorities_only: false,
         page: page_no,
         per_page: PER_PAGE,
     };
-    let filtered = filter.q.is_some() || filter.kind.is_some() || filter.country.is_some();
+    let filtered = filter.q.is_some() || filter.kind.is_some() || filter.country.is_some() || filter.region.is_some();
     let result = state.store.organisations(&filter).await?;
     let pages = result.pages();
-    let keep = format!("q={}&kind={}&country={}", encode(&q), encode(kind.map_or("", OrganisationKind::code)), encode(&country));
+    let region_value = region.as_ref().map(ToString::to_string).unwrap_or_default();
+    let keep = format!(
+        "q={}&kind={}&country={}&region={}",
+        encode(&q),
+        encode(kind.map_or("", OrganisationKind::code)),
+        encode(&country),
+        encode(&region_value)
+    );
     let link = |n: u32| format!("/organisations?{keep}&page={n}");
     let rows = result
         .items
@@ -139,19 +149,19 @@ async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<ListQu
         |k| i.organisation_kind(k),
         kind.map_or("", OrganisationKind::code),
     ));
+    let countries = places::country_choices(&i, &state.store, &country, i.t("any")).await?;
+    let regions = places::region_choices(&i, &state.store, region.as_ref(), i.t("any")).await?;
     Ok(ListPage {
         i,
+        countries,
+        regions,
         count: i.tn("organisations-count", "count", result.total),
         q,
-        country,
         kinds,
         rows,
         filtered,
         deleted: !query.deleted.is_empty(),
-        page_label: page_label(&i, result.page, pages),
-        pages,
-        previous: (result.page > 1).then(|| link(result.page - 1)),
-        next: (result.page < pages).then(|| link(result.page + 1)),
+        pager: Pager::new(&i, result.page, pages, link),
     })
 }
 

@@ -17,7 +17,7 @@ use samverk_search::{Hit, Results, SearchQuery};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
 use crate::pages::organisations::encode;
 use crate::{AppError, AppState};
 
@@ -256,14 +256,7 @@ async fn country_names(state: &AppState, i: &I18n, results: &Results, chosen: &s
         .country_names(&codes)
         .await?
         .into_iter()
-        .map(|c| {
-            let name = match i.language() {
-                Lang::Nb => c.name_nb,
-                Lang::Sv => c.name_sv,
-                Lang::En => c.name_en,
-            };
-            (c.code, name)
-        })
+        .map(|c| super::places::named_in(i, c))
         .collect())
 }
 

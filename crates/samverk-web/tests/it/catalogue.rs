@@ -98,6 +98,8 @@ fn enum_keys() -> Vec<String> {
         Problem::FileTooLarge { name: String::new(), max_mb: 0 },
         Problem::FileType { name: String::new(), allowed: String::new() },
         Problem::TooManyFiles { max: 0 },
+        Problem::Ambiguous,
+        Problem::NotInRegister,
     ];
     keys.extend(samverk_domain::eu::Programme::ALL.iter().map(|p| format!("programme-{p}")));
     keys.extend(samverk_domain::eu::ProjectRole::ALL.iter().map(|r| format!("project-role-{r}")));

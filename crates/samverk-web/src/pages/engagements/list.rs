@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::pages::places::{self, RegionCode};
 use crate::{AppError, AppState};
 
 /// The query string, as typed; unparseable values are ignored rather than failing the page.
@@ -23,6 +24,8 @@ pub struct ListQuery {
     pub organisation_id: String,
     pub org: String,
     pub year: String,
+    pub country: String,
+    pub region: String,
     pub q: String,
     pub sort: String,
     pub desc: String,
@@ -30,7 +33,7 @@ pub struct ListQuery {
     pub per_page: String,
 }
 
-const FILTER_FIELDS: [&str; 8] = ["owner_id", "kind", "status", "goal_id", "organisation_id", "org", "year", "q"];
+const FILTER_FIELDS: [&str; 10] = ["owner_id", "kind", "status", "goal_id", "organisation_id", "org", "year", "country", "region", "q"];
 
 impl ListQuery {
     fn value(&self, field: &str) -> &str {
@@ -42,6 +45,8 @@ impl ListQuery {
             "organisation_id" => &self.organisation_id,
             "org" => &self.org,
             "year" => &self.year,
+            "country" => &self.country,
+            "region" => &self.region,
             "q" => &self.q,
             "sort" => &self.sort,
             "desc" => &self.desc,
@@ -61,6 +66,8 @@ impl ListQuery {
             organisation_id: self.organisation_id.trim().parse().ok(),
             participant_q: Some(self.org.trim().to_owned()).filter(|q| !q.is_empty()),
             year: self.year.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
+            country: Some(self.country.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            region: RegionCode::parse(&self.region).map(|r| r.region()),
             q: Some(self.q.trim().to_owned()).filter(|q| !q.is_empty()),
             parent_id: None,
             sort: serde_json::from_value(serde_json::Value::String(self.sort.clone())).unwrap_or(Sort::Title),
@@ -117,6 +124,8 @@ pub struct ListPage {
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
     goals: Vec<Choice>,
+    countries: Vec<Choice>,
+    regions: Vec<Choice>,
     sorts: Vec<Choice>,
     organisation_name: Option<String>,
     widen: Vec<Widen>,
@@ -174,5 +183,7 @@ pub async fn list(i: I18n, State(state): State<AppState>, Query(query): Query<Li
     } else {
         Vec::new()
     };
-    Ok(ListPage { i, query, result, owners, kinds, statuses, goals, sorts, organisation_name, widen })
+    let countries = places::country_choices(&i, store, &query.country, i.t("any")).await?;
+    let regions = places::region_choices(&i, store, RegionCode::parse(&query.region).as_ref(), i.t("any")).await?;
+    Ok(ListPage { i, query, result, owners, kinds, statuses, goals, countries, regions, sorts, organisation_name, widen })
 }

@@ -3,86 +3,83 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::{ContributionDraft, ParticipantDraft, Role};
 use samverk_store::engagement::Engagement;
-use samverk_store::organisation::OrganisationFilter;
 use samverk_store::{Store, StoreError};
 use serde::Deserialize;
 
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::pages::picker::{self, Picked, Picker, Posted};
 use crate::{AppError, AppState};
-
-/// How many organisations the participant picker offers at once; narrow with the search field.
-const PICKER_SIZE: u32 = 200;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "engagements/participant_form.html")]
 pub struct ParticipantPage {
     i: I18n,
     engagement: Engagement,
-    org_q: String,
+    picker: Picker,
     draft: ParticipantDraft,
     errors: ValidationErrors,
-    organisations: Vec<Choice>,
     roles: Vec<Choice>,
 }
 
+/// The participant form as posted: the organisation picker's fields and the participation.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct PickerQuery {
-    org_q: String,
+pub struct ParticipantForm {
+    organisation_id: String,
+    organisation_id_q: String,
+    organisation_id_pick: String,
+    role: String,
+    start: String,
+    end: String,
 }
 
-/// The participant form: the engagement's title, a search field narrowing the organisations.
+/// The participant form: the engagement's title, the organisation picker, the role and period.
 async fn participant_page(
     i: I18n,
     store: &Store,
     id: i64,
-    org_q: String,
+    picker: Picker,
     draft: ParticipantDraft,
     errors: ValidationErrors,
 ) -> Result<ParticipantPage, AppError> {
     let engagement = store.engagement(id).await?.ok_or(AppError::NotFound)?;
-    let filter = OrganisationFilter { q: Some(org_q.clone()), per_page: PICKER_SIZE, ..Default::default() };
-    let found = store.organisations(&filter).await?;
-    let mut organisations = vec![Choice::blank(i.t("none-selected"), draft.organisation_id.is_none())];
-    organisations.extend(form::records(found.items.iter().map(|o| (o.id, o.name.as_str())), draft.organisation_id));
-    // Keep a chosen organisation selectable even when the search no longer lists it.
-    if let Some(chosen) = draft.organisation_id
-        && !found.items.iter().any(|o| o.id == chosen)
-        && let Some(o) = store.organisation(chosen).await?
-    {
-        organisations.push(Choice::new(o.id, o.name, true));
-    }
     let mut roles = vec![Choice::blank(i.t("none-selected"), draft.role.is_empty())];
     roles.extend(form::codes(Role::ALL, Role::code, |r| i.role(r), draft.role.trim()));
-    Ok(ParticipantPage { i, engagement, org_q, draft, errors, organisations, roles })
+    Ok(ParticipantPage { i, engagement, picker, draft, errors, roles })
 }
 
-pub async fn new_participant(
-    i: I18n,
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    Query(q): Query<PickerQuery>,
-) -> Result<ParticipantPage, AppError> {
-    participant_page(i, &state.store, id, q.org_q, ParticipantDraft::default(), form::no_errors()).await
+pub async fn new_participant(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<ParticipantPage, AppError> {
+    participant_page(i, &state.store, id, Picker::default(), ParticipantDraft::default(), form::no_errors()).await
 }
 
 pub async fn add_participant(
     i: I18n,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    Form(draft): Form<ParticipantDraft>,
+    Form(posted): Form<ParticipantForm>,
 ) -> Result<Response, AppError> {
-    match state.store.add_participant(id, &draft).await {
-        Ok(_) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
+    let picked = picker::resolve(
+        &i,
+        &state.store,
+        Posted { text: &posted.organisation_id_q, id: &posted.organisation_id, pick: &posted.organisation_id_pick },
+    )
+    .await?;
+    let draft = ParticipantDraft { organisation_id: picked.id(), role: posted.role, start: posted.start, end: posted.end };
+    let result = match &picked {
+        Picked::One(..) => state.store.add_participant(id, &draft).await.map(|_| ()),
+        Picked::Refused(problem, _) => Err(StoreError::Invalid(ValidationErrors::single("organisation_id", problem.clone()))),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/engagements/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            let page = participant_page(i, &state.store, id, String::new(), draft, errors).await?;
+            let page = participant_page(i, &state.store, id, picked.picker(), draft, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other.into()),

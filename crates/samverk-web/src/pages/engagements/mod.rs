@@ -7,12 +7,15 @@ mod members;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
 use samverk_domain::engagement::Role;
 use samverk_store::engagement::{Contribution, EngagementPage, Participant};
 
+use serde::Deserialize;
+
 use crate::i18n::I18n;
+use crate::pages::pager::{self, Pager};
 use crate::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
@@ -34,6 +37,7 @@ pub fn router() -> Router<AppState> {
 pub struct RoleGroup<'a> {
     pub role: Role,
     pub participants: Vec<&'a Participant>,
+    pub total: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -42,14 +46,30 @@ struct ShowPage {
     i: I18n,
     page: EngagementPage,
     published: bool,
+    pager: Pager,
+}
+
+/// Participants shown per page of an engagement (networks have thousands of members).
+const PARTICIPANTS_PER_PAGE: u32 = 100;
+
+/// The engagement page's query string; text, so `?page=x` shows page 1 instead of a rejection.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ShowQuery {
+    page: String,
 }
 
 impl ShowPage {
-    /// Participants grouped by role, in the order roles are declared (members first).
+    /// This page's participants grouped by role, in the order roles are declared (members
+    /// first), each with the role's count over all pages.
     fn groups(&self) -> Vec<RoleGroup<'_>> {
         Role::ALL
             .iter()
-            .map(|role| RoleGroup { role: *role, participants: self.page.participants.iter().filter(|p| p.role == *role).collect() })
+            .map(|role| RoleGroup {
+                role: *role,
+                participants: self.page.participants.iter().filter(|p| p.role == *role).collect(),
+                total: self.page.role_counts.iter().find(|(code, _)| code == role.code()).map_or(0, |(_, n)| *n),
+            })
             .filter(|g| !g.participants.is_empty())
             .collect()
     }
@@ -65,8 +85,12 @@ impl ShowPage {
     }
 }
 
-async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<i64>) -> Result<ShowPage, AppError> {
-    let page = state.store.engagement_page(id).await?.ok_or(AppError::NotFound)?;
+async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<i64>, Query(q): Query<ShowQuery>) -> Result<ShowPage, AppError> {
+    let number = pager::number(&q.page);
+    let page = state.store.engagement_page_of(id, Some((number, PARTICIPANTS_PER_PAGE))).await?.ok_or(AppError::NotFound)?;
     let published = state.store.is_published(false, id).await?;
-    Ok(ShowPage { i, page, published })
+    let total: i64 = page.role_counts.iter().map(|(_, n)| n).sum();
+    let pager =
+        Pager::new(&i, number, pager::pages(total, PARTICIPANTS_PER_PAGE), |n| format!("/engagements/{id}?page={n}#participants-heading"));
+    Ok(ShowPage { i, page, published, pager })
 }

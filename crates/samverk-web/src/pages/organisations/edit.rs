@@ -16,6 +16,7 @@ use super::page::{Extras, show_page};
 use super::path_id;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice, see_other};
+use crate::pages::places;
 use crate::trust::conflict::{Edit, Versioned, conflicted, rebase};
 use crate::{AppError, AppState};
 
@@ -30,11 +31,20 @@ pub(super) struct FormPage {
     errors: ValidationErrors,
     edit: Edit,
     kinds: Vec<Choice>,
+    countries: Vec<Choice>,
 }
 
 impl FormPage {
-    /// The form for a new organisation (`id` None) or for editing one, filled with `draft`.
-    fn new(i: I18n, id: Option<(i64, &str)>, (draft, edit): (OrganisationDraft, Edit), errors: ValidationErrors) -> Self {
+    /// The form for a new organisation (`id` None) or for editing one, filled with `draft`;
+    /// the country is chosen from the ISO 3166-1 register.
+    async fn new(
+        state: &AppState,
+        i: I18n,
+        id: Option<(i64, &str)>,
+        (draft, edit): (OrganisationDraft, Edit),
+        errors: ValidationErrors,
+    ) -> Result<Self, AppError> {
+        let countries = places::country_choices(&i, &state.store, &draft.country, form::none_label(&i)).await?;
         let mut kinds = vec![Choice::blank(form::none_label(&i), draft.kind.trim().is_empty())];
         kinds.extend(form::codes(OrganisationKind::ALL, OrganisationKind::code, |k| i.organisation_kind(k), draft.kind.trim()));
         let (heading, action, cancel) = match id {
@@ -43,7 +53,7 @@ impl FormPage {
             }
             None => (i.t("organisation-new-title"), "/organisations".to_owned(), "/organisations".to_owned()),
         };
-        Self { i, heading, action, cancel, draft, errors, edit, kinds }
+        Ok(Self { i, heading, action, cancel, draft, errors, edit, kinds, countries })
     }
 }
 
@@ -71,14 +81,14 @@ fn rejected(page: FormPage) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-pub(super) async fn new(i: I18n) -> FormPage {
-    FormPage::new(i, None, Default::default(), form::no_errors())
+pub(super) async fn new(i: I18n, State(state): State<AppState>) -> Result<FormPage, AppError> {
+    FormPage::new(&state, i, None, Default::default(), form::no_errors()).await
 }
 
 pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(draft): Form<OrganisationDraft>) -> Result<Response, AppError> {
     match state.store.create_organisation(&draft).await {
         Ok(id) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
-        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(i, None, (draft, Edit::default()), errors))),
+        Err(StoreError::Invalid(errors)) => Ok(rejected(FormPage::new(&state, i, None, (draft, Edit::default()), errors).await?)),
         Err(other) => Err(other.into()),
     }
 }
@@ -86,7 +96,7 @@ pub(super) async fn create(i: I18n, State(state): State<AppState>, Form(draft): 
 pub(super) async fn edit(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
     let id = path_id(&id)?;
     let o = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
-    Ok(FormPage::new(i, Some((id, &o.name)), (draft_of(&o), Edit::at(o.version)), form::no_errors()))
+    FormPage::new(&state, i, Some((id, &o.name)), (draft_of(&o), Edit::at(o.version)), form::no_errors()).await
 }
 
 pub(super) async fn update(
@@ -102,12 +112,12 @@ pub(super) async fn update(
         Err(StoreError::Stale { .. }) => {
             let now = state.store.organisation(id).await?.ok_or(AppError::NotFound)?;
             let edit = rebase(&posted.fields, &draft_of(&now), now.version);
-            Ok(conflicted(FormPage::new(i, Some((id, &now.name)), (posted.fields, edit), form::no_errors())))
+            Ok(conflicted(FormPage::new(&state, i, Some((id, &now.name)), (posted.fields, edit), form::no_errors()).await?))
         }
         // The heading keeps the stored name: the typed one was not saved.
         Err(StoreError::Invalid(errors)) => {
             let edit = posted.edit();
-            Ok(rejected(FormPage::new(i, Some((id, &o.name)), (posted.fields, edit), errors)))
+            Ok(rejected(FormPage::new(&state, i, Some((id, &o.name)), (posted.fields, edit), errors).await?))
         }
         Err(other) => Err(other.into()),
     }

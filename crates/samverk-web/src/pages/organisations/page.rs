@@ -4,23 +4,21 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use samverk_domain::ValidationErrors;
 use samverk_domain::engagement::Role;
 use samverk_domain::organisation::SuccessionDraft;
-use samverk_domain::{Problem, ValidationErrors};
 use samverk_store::StoreError;
-use samverk_store::organisation::{OrganisationFilter, Succession};
+use samverk_store::organisation::Succession;
 use serde::Deserialize;
 
 use super::path_id;
 use crate::i18n::I18n;
-use crate::pages::form::{Choice, see_other};
+use crate::pages::form::see_other;
+use crate::pages::picker::{self, Picked, Picker, Posted};
 use crate::{AppError, AppState};
-
-/// How many organisations the predecessor select offers at once; the search field narrows it.
-const CHOICES: u32 = 200;
 
 /// A label and a value of the facts list.
 pub(super) struct Fact {
@@ -52,8 +50,7 @@ pub(super) struct RoleGroup {
 /// delete.
 #[derive(Default)]
 pub(super) struct Extras {
-    pub pred_q: String,
-    pub predecessor_id: Option<i64>,
+    pub predecessor: Picker,
     pub date: String,
     pub errors: ValidationErrors,
     pub refusal: Option<String>,
@@ -75,9 +72,7 @@ pub(super) struct ShowPage {
     groups: Vec<RoleGroup>,
     authority: bool,
     plans: Vec<(i64, String)>,
-    pred_q: String,
-    choices: Vec<Choice>,
-    choices_note: Option<String>,
+    predecessor: Picker,
     date: String,
     errors: ValidationErrors,
     refusal: Option<String>,
@@ -121,25 +116,6 @@ pub(super) async fn show_page(i: I18n, state: &AppState, id: i64, extras: Extras
         .collect();
     let authority = o.kind.is_authority();
     let plans = if authority { store.plans(Some(id)).await?.into_iter().map(|p| (p.id, p.title)).collect() } else { Vec::new() };
-    let filter = OrganisationFilter {
-        q: Some(extras.pred_q.trim().to_owned()).filter(|q| !q.is_empty()),
-        per_page: CHOICES,
-        page: 1,
-        ..OrganisationFilter::default()
-    };
-    let candidates = store.organisations(&filter).await?;
-    let mut choices = vec![Choice::blank(i.t("organisation-choose"), extras.predecessor_id.is_none())];
-    choices.extend(
-        candidates.items.iter().filter(|c| c.id != id).map(|c| Choice::new(c.id, c.name.clone(), Some(c.id) == extras.predecessor_id)),
-    );
-    let shown = i64::try_from(candidates.items.len()).unwrap_or(i64::MAX);
-    let choices_note = if candidates.total == 0 {
-        Some(i.t("organisation-no-choices"))
-    } else if candidates.total > shown {
-        Some(i.ta("organisation-choices-limited", &[("shown", shown.into()), ("total", candidates.total.into())]))
-    } else {
-        None
-    };
     Ok(ShowPage {
         i,
         id,
@@ -157,30 +133,16 @@ pub(super) async fn show_page(i: I18n, state: &AppState, id: i64, extras: Extras
         groups,
         authority,
         plans,
-        pred_q: extras.pred_q,
-        choices,
-        choices_note,
+        predecessor: extras.predecessor,
         date: extras.date,
         errors: extras.errors,
         refusal: extras.refusal,
     })
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(super) struct ShowQuery {
-    /// Narrows the predecessor select (a plain GET form, so it works without JavaScript).
-    pred_q: String,
-}
-
-pub(super) async fn show(
-    i: I18n,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Query(query): Query<ShowQuery>,
-) -> Result<ShowPage, AppError> {
+pub(super) async fn show(i: I18n, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
     let id = path_id(&id)?;
-    show_page(i, &state, id, Extras { pred_q: query.pred_q, ..Extras::default() }).await
+    show_page(i, &state, id, Extras::default()).await
 }
 
 /// The predecessor form as posted; text fields so a rejected form comes back as typed.
@@ -188,8 +150,9 @@ pub(super) async fn show(
 #[serde(default)]
 pub(super) struct PredecessorForm {
     predecessor_id: String,
+    predecessor_id_q: String,
+    predecessor_id_pick: String,
     date: String,
-    pred_q: String,
 }
 
 pub(super) async fn add_predecessor(
@@ -199,18 +162,18 @@ pub(super) async fn add_predecessor(
     Form(form): Form<PredecessorForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let raw = form.predecessor_id.trim();
-    let predecessor_id = raw.parse::<i64>().ok();
-    let result = if predecessor_id.is_none() && !raw.is_empty() {
-        // A value no option of the select carries: say so rather than "required".
-        Err(StoreError::Invalid(ValidationErrors::single("predecessor_id", Problem::UnknownReference)))
-    } else {
-        state.store.add_succession(id, &SuccessionDraft { predecessor_id, date: form.date.clone() }).await
+    let posted = Posted { text: &form.predecessor_id_q, id: &form.predecessor_id, pick: &form.predecessor_id_pick };
+    let picked = picker::resolve(&i, &state.store, posted).await?;
+    let result = match &picked {
+        Picked::One(predecessor, _) => {
+            state.store.add_succession(id, &SuccessionDraft { predecessor_id: Some(*predecessor), date: form.date.clone() }).await
+        }
+        Picked::Refused(problem, _) => Err(StoreError::Invalid(ValidationErrors::single("predecessor_id", problem.clone()))),
     };
     match result {
         Ok(_) => Ok(see_other(&format!("/organisations/{id}")).into_response()),
         Err(StoreError::Invalid(errors)) => {
-            let extras = Extras { pred_q: form.pred_q, predecessor_id, date: form.date, errors, refusal: None };
+            let extras = Extras { predecessor: picked.picker(), date: form.date, errors, refusal: None };
             let page = show_page(i, &state, id, extras).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

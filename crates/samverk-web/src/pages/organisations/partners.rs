@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::path_id;
 use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
+use crate::pages::places::{self, RegionCode};
 use crate::{AppError, AppState};
 
 /// Proposals shown on the page.
@@ -24,6 +25,7 @@ pub(crate) struct PartnerForm {
     goal: String,
     sdg: String,
     country: String,
+    region: String,
     kind: String,
 }
 
@@ -35,6 +37,7 @@ impl PartnerForm {
             goal_id: self.goal.trim().parse().ok(),
             sdg: self.sdg.trim().parse().ok().filter(|n| (1..=17).contains(n)),
             country: Some(self.country.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            region: RegionCode::parse(&self.region).map(|r| r.region()),
             kind: OrganisationKind::from_code(self.kind.trim()),
             limit,
         }
@@ -61,7 +64,8 @@ pub(crate) struct PartnersPage {
     goals: Vec<Choice>,
     sdgs: Vec<Choice>,
     kinds: Vec<Choice>,
-    country: String,
+    countries: Vec<Choice>,
+    regions: Vec<Choice>,
     basis: String,
     words: String,
     proposals: Vec<ProposalView>,
@@ -104,7 +108,11 @@ pub(crate) async fn partners(
         |k| i.organisation_kind(k),
         query.kind.map_or("", OrganisationKind::code),
     ));
+    let countries = places::country_choices(&i, &state.store, &form.country, i.t("any")).await?;
+    let regions = places::region_choices(&i, &state.store, RegionCode::parse(&form.region).as_ref(), i.t("any")).await?;
     Ok(PartnersPage {
+        countries,
+        regions,
         basis: basis(&i, &found),
         words: found.topic_words.join(", "),
         proposals: found.proposals.iter().map(|p| proposal_view(&i, p)).collect(),
@@ -114,7 +122,6 @@ pub(crate) async fn partners(
         goals: goal_choices,
         sdgs: sdg_choices,
         kinds,
-        country: query.country.unwrap_or_default(),
     })
 }
 

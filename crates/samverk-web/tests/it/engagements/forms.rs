@@ -110,8 +110,6 @@ async fn participants_are_added_once_per_role_and_a_duplicate_is_named() {
     let owner = OrganisationBuilder::new("Vestfold og Telemark fylkeskommune").insert(&app.store).await;
     let nav = OrganisationBuilder::new("NAV Vestfold og Telemark").kind("state_agency").insert(&app.store).await;
     let id = EngagementBuilder::new(owner, "Bærekraftige Vestfold og Telemark").kind("partnership").insert(&app.store).await;
-    let picker = app.get(&format!("/engagements/{id}/participants/new?org_q=nav")).await;
-    assert!(picker.text().contains("NAV Vestfold og Telemark"), "{}", picker.text());
     let nav_field = nav.to_string();
     let path = format!("/engagements/{id}/participants");
     let first = app.post_form(&path, &[("organisation_id", nav_field.as_str()), ("role", "member")]).await;
@@ -156,4 +154,75 @@ async fn editing_keeps_the_record_and_deleting_removes_it() {
     let deleted = app.post_form(&format!("/engagements/{id}/delete"), &[]).await;
     assert_eq!(deleted.status, 303);
     assert_eq!(app.get(&format!("/engagements/{id}")).await.status, 404);
+}
+
+/// An engagement of the Swedish municipality's with the registers loaded, and its form's path.
+async fn with_registers(title: &str) -> (TestApp, i64, String) {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let owner = OrganisationBuilder::new("Skaraborgs kommunalförbund").country("SE").insert(&app.store).await;
+    let id = EngagementBuilder::new(owner, title).kind("partnership").insert(&app.store).await;
+    (app, id, format!("/engagements/{id}/participants"))
+}
+
+#[tokio::test]
+async fn typing_a_name_without_its_accents_adds_the_register_s_organisation() {
+    let (app, id, path) = with_registers("Vänortssamarbete").await;
+    let form = app.get(&format!("{path}/new")).await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("data-picker=\"/organisations/search.json?scope=organisation\""), "{}", form.body);
+    assert!(form.body.contains("<script src=\"/static/picker.js\" defer></script>"), "{}", form.body);
+    let added = app.post_form(&path, &[("organisation_id_q", "Lidkoping"), ("role", "partner")]).await;
+    assert_eq!(added.status, 303, "{}", added.text());
+    let page = app.get(&format!("/engagements/{id}")).await.text();
+    assert!(page.contains("Partners (1)") && page.contains("Lidköpings kommun"), "{page}");
+    // A code of the register names its organisation too (SCB 1490: Borås).
+    let by_code = app.post_form(&path, &[("organisation_id_q", "1490"), ("role", "partner")]).await;
+    assert_eq!(by_code.status, 303, "{}", by_code.text());
+    let page = app.get(&format!("/engagements/{id}")).await.text();
+    assert!(page.contains("Partners (2)") && page.contains("Borås kommun"), "{page}");
+}
+
+#[tokio::test]
+async fn an_ambiguous_name_shows_every_candidate_and_the_choice_is_added() {
+    let (app, id, path) = with_registers("Energinätverk").await;
+    let norwegian = OrganisationBuilder::new("Nordisk energiråd").country("NO").insert(&app.store).await;
+    let swedish = OrganisationBuilder::new("Nordisk energiråd").country("SE").insert(&app.store).await;
+    let asked = app.post_form(&path, &[("organisation_id_q", "Nordisk energiråd"), ("role", "member")]).await;
+    assert_eq!(asked.status, 422);
+    let text = asked.text();
+    assert!(text.contains("Organisation: More than one organisation in the register fits what you typed."), "{text}");
+    assert!(text.contains("Choose the organisation you mean"), "{text}");
+    assert!(asked.body.contains("name=\"organisation_id_q\" value=\"Nordisk energiråd\""), "typed text lost: {}", asked.body);
+    for (candidate, country) in [(norwegian, "NO"), (swedish, "SE")] {
+        assert!(asked.body.contains(&format!("type=\"radio\" id=\"pick-organisation_id-{candidate}\"")), "{}", asked.body);
+        assert!(text.contains(&format!("Nordisk energiråd (County, {country})")), "{country}: {text}");
+    }
+    assert!(asked.body.contains("<option value=\"member\" selected>"), "the role is kept: {}", asked.body);
+    let chosen = swedish.to_string();
+    let added = app
+        .post_form(&path, &[("organisation_id_q", "Nordisk energiråd"), ("organisation_id_pick", chosen.as_str()), ("role", "member")])
+        .await;
+    assert_eq!(added.status, 303, "{}", added.text());
+    let page = app.store.engagement_page(id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("engagement"));
+    assert_eq!(page.participants.iter().map(|p| p.organisation_id).collect::<Vec<_>>(), vec![swedish]);
+}
+
+#[tokio::test]
+async fn a_name_not_in_the_register_is_refused_with_similar_names() {
+    let (app, id, path) = with_registers("Vänortssamarbete").await;
+    let refused = app.post_form(&path, &[("organisation_id_q", "Lidköpings kommunförbund"), ("role", "partner")]).await;
+    assert_eq!(refused.status, 422);
+    let text = refused.text();
+    assert!(text.contains("No organisation in the register fits what you typed."), "{text}");
+    assert!(refused.body.contains("value=\"Lidköpings kommunförbund\""), "typed text lost: {}", refused.body);
+    assert!(text.contains("Choose the organisation you mean") && text.contains("Lidköpings kommun (Municipality, SE, 1494)"), "{text}");
+    let none = app.post_form(&path, &[("organisation_id_q", "Atlantis"), ("role", "partner")]).await;
+    assert_eq!(none.status, 422);
+    assert!(none.text().contains("No organisation in the register fits") && !none.body.contains("type=\"radio\""), "{}", none.text());
+    let empty = app.post_form(&path, &[("organisation_id_q", ""), ("role", "partner")]).await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.text().contains("Organisation: This field is required."), "{}", empty.text());
+    let page = app.store.engagement_page(id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("engagement"));
+    assert!(page.participants.is_empty(), "nothing written");
 }

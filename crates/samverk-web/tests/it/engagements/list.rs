@@ -93,3 +93,16 @@ async fn the_list_sorts_and_paginates() {
     let last = app.get("/engagements?per_page=5&sort=title&desc=1&page=3").await.text();
     assert!(last.contains("Page 3 of 3") && last.contains("Vänort 01") && !last.contains("Vänort 12"), "{last}");
 }
+
+#[tokio::test]
+async fn engagements_are_filtered_by_the_country_and_region_of_their_organisations() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/engagements").await;
+    assert!(page.body.contains("<option value=\"SE\">Sweden</option>"), "{}", page.body);
+    let sweden = app.get("/engagements?country=SE").await.text();
+    assert!(sweden.contains("Mid Sweden Office") && !sweden.contains("Bærekraftige Vestfold og Telemark"), "{sweden}");
+    let vt = app.get("/engagements?region=NO-38").await.text();
+    assert!(vt.contains("Bærekraftige Vestfold og Telemark") && !vt.contains("Mid Sweden Office"), "{vt}");
+    let vasternorrland = app.get("/engagements?region=SE-22").await.text();
+    assert!(vasternorrland.contains("Mid Sweden Office") && !vasternorrland.contains("Bærekraftige"), "{vasternorrland}");
+}

@@ -61,3 +61,28 @@ async fn an_unknown_engagement_is_a_404_page() {
     assert!(page.text().contains("Page not found"));
     assert_eq!(app.get("/engagements/not-a-number").await.status, 400);
 }
+
+#[tokio::test]
+async fn participants_come_a_hundred_to_a_page() {
+    use samverk_testkit::{EngagementBuilder, OrganisationBuilder};
+    let app = TestApp::new().await;
+    let owner = OrganisationBuilder::new("Nettverkseier").insert(&app.store).await;
+    let mut network = EngagementBuilder::new(owner, "Stort nettverk");
+    for n in 1..=130 {
+        let member = OrganisationBuilder::new(&format!("Medlem {n:03}")).insert(&app.store).await;
+        network = network.participant(member, if n <= 120 { "member" } else { "observer" });
+    }
+    let id = network.insert(&app.store).await;
+    let first = app.get(&format!("/engagements/{id}")).await;
+    assert_eq!(first.status, 200);
+    let text = first.text();
+    assert!(text.contains("Members (120)") && text.contains("Page 1 of 2"), "{text}");
+    assert!(text.contains("Medlem 100") && !text.contains("Medlem 101"), "the first hundred members only: {text}");
+    assert!(!text.contains("Observers"), "observers come after the members: {text}");
+    assert!(first.body.contains(&format!("href=\"/engagements/{id}?page=2#participants-heading\"")), "{}", first.body);
+    let second = app.get(&format!("/engagements/{id}?page=2")).await.text();
+    assert!(second.contains("Page 2 of 2") && second.contains("Members (120)") && second.contains("Observers (10)"), "{second}");
+    assert!(second.contains("Medlem 101") && second.contains("Medlem 130") && !second.contains("Medlem 100"), "{second}");
+    let nonsense = app.get(&format!("/engagements/{id}?page=x")).await;
+    assert!(nonsense.status == 200 && nonsense.text().contains("Page 1 of 2"), "{}", nonsense.text());
+}

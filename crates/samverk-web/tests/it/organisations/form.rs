@@ -54,7 +54,7 @@ async fn a_rejected_organisation_keeps_what_was_typed_and_writes_nothing() {
     let text = response.text();
     assert!(text.contains("Please correct the following"), "{text}");
     // Each message beside its field, after the label.
-    assert!(text.contains("Country (ISO code) (required) Wrong format: expected a two-letter ISO 3166-1 country code"), "{text}");
+    assert!(text.contains("Country (required) Wrong format: expected a two-letter ISO 3166-1 country code"), "{text}");
     assert!(
         text.contains("Organisation number Wrong format: expected a nine-digit Norwegian organisation number with a valid check digit"),
         "{text}"
@@ -67,7 +67,8 @@ async fn a_rejected_organisation_keeps_what_was_typed_and_writes_nothing() {
     }
     assert!(response.body.contains("<option value=\"municipality\" selected>"), "kind lost");
     assert!(
-        response.body.contains("id=\"field-country\" name=\"country\" value=\"Norway\" required aria-invalid=\"true\""),
+        response.body.contains("<select id=\"field-country\" name=\"country\" required aria-invalid=\"true\"")
+            && response.body.contains("<option value=\"Norway\" selected>Norway</option>"),
         "{}",
         response.body
     );
@@ -125,4 +126,21 @@ async fn an_unused_organisation_is_deleted() {
     assert!(app.get("/organisations?deleted=1").await.text().contains("The organisation was deleted."));
     assert_eq!(app.get(&format!("/organisations/{id}")).await.status, 404);
     assert_eq!(app.post_form(&format!("/organisations/{id}/delete"), &[]).await.status, 404);
+}
+
+#[tokio::test]
+async fn the_country_is_chosen_by_name_from_the_iso_register() {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let form = app.get("/organisations/new").await;
+    assert!(form.body.contains("<select id=\"field-country\" name=\"country\" required>"), "{}", form.body);
+    assert!(form.body.contains("<option value=\"IS\">Iceland</option>"), "{}", form.body);
+    let swedish = app.get("/organisations/new?lang=sv").await;
+    assert!(swedish.body.contains("<option value=\"IS\">Island</option>"), "{}", swedish.body);
+    let fields = [("name", "Reykjavíkurborg"), ("kind", "municipality"), ("country", "IS")];
+    let created = app.post_form("/organisations", &fields).await;
+    assert_eq!(created.status, 303, "{}", created.text());
+    let path = created.location().unwrap_or_default().to_owned();
+    let edit = app.get(&format!("{path}/edit")).await;
+    assert!(edit.body.contains("<option value=\"IS\" selected>Iceland</option>"), "{}", edit.body);
 }

@@ -64,21 +64,18 @@ async fn an_unknown_organisation_is_a_404_page() {
 }
 
 #[tokio::test]
-async fn a_predecessor_is_added_from_a_narrowed_select() {
+async fn a_predecessor_is_picked_by_typing_its_name() {
     let app = TestApp::new().await;
     let old = OrganisationBuilder::new("Sogn og Fjordane fylkeskommune").insert(&app.store).await;
     OrganisationBuilder::new("Hordaland fylkeskommune").insert(&app.store).await;
     let new = OrganisationBuilder::new("Vestland fylkeskommune").insert(&app.store).await;
 
-    // Narrowing the select is a plain GET: the other organisation drops out of it.
-    let narrowed = app.get(&format!("/organisations/{new}?pred_q=fjordane")).await;
-    assert_eq!(narrowed.status, 200);
-    assert!(narrowed.body.contains(&format!("<option value=\"{old}\">Sogn og Fjordane fylkeskommune</option>")), "{}", narrowed.body);
-    assert!(!narrowed.body.contains(">Hordaland fylkeskommune</option>"), "{}", narrowed.body);
-
-    let response =
-        app.post_form(&format!("/organisations/{new}/predecessors"), &[("predecessor_id", &old.to_string()), ("date", "2020-01-01")]).await;
-    assert_eq!(response.status, 303);
+    let form = app.get(&format!("/organisations/{new}")).await;
+    assert!(form.body.contains("name=\"predecessor_id_q\"") && form.text().contains("Predecessor (required)"), "{}", form.body);
+    // Without the words for the kind of body, in lower case: the importers' normalised name.
+    let path = format!("/organisations/{new}/predecessors");
+    let response = app.post_form(&path, &[("predecessor_id_q", "sogn og fjordane"), ("date", "2020-01-01")]).await;
+    assert_eq!(response.status, 303, "{}", response.text());
     assert_eq!(response.location(), Some(format!("/organisations/{new}").as_str()));
     let text = app.get(&format!("/organisations/{new}")).await.text();
     assert!(text.contains("Predecessors Organisation Date Sogn og Fjordane fylkeskommune 2020-01-01"), "{text}");
@@ -87,18 +84,46 @@ async fn a_predecessor_is_added_from_a_narrowed_select() {
 }
 
 #[tokio::test]
+async fn a_predecessor_of_a_name_two_organisations_share_is_chosen_from_both() {
+    let app = TestApp::new().await;
+    let first = OrganisationBuilder::new("Fjordregionen").country("NO").insert(&app.store).await;
+    let second = OrganisationBuilder::new("Fjordregionen").country("IS").insert(&app.store).await;
+    let new = OrganisationBuilder::new("Vestland fylkeskommune").insert(&app.store).await;
+    let path = format!("/organisations/{new}/predecessors");
+    let asked = app.post_form(&path, &[("predecessor_id_q", "Fjordregionen"), ("date", "2020-01-01")]).await;
+    assert_eq!(asked.status, 422);
+    let text = asked.text();
+    assert!(text.contains("More than one organisation in the register fits what you typed"), "{text}");
+    assert!(asked.body.contains("name=\"predecessor_id_q\" value=\"Fjordregionen\""), "typed text lost: {}", asked.body);
+    for id in [first, second] {
+        assert!(asked.body.contains(&format!("name=\"predecessor_id_pick\" value=\"{id}\"")), "candidate {id}: {}", asked.body);
+    }
+    assert!(text.contains(", NO)") && text.contains(", IS)"), "the country tells the two apart: {text}");
+    let chosen = second.to_string();
+    let response = app
+        .post_form(&path, &[("predecessor_id_q", "Fjordregionen"), ("predecessor_id_pick", chosen.as_str()), ("date", "2020-01-01")])
+        .await;
+    assert_eq!(response.status, 303, "{}", response.text());
+    let (predecessors, _) = app.store.successions(new).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(predecessors.iter().map(|p| p.organisation_id).collect::<Vec<_>>(), vec![second]);
+}
+
+#[tokio::test]
 async fn a_rejected_predecessor_keeps_the_typed_values_and_writes_nothing() {
     let app = TestApp::new().await;
     let old = OrganisationBuilder::new("Sogn og Fjordane fylkeskommune").insert(&app.store).await;
     let new = OrganisationBuilder::new("Vestland fylkeskommune").insert(&app.store).await;
     let path = format!("/organisations/{new}/predecessors");
-    let response = app.post_form(&path, &[("predecessor_id", &old.to_string()), ("date", "1. januar 2020"), ("pred_q", "fjordane")]).await;
+    let old_field = old.to_string();
+    let typed =
+        [("predecessor_id", old_field.as_str()), ("predecessor_id_q", "Sogn og Fjordane fylkeskommune"), ("date", "1. januar 2020")];
+    let response = app.post_form(&path, &typed).await;
     assert_eq!(response.status, 422);
     let text = response.text();
     assert!(text.contains("Not a valid date; write it as YYYY-MM-DD"), "{text}");
     assert!(response.body.contains("value=\"1. januar 2020\""), "typed date lost");
-    assert!(response.body.contains(&format!("<option value=\"{old}\" selected>")), "chosen predecessor lost");
-    assert!(response.body.contains("name=\"pred_q\" value=\"fjordane\""), "search lost");
+    assert!(response.body.contains(&format!("name=\"predecessor_id\" value=\"{old}\"")), "chosen predecessor lost");
+    assert!(response.body.contains("name=\"predecessor_id_q\" value=\"Sogn og Fjordane fylkeskommune\""), "name lost");
     let (predecessors, _) = app.store.successions(new).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(predecessors.is_empty());
 

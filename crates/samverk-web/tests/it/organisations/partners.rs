@@ -16,7 +16,7 @@ async fn world() -> World {
     let county = OrganisationBuilder::new("Telemark fylkeskommune").region_code("40").insert(s).await;
     let skien = OrganisationBuilder::new("Skien kommune").kind("municipality").region_code("4003").insert(s).await;
     let aalborg = OrganisationBuilder::new("Aalborg University").kind("university").country("DK").insert(s).await;
-    let skane = OrganisationBuilder::new("Region Skåne").kind("region").country("SE").insert(s).await;
+    let skane = OrganisationBuilder::new("Region Skåne").kind("region").country("SE").scb_code("12").insert(s).await;
     let goisern = OrganisationBuilder::new("Bad Goisern").kind("municipality").country("AT").insert(s).await;
     let vgr = OrganisationBuilder::new("Västra Götalandsregionen").kind("region").country("SE").insert(s).await;
     let gotland = OrganisationBuilder::new("Region Gotland").kind("region").country("SE").insert(s).await;
@@ -100,6 +100,22 @@ async fn a_goal_brings_in_projects_on_its_topic() {
     assert!(text.contains("Orkney Islands Council") && !text.contains("Bad Goisern"), "{text}");
     let nothing = w.app.get(&format!("/organisations/{}/partners?country=FI", w.county)).await;
     assert!(nothing.text().contains("No organisation to propose."));
+}
+
+#[tokio::test]
+async fn proposals_are_narrowed_to_a_country_and_a_region_chosen_by_name() {
+    let w = world().await;
+    samverk_import::registry::ensure_loaded(&w.app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = w.app.get(&format!("/organisations/{}/partners", w.county)).await;
+    assert!(page.body.contains("<option value=\"SE\">Sweden</option>"), "{}", page.body);
+    assert!(page.body.contains("<option value=\"SE-12\">Skåne län (SE-12)</option>"), "{}", page.body);
+    let sweden = sentences(&w.app.get(&format!("/organisations/{}/partners?country=SE", w.county)).await.text());
+    assert!(sweden.contains("Region Skåne") && sweden.contains("Västra Götalandsregionen") && !sweden.contains("Bad Goisern"), "{sweden}");
+    let skane = w.app.get(&format!("/organisations/{}/partners?region=SE-12", w.county)).await;
+    assert!(skane.body.contains("<option value=\"SE-12\" selected>"), "{}", skane.body);
+    let text = sentences(&skane.text());
+    assert!(text.contains("Works with your partner Aalborg University in Hydrogen Valleys"), "{text}");
+    assert!(!text.contains("Västra Götalandsregionen") && !text.contains("Bad Goisern"), "{text}");
 }
 
 #[tokio::test]

@@ -226,7 +226,7 @@ async fn partner_discovery_names_no_unpublished_engagement_of_another_authority(
         .participant(candidate, "partner")
         .insert(store)
         .await;
-    let query = PartnerQuery { authority_id: t.vestfold, goal_id: None, sdg: None, country: None, kind: None, limit: 50 };
+    let query = PartnerQuery { authority_id: t.vestfold, goal_id: None, sdg: None, country: None, region: None, kind: None, limit: 50 };
     let proposed = |found: &samverk_store::discovery::Discovery| found.proposals.iter().any(|p| p.organisation.id == candidate);
 
     // The whole installation sees the link through Telemark's project...

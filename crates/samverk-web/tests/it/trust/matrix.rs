@@ -34,6 +34,7 @@ const MATRIX: &[(&str, &str, Access)] = &[
     // Health, assets, API description
     ("get", "/healthz", Public),
     ("get", "/static/style.css", Public),
+    ("get", "/static/picker.js", Public),
     ("get", "/api/openapi.json", Public),
     // Signing in, one's own account, reset links
     ("get", "/login", Public),
