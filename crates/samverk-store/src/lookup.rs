@@ -17,7 +17,7 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
     /// Exactly one organisation.
-    One(Organisation),
+    One(Box<Organisation>),
     /// Several fit equally well: a person chooses among them.
     Ambiguous(Vec<Organisation>),
     /// None fits; organisations whose names contain the text, as suggestions (may be empty).
@@ -36,7 +36,7 @@ fn decided(found: Vec<Organisation>) -> Option<Resolved> {
     let mut by_id: BTreeMap<i64, Organisation> = found.into_iter().map(|o| (o.id, o)).collect();
     match by_id.len() {
         0 => None,
-        1 => by_id.pop_first().map(|(_, o)| Resolved::One(o)),
+        1 => by_id.pop_first().map(|(_, o)| Resolved::One(Box::new(o))),
         _ => {
             let mut all: Vec<Organisation> = by_id.into_values().collect();
             all.sort_by(|a, b| (&a.name, a.valid_from, a.id).cmp(&(&b.name, b.valid_from, b.id)));

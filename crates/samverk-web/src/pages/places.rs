@@ -64,12 +64,7 @@ pub fn named_in(i: &I18n, c: CountryName) -> (String, String) {
 pub async fn country_choices(i: &I18n, store: &Store, selected: &str, blank: String) -> Result<Vec<Choice>, AppError> {
     let typed = selected.trim();
     let selected = typed.to_ascii_uppercase();
-    let mut named: Vec<(String, String)> = store
-        .countries()
-        .await?
-        .into_iter()
-        .map(|c| named_in(i, c))
-        .collect();
+    let mut named: Vec<(String, String)> = store.countries().await?.into_iter().map(|c| named_in(i, c)).collect();
     named.sort_by_cached_key(|(_, name)| fold(name));
     let mut choices = vec![Choice::blank(blank, selected.is_empty()), Choice::new("EU", i.t("search-country-eu"), selected == "EU")];
     // A stored code the register does not hold stays selectable, so saving does not change it.

@@ -251,13 +251,7 @@ async fn country_names(state: &AppState, i: &I18n, results: &Results, chosen: &s
     if codes.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(state
-        .store
-        .country_names(&codes)
-        .await?
-        .into_iter()
-        .map(|c| super::places::named_in(i, c))
-        .collect())
+    Ok(state.store.country_names(&codes).await?.into_iter().map(|c| super::places::named_in(i, c)).collect())
 }
 
 async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -> Result<Page, AppError> {
