@@ -49,7 +49,11 @@ async fn the_report_pdf_holds_the_goals_figures_and_reports_as_text() {
         "Main goal: Fornybar energi i regionen",
         "Main goal: Sirkulær økonomi",
         "Status of the plan at the end of 2025: On track.",
-        "Andel fornybar energi",
+        // The compact indicator table: the unit beside the name, baseline and target in one
+        // column; the measurements under the chart.
+        "Andel fornybar energi (%)",
+        "Baseline → target",
+        "20 (2020) → 60 (2030)",
         "2024: 30.5 · 2025: 42",
         // The indicator's chart, drawn in the PDF: its title and its legend are text.
         "Andel fornybar energi: measurements against the target line",

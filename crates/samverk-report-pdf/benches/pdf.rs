@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use samverk_report::{Cell, Chart, Plot, Report, Section, Table};
+use samverk_report::{Cell, Chart, Plot, Report, Section, Table, series_text};
 
 fn report() -> Report {
     let mut r = Report::new("nb", "Oppfølgingsrapport 2024: Internasjonal strategi".into(), "Vestfold og Telemark fylkeskommune".into());
@@ -29,7 +29,10 @@ fn report() -> Report {
                 ["Indikator", "Enhet", "Utgangspunkt", "Mål", "Siste", "Status", "Målinger"].map(String::from).to_vec(),
             );
             let series: Vec<(i32, f64)> = (2021..=2025).map(|y| (y, 20.0 + f64::from(y - 2021) * 3.5)).collect();
-            let text = series.iter().map(|(y, v)| format!("{y}: {v}")).collect::<Vec<_>>().join(" · ");
+            let text = series_text(&series);
+            // The web layer's compact form, which is what the PDF sets.
+            let mut compact =
+                Table::new("Indikatorer".into(), ["Indikator", "Utgangspunkt → mål", "Siste", "Status"].map(String::from).to_vec());
             for i in 0..10 {
                 t.row(vec![
                     format!("Indikator {area}.{g}.{i}").into(),
@@ -40,8 +43,14 @@ fn report() -> Report {
                     "I rute".into(),
                     text.clone().into(),
                 ]);
+                compact.row(vec![
+                    format!("Indikator {area}.{g}.{i} (%)").into(),
+                    "20 (2020) → 60 (2030)".into(),
+                    Cell::Decimal(3400),
+                    "I rute".into(),
+                ]);
             }
-            goals.table(t);
+            goals.table(t.with_compact(compact));
             for i in 0..10 {
                 goals.chart(Chart {
                     id: area * 10_000 + g * 10 + i,
@@ -49,6 +58,7 @@ fn report() -> Report {
                     description: "5 målinger; fra 20 % (2020) til 60 % (2030).".into(),
                     series_label: "Målt".into(),
                     target_label: "Mållinje".into(),
+                    values: text.clone(),
                     plot: Plot::new((2020, 20.0), (2030, 60.0), &series),
                 });
             }

@@ -100,20 +100,23 @@ fn document(report: &Report) -> Document<'_> {
                 .map(|b| match b {
                     Block::Heading { level, text } => DocBlock::Heading { level: *level, text },
                     Block::Paragraph { text } => DocBlock::Paragraph { text },
-                    Block::Table(t) => DocBlock::Table {
-                        caption: &t.caption,
-                        columns: &t.columns,
-                        numeric: (0..t.columns.len())
-                            .map(|c| t.rows.first().and_then(|r| r.get(c)).is_some_and(samverk_report::Cell::is_number))
-                            .collect(),
-                        widths: widths(t),
-                        // A short row is padded, so typst's grid never shifts the rows after it.
-                        cells: t
-                            .rows
-                            .iter()
-                            .flat_map(|r| (0..t.columns.len()).map(|c| r.get(c).map(samverk_report::Cell::display).unwrap_or_default()))
-                            .collect(),
-                    },
+                    Block::Table(table) => {
+                        let t = table.for_print();
+                        DocBlock::Table {
+                            caption: &t.caption,
+                            columns: &t.columns,
+                            numeric: (0..t.columns.len())
+                                .map(|c| t.rows.first().and_then(|r| r.get(c)).is_some_and(samverk_report::Cell::is_number))
+                                .collect(),
+                            widths: widths(t),
+                            // A short row is padded, so typst's grid never shifts the rows after it.
+                            cells: t
+                                .rows
+                                .iter()
+                                .flat_map(|r| (0..t.columns.len()).map(|c| r.get(c).map(samverk_report::Cell::display).unwrap_or_default()))
+                                .collect(),
+                        }
+                    }
                     Block::Chart(c) => DocBlock::Chart(c),
                 })
                 .collect(),
@@ -188,18 +191,24 @@ mod tests {
             description: "2 målinger; fra 20 % (2020) til 60 % (2030).".into(),
             series_label: "Målt".into(),
             target_label: "Mållinje".into(),
+            values: "2024: 30.5 · 2025: 42".into(),
             plot: Plot::new((2020, 20.0), (2030, 60.0), &[(2024, 30.5), (2025, 42.0)]),
         });
         r.push(s);
         r
     }
 
-    #[test]
-    fn the_pdf_holds_the_report_as_real_text() {
-        let bytes = to_pdf(&sample()).unwrap_or_else(|e| panic!("{e}"));
+    /// The PDF's text as a reader's tool extracts it, with runs of white space made one.
+    fn text_of(report: &Report) -> String {
+        let bytes = to_pdf(report).unwrap_or_else(|e| panic!("{e}"));
         assert!(bytes.starts_with(b"%PDF-"));
         let text = pdf_extract::extract_text_from_mem(&bytes).unwrap_or_else(|e| panic!("{e}"));
-        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_pdf_holds_the_report_as_real_text() {
+        let flat = text_of(&sample());
         for expected in [
             "Oppfølgingsrapport 2025: Internasjonal strategi",
             "EU-prosjekter og budsjetter",
@@ -214,9 +223,28 @@ mod tests {
             "60",
             "Målt",
             "Mållinje",
+            // The measurements, under the chart.
+            "2024: 30.5 · 2025: 42",
         ] {
             assert!(flat.contains(expected), "«{expected}» not in the PDF text: {flat}");
         }
+    }
+
+    #[test]
+    fn a_table_with_a_compact_form_is_set_in_that_form() {
+        let mut r = Report::new("en", "Follow-up report 2025".into(), "Vestfold og Telemark fylkeskommune".into());
+        let mut s = Section::new("goals", "Goals".into());
+        let mut full = Table::new("Indicators".into(), vec!["Indicator".into(), "Unit".into(), "Measurements (year: value)".into()]);
+        full.row(vec!["Renewable share".into(), "%".into(), "2024: 30.5".into()]);
+        let mut compact = Table::new("Indicators".into(), vec!["Indicator".into(), "Baseline and target".into()]);
+        compact.row(vec!["Renewable share (%)".into(), "20 (2020) → 60 (2030)".into()]);
+        s.table(full.with_compact(compact));
+        r.push(s);
+        let flat = text_of(&r);
+        for expected in ["Indicators", "Baseline and target", "Renewable share (%)", "20 (2020)", "60 (2030)"] {
+            assert!(flat.contains(expected), "«{expected}» not in the PDF text: {flat}");
+        }
+        assert!(!flat.contains("Measurements (year: value)"), "the full form's columns are left out: {flat}");
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct Chart {
     /// Legend labels.
     pub series_label: String,
     pub target_label: String,
+    /// The measurements in words, "2024: 30.5 · 2025: 42": the PDF sets them under the chart,
+    /// as its compact indicator table leaves them out.
+    pub values: String,
     pub plot: Plot,
 }
 
@@ -55,6 +58,12 @@ pub struct Plot {
 #[must_use]
 pub fn number(value: f64) -> String {
     if (value - value.round()).abs() < 1e-9 { format!("{value:.0}") } else { format!("{value:.2}").trim_end_matches('0').to_owned() }
+}
+
+/// A series (year, value), oldest first, as text: "2024: 30.5 · 2025: 42".
+#[must_use]
+pub fn series_text(series: &[(i32, f64)]) -> String {
+    series.iter().map(|(year, value)| format!("{year}: {}", number(*value))).collect::<Vec<_>>().join(" · ")
 }
 
 fn escape(text: &str) -> String {
@@ -181,6 +190,7 @@ mod tests {
             description: "From 40 to 60 & more".into(),
             series_label: "Measured".into(),
             target_label: "Target line".into(),
+            values: series_text(&[(2022, 44.0), (2024, 47.5)]),
             plot: Plot::new((2020, 40.0), (2030, 60.0), &[(2022, 44.0), (2024, 47.5)]),
         }
     }
@@ -215,5 +225,7 @@ mod tests {
         assert_eq!(number(40.0), "40");
         assert_eq!(number(47.5), "47.5");
         assert_eq!(number(1.234), "1.23");
+        assert_eq!(series_text(&[(2022, 44.0), (2024, 47.5)]), "2022: 44 · 2024: 47.5");
+        assert_eq!(series_text(&[]), "");
     }
 }

@@ -9,7 +9,7 @@
 mod chart;
 mod xlsx;
 
-pub use chart::{Chart, Plot, number};
+pub use chart::{Chart, Plot, number, series_text};
 pub use xlsx::{XlsxError, neutralise, to_xlsx};
 
 /// Turns a report into a file of another format. The web layer holds one for the PDF when the
@@ -108,12 +108,29 @@ pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The same facts in fewer, fuller cells, for a format with little room and a high cost
+    /// per cell (the PDF's A4 page): the page and the XLSX show the full table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compact: Option<Box<Table>>,
 }
 
 impl Table {
     #[must_use]
     pub fn new(caption: String, columns: Vec<String>) -> Self {
-        Self { caption, columns, rows: Vec::new() }
+        Self { caption, columns, rows: Vec::new(), compact: None }
+    }
+
+    /// Gives the table its compact form.
+    #[must_use]
+    pub fn with_compact(mut self, compact: Self) -> Self {
+        self.compact = Some(Box::new(compact));
+        self
+    }
+
+    /// What a format with little room shows: the compact form when there is one.
+    #[must_use]
+    pub fn for_print(&self) -> &Self {
+        self.compact.as_deref().unwrap_or(self)
     }
 
     pub fn row(&mut self, cells: Vec<Cell>) -> &mut Self {

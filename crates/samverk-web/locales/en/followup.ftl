@@ -145,6 +145,7 @@ report-plan-status = Status of the plan at the end of { $year }: { $status }.
 report-status = Status: { $status }.
 report-col-indicator = Indicator
 report-col-latest = Latest value
+report-col-baseline-target = Baseline → target
 report-col-measurements = Measurements (year: value)
 report-reports = Reports back in { $year }
 report-gaps-overdue = Reports back overdue

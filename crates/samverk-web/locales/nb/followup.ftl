@@ -145,6 +145,7 @@ report-plan-status = Status for planen ved utgangen av { $year }: { $status }.
 report-status = Status: { $status }.
 report-col-indicator = Indikator
 report-col-latest = Siste verdi
+report-col-baseline-target = Utgangspunkt → mål
 report-col-measurements = Målinger (år: verdi)
 report-reports = Tilbakerapporter i { $year }
 report-gaps-overdue = Forsinkede tilbakerapporter

@@ -145,6 +145,7 @@ report-plan-status = Planens status vid utgången av { $year }: { $status }.
 report-status = Status: { $status }.
 report-col-indicator = Indikator
 report-col-latest = Senaste värde
+report-col-baseline-target = Utgångsläge → mål
 report-col-measurements = Mätningar (år: värde)
 report-reports = Återrapporter under { $year }
 report-gaps-overdue = Försenade återrapporter

@@ -3,7 +3,7 @@
 //! the indicator page, the report page and the report's PDF draw the same thing.
 
 pub use samverk_report::number;
-use samverk_report::{Chart, Plot};
+use samverk_report::{Chart, Plot, series_text};
 use samverk_store::indicator::Indicator;
 
 use crate::i18n::I18n;
@@ -19,6 +19,7 @@ pub fn indicator_chart(i: &I18n, ind: &Indicator, series: &[(i32, f64)]) -> Char
         description: chart_description(i, ind, series.len()),
         series_label: i.t("followup-chart-measured"),
         target_label: i.t("followup-chart-target"),
+        values: series_text(series),
         plot: Plot::new((spec.baseline_year, spec.baseline_value), (spec.target_year, spec.target_value), series),
     }
 }

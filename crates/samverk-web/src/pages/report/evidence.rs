@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use samverk_domain::indicator::{AT_RISK_TOLERANCE, ON_TRACK_TOLERANCE, Status};
 use samverk_domain::input::format_date;
-use samverk_report::{Cell, Section, Table};
+use samverk_report::{Cell, Section, Table, series_text};
 use samverk_store::followup::{DueReport, GoalSummary, PlanSummary};
 use samverk_store::indicator::Measurement;
 use samverk_store::mandate::Mandate;
@@ -40,11 +40,6 @@ pub fn area_status(i: &I18n, s: &mut Section, status: Status) {
     s.paragraph(i.t1("report-status", "status", &status_label(i, status)));
 }
 
-/// "2019: 40 · 2020: 42 …": the whole series, so every format carries the chart's figures.
-fn series_text(series: &[Measurement]) -> String {
-    series.iter().map(|m| format!("{}: {}", m.year, number(m.value))).collect::<Vec<_>>().join(" · ")
-}
-
 /// A goal's status and evidence, then its indicators with a chart each.
 pub fn goal_status(i: &I18n, s: &mut Section, goal: &GoalSummary) {
     let g = &goal.status;
@@ -56,6 +51,8 @@ pub fn goal_status(i: &I18n, s: &mut Section, goal: &GoalSummary) {
     if g.indicators.is_empty() {
         return;
     }
+    // The page and the XLSX show every figure in its own column; the PDF, where each cell is
+    // costly and an A4 line short, the compact form, with the measurements under each chart.
     let mut t = Table::new(
         i.t("followup-col-indicators"),
         vec![
@@ -68,32 +65,38 @@ pub fn goal_status(i: &I18n, s: &mut Section, goal: &GoalSummary) {
             i.t("report-col-measurements"),
         ],
     );
+    let mut compact = Table::new(
+        i.t("followup-col-indicators"),
+        vec![i.t("report-col-indicator"), i.t("report-col-baseline-target"), i.t("report-col-latest"), i.t("followup-col-status")],
+    );
     let series: HashMap<i64, &Vec<Measurement>> = goal.series.iter().map(|(id, m)| (*id, m)).collect();
+    let mut charts = Vec::new();
     for ind in &g.indicators {
         let x = &ind.indicator;
-        let measured = series.get(&x.id).map_or(&[][..], |m| m.as_slice());
+        let measured: Vec<(i32, f64)> =
+            series.get(&x.id).into_iter().flat_map(|m| m.iter()).map(|m| (samverk_store::indicator::year(m.year), m.value)).collect();
+        let (baseline, target) =
+            (format!("{} ({})", number(x.baseline_value), x.baseline_year), format!("{} ({})", number(x.target_value), x.target_year));
+        let latest = ind.latest.map_or_else(|| Cell::Text(i.t("followup-no-measurements")), |(_, v)| decimal(v));
+        let status = status_label(i, ind.status);
+        let named = if x.unit.is_empty() { x.title.clone() } else { format!("{} ({})", x.title, x.unit) };
+        compact.row(vec![named.into(), format!("{baseline} → {target}").into(), latest.clone(), status.clone().into()]);
         t.row(vec![
             x.title.as_str().into(),
             x.unit.as_str().into(),
-            format!("{} ({})", number(x.baseline_value), x.baseline_year).into(),
-            format!("{} ({})", number(x.target_value), x.target_year).into(),
-            ind.latest.map_or_else(|| Cell::Text(i.t("followup-no-measurements")), |(_, v)| decimal(v)),
-            status_label(i, ind.status).into(),
-            series_text(measured).into(),
+            baseline.into(),
+            target.into(),
+            latest,
+            status.into(),
+            series_text(&measured).into(),
         ]);
-    }
-    s.table(t);
-    for ind in &g.indicators {
-        let measured: Vec<(i32, f64)> = series
-            .get(&ind.indicator.id)
-            .into_iter()
-            .flat_map(|m| m.iter())
-            .map(|m| (samverk_store::indicator::year(m.year), m.value))
-            .collect();
-        if measured.is_empty() {
-            continue;
+        if !measured.is_empty() {
+            charts.push(indicator_chart(i, x, &measured));
         }
-        s.chart(indicator_chart(i, &ind.indicator, &measured));
+    }
+    s.table(t.with_compact(compact));
+    for chart in charts {
+        s.chart(chart);
     }
 }
 

@@ -412,6 +412,26 @@ async fn a_representative_shows_by_role_and_by_name_only_once_she_consents() {
 }
 
 #[tokio::test]
+async fn an_authority_with_only_a_published_plan_shows_that_plan_on_its_portfolio() {
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Planfylket fylkeskommune").insert(&app.store).await;
+    let plan = PlanBuilder::new(owner, "Internasjonal strategi 2024–2030").insert(&app.store).await;
+    GoalBuilder::new(plan, "Styrke samarbeidet i Nordsjøregionen").insert(&app.store).await;
+    // Nothing published: the authority has no public page yet.
+    assert_eq!(public.get("/p/planfylket-fylkeskommune").await.status, 404);
+
+    app.store.set_plan_published(plan, true).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = public.get("/p/planfylket-fylkeskommune").await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    assert!(!text.contains("Nothing has been published yet"), "{text}");
+    assert!(text.contains("Internasjonal strategi 2024–2030") && text.contains("Styrke samarbeidet i Nordsjøregionen"), "{text}");
+    assert!(page.body.contains(&format!("href=\"/p/planfylket-fylkeskommune/plans/{plan}\"")), "the plan's page is linked: {}", page.body);
+    assert!(!text.contains("By kind"), "no empty list of kinds: {text}");
+}
+
+#[tokio::test]
 async fn plans_goals_and_calls_are_marked_and_noted_in_their_own_language() {
     use samverk_testkit::CallBuilder;
     let app = TestApp::new().await;
