@@ -51,14 +51,40 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// The authority's name in the page's language, when it has one.
-fn name_in(i: &I18n, a: &PublicAuthority) -> String {
-    let localised = match i.language() {
-        Lang::Nb => a.name_nb.as_ref(),
-        Lang::Sv => a.name_sv.as_ref(),
-        Lang::En => a.name_en.as_ref(),
+/// An organisation's names: the official one and those written per language.
+pub(crate) struct Names<'a> {
+    pub official: &'a str,
+    pub nb: Option<&'a String>,
+    pub sv: Option<&'a String>,
+    pub en: Option<&'a String>,
+}
+
+/// Whether a reader of a Latin-script page can read the name (letters of the Latin alphabets only).
+fn latin(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii() || ('\u{00c0}'..='\u{024f}').contains(&c))
+}
+
+/// The name a reader of the page's language reads: the one written in her language; else the
+/// official name when it is in Latin letters ("Lidköpings kommun" for a Norwegian reader); else
+/// a name in a language near hers ("Hubei-provinsen", not "湖北省", for a Swedish reader).
+pub(crate) fn display_name(i: &I18n, n: &Names<'_>) -> String {
+    let nearest = match i.language() {
+        Lang::Nb => [n.nb, n.sv, n.en],
+        Lang::Sv => [n.sv, n.nb, n.en],
+        Lang::En => [n.en, n.nb, n.sv],
     };
-    localised.unwrap_or(&a.name).clone()
+    if let Some(own) = nearest[0] {
+        return own.clone();
+    }
+    if latin(n.official) {
+        return n.official.to_owned();
+    }
+    nearest.into_iter().flatten().next().map_or_else(|| n.official.to_owned(), Clone::clone)
+}
+
+/// The authority's name in the page's language.
+fn name_in(i: &I18n, a: &PublicAuthority) -> String {
+    display_name(i, &Names { official: &a.name, nb: a.name_nb.as_ref(), sv: a.name_sv.as_ref(), en: a.name_en.as_ref() })
 }
 
 pub(crate) async fn authority_by_slug(state: &AppState, wanted: &str) -> Result<PublicAuthority, AppError> {
@@ -173,7 +199,7 @@ async fn accessibility(i: I18n) -> AccessibilityPage {
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{latin, slug};
 
     #[test]
     fn slugs_are_readable_ascii() {
@@ -181,5 +207,15 @@ mod tests {
         assert_eq!(slug("Region Västernorrland"), "region-vasternorrland");
         assert_eq!(slug("Østlandssamarbeidet"), "ostlandssamarbeidet");
         assert_eq!(slug("  Vestfold og Telemark (2020–2023) "), "vestfold-og-telemark-2020-2023");
+    }
+
+    #[test]
+    fn names_in_latin_letters_are_read_as_they_are() {
+        for name in ["Lidköpings kommun", "Østre Toten", "Région Île-de-France", "Łódź", "Kraków 2030"] {
+            assert!(latin(name), "{name}");
+        }
+        for name in ["湖北省", "Москва", "Αθήνα"] {
+            assert!(!latin(name), "{name}");
+        }
     }
 }

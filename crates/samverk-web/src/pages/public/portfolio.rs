@@ -16,8 +16,8 @@ use samverk_store::public::{GoalSample, Portfolio, PublicEngagement, PublicFilte
 use serde::Deserialize;
 
 use super::texts::{Shown, shown, translation, written};
-use super::{authority_by_slug, name_in, slug};
-use crate::i18n::{I18n, Lang};
+use super::{Names, authority_by_slug, display_name, name_in, slug};
+use crate::i18n::I18n;
 use crate::pages::form::{self, Choice};
 use crate::{AppError, AppState};
 
@@ -113,12 +113,7 @@ fn engagement_href(base: &str, id: i64) -> String {
 }
 
 fn org_name(i: &I18n, p: &PublicPartner) -> String {
-    let localised = match i.language() {
-        Lang::Nb => p.name_nb.as_ref(),
-        Lang::Sv => p.name_sv.as_ref(),
-        Lang::En => p.name_en.as_ref(),
-    };
-    localised.unwrap_or(&p.organisation_name).clone()
+    display_name(i, &Names { official: &p.organisation_name, nb: p.name_nb.as_ref(), sv: p.name_sv.as_ref(), en: p.name_en.as_ref() })
 }
 
 fn decision_text(i: &I18n, e: &PublicEngagement) -> Option<String> {

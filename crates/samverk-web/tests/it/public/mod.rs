@@ -126,6 +126,18 @@ async fn a_missing_translation_shows_the_original_with_a_note_of_its_language() 
 }
 
 #[tokio::test]
+async fn an_organisation_is_named_in_a_script_the_reader_reads() {
+    // The demo's Hubei has its official name in Chinese and names in Bokmål and English.
+    let app = TestApp::with_demo().await;
+    let page = "/p/telemark-fylkeskommune";
+    for (lang, expected) in [("nb", "Hubei-provinsen"), ("sv", "Hubei-provinsen"), ("en", "Hubei Province")] {
+        let (status, _, body) = get_with(&app, &format!("{page}?lang={lang}"), &[]).await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains(expected) && !body.contains("湖北省"), "{lang}: {expected} expected, not the Chinese name: {body}");
+    }
+}
+
+#[tokio::test]
 async fn plan_pages_sitemap_and_accessibility_statement() {
     let app = TestApp::with_demo().await;
     let sitemap = app.get("/sitemap.xml").await;
