@@ -185,12 +185,13 @@ fn facet_heading(i: &I18n, name: &str) -> String {
     }
 }
 
-/// A facet value as people read it: kinds, statuses and countries in the page's language, the
-/// rest as is. `countries` holds the names of the countries concerned, by code.
-fn facet_value(i: &I18n, countries: &HashMap<String, String>, name: &str, value: &str) -> String {
+/// A facet value as people read it: kinds, statuses, countries and SDGs in the page's
+/// language, the rest as is. `names` holds the names of the countries and SDGs concerned.
+fn facet_value(i: &I18n, names: &Names, name: &str, value: &str) -> String {
     match name {
         "country" if value == "EU" => i.t("search-country-eu"),
-        "country" => countries.get(value).cloned().unwrap_or_else(|| value.to_owned()),
+        "country" => names.countries.get(value).cloned().unwrap_or_else(|| value.to_owned()),
+        "sdg" => names.sdgs.get(value).cloned().unwrap_or_else(|| value.to_owned()),
         "entity" => entity_label(i, value),
         "kind" => EngagementKind::from_code(value)
             .map(|k| i.engagement_kind(&k))
@@ -238,6 +239,22 @@ fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
         "news" | "call" => Some(href(&hit.entity, hit.id)),
         _ => None,
     }
+}
+
+/// The names of the countries and SDGs a search page shows, by code and number.
+#[derive(Default)]
+struct Names {
+    countries: HashMap<String, String>,
+    sdgs: HashMap<String, String>,
+}
+
+/// The names of the SDGs ("17 Partnerships for the goals"), when the page shows any (one query).
+async fn sdg_names(state: &AppState, i: &I18n, results: &Results, chosen: &str) -> Result<HashMap<String, String>, AppError> {
+    let shown = results.facets.iter().any(|f| f.name == "sdg" && !f.values.is_empty());
+    if !shown && chosen.trim().is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(super::news::sdg_choices(state, i, &[]).await?.into_iter().map(|c| (c.value, c.label)).collect())
 }
 
 /// The names, in the page's language, of the countries among the facet values and the filter
@@ -293,7 +310,10 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
             snippet_html: h.snippet_html.clone(),
         })
         .collect();
-    let countries = country_names(state, i, &results, &params.country).await?;
+    let names = Names {
+        countries: country_names(state, i, &results, &params.country).await?,
+        sdgs: sdg_names(state, i, &results, &params.sdg).await?,
+    };
     let current: HashMap<&str, &str> = filters(params).into_iter().map(|(k, v)| (k, v.trim())).collect();
     page.facets = results
         .facets
@@ -309,7 +329,7 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
                     .iter()
                     .take(12)
                     .map(|(value, n)| FacetLink {
-                        label: format!("{} ({n})", facet_value(i, &countries, f.name, value)),
+                        label: format!("{} ({n})", facet_value(i, &names, f.name, value)),
                         href: params.with(action, f.name, value),
                         selected: selected == value,
                     })
@@ -323,7 +343,7 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
     }
     for (name, value) in filters(params) {
         if !value.trim().is_empty() {
-            said.push(format!("{}: {}", facet_heading(i, name), facet_value(i, &countries, name, value.trim())));
+            said.push(format!("{}: {}", facet_heading(i, name), facet_value(i, &names, name, value.trim())));
             if results.total == 0 {
                 page.widen.push(Widen {
                     label: i.t1("search-widen-without", "filter", &facet_heading(i, name)),

@@ -120,3 +120,16 @@ async fn country_facets_are_named_in_the_page_language() {
     let text = public.get("/p/search?q=zzzz&country=SE&lang=nb").await.text();
     assert!(text.contains("Land: Sverige"), "{text}");
 }
+
+#[tokio::test]
+async fn sdg_facets_are_named_in_the_page_language() {
+    let app = TestApp::with_demo().await;
+    let public = app.view_anonymous();
+    let page = public.get("/p/search?q=samarbeid&lang=sv").await;
+    let text = page.text();
+    assert!(text.contains("17 Genomförande och globalt partnerskap ("), "the goal's name, not its bare number: {text}");
+    assert!(page.body.contains("sdg=17"), "the link still filters by the number: {}", page.body);
+    // The chosen goal is named in what was searched, too.
+    let chosen = public.get("/p/search?q=zzzz&sdg=17&lang=sv").await.text();
+    assert!(chosen.contains("17 Genomförande och globalt partnerskap"), "{chosen}");
+}
