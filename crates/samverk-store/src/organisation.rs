@@ -52,11 +52,15 @@ pub struct OrganisationFilter {
 
 /// A region of the registers, as the organisations' identifiers place them: a Norwegian fylke
 /// by its fylkesnummer (the first two digits of its kommunenummer), a Swedish län by its SCB
-/// code (likewise).
+/// code (likewise), or a NUTS region (Norway's statistical regions included) at any level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Region {
     Fylke(String),
     Lan(String),
+    /// A NUTS code (`SE23`, `NO093`): the organisations with a NUTS code under it, and the
+    /// Norwegian and Swedish bodies whose fylke or län has one (a municipality has no NUTS code
+    /// of its own, its county has).
+    Nuts(String),
 }
 
 /// Appends the conditions (` AND …`) on the columns of `organisations` that keep the
@@ -77,6 +81,20 @@ pub fn push_place(sql: &mut Sql, country: Option<&str>, region: Option<&Region>)
         }
         Some(Region::Lan(number)) => {
             sql.push(" AND country = 'SE' AND scb_code LIKE ").bind(format!("{number}%"));
+        }
+        Some(Region::Nuts(code)) => {
+            let prefix = format!("{code}%");
+            sql.push(" AND (nuts_code LIKE ").bind(prefix.clone());
+            sql.push(
+                " OR (country = 'NO' AND SUBSTR(region_code, 1, 2) IN \
+                 (SELECT c.region_code FROM organisations c WHERE c.kind = 'county' AND c.nuts_code LIKE ",
+            );
+            sql.bind(prefix.clone()).push("))");
+            sql.push(
+                " OR (country = 'SE' AND SUBSTR(scb_code, 1, 2) IN \
+                 (SELECT c.scb_code FROM organisations c WHERE c.kind = 'region' AND c.nuts_code LIKE ",
+            );
+            sql.bind(prefix).push(")))");
         }
         None => {}
     }

@@ -381,6 +381,18 @@ impl Store {
         Ok(h.conn().all(&sql).await?)
     }
 
+    /// The NUTS regions (for Norway its statistical regions) of the countries, by code, without
+    /// the "Extra-Regio" placeholders.
+    ///
+    /// # Errors
+    /// The database error.
+    pub async fn nuts_regions(&self, countries: &[&str]) -> Result<Vec<NutsRegion>, StoreError> {
+        let mut h = self.handle().await?;
+        let mut sql = Sql::new("SELECT code, country, label, level, kind FROM nuts_regions WHERE country IN (");
+        sql.bind_list(countries.iter().map(|c| (*c).to_owned())).push(") AND code NOT LIKE '__Z%' ORDER BY code");
+        Ok(h.conn().all(&sql).await?)
+    }
+
     /// Loads whatever of the shipped registers is missing, in one transaction.
     ///
     /// # Errors

@@ -38,3 +38,4 @@ review-merge = Merge
 picker-hint = Type a name, an organisation number or a code of the register (such as 3905 or NO08). With JavaScript, suggestions appear as you type.
 picker-candidates = Choose the organisation you mean
 picker-suggestions = Suggestions
+region-nuts = NUTS { $code }: { $name }

@@ -38,3 +38,4 @@ review-merge = Slå sammen
 picker-hint = Skriv et navn, et organisasjonsnummer eller en kode fra registeret (for eksempel 3905 eller NO08). Med JavaScript kommer forslag mens du skriver.
 picker-candidates = Velg organisasjonen du mener
 picker-suggestions = Forslag
+region-nuts = NUTS { $code }: { $name }

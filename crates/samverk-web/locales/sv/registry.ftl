@@ -38,3 +38,4 @@ review-merge = Slå samman
 picker-hint = Skriv ett namn, ett organisationsnummer eller en kod ur registret (till exempel 3905 eller NO08). Med JavaScript visas förslag medan du skriver.
 picker-candidates = Välj den organisation du menar
 picker-suggestions = Förslag
+region-nuts = NUTS { $code }: { $name }

@@ -15,34 +15,50 @@ use crate::pages::form::Choice;
 /// The countries whose regions the registers can place organisations in.
 const REGION_COUNTRIES: [&str; 2] = ["NO", "SE"];
 
-/// A region filter's value: `NO-38` (ISO 3166-2:NO, the fylkesnummer) or `SE-14` (the SCB
-/// länskod, which ISO 3166-2:SE gives beside its letter code).
+/// A region filter's value: `NO-38` (ISO 3166-2:NO, the fylkesnummer), `SE-14` (the SCB
+/// länskod, which ISO 3166-2:SE gives beside its letter code), or a NUTS code at any level
+/// (`SE23`, `NO093`; Norway's statistical regions are in the NUTS register).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegionCode {
-    country: &'static str,
-    number: String,
+pub enum RegionCode {
+    Iso { country: &'static str, number: String },
+    Nuts(String),
 }
 
 impl RegionCode {
-    /// Reads `NO-nn` or `SE-nn`; anything else is no region.
+    /// Reads `NO-nn`, `SE-nn` or a NUTS code; anything else is no region.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim().to_ascii_uppercase();
-        let (country, number) = text.split_once('-')?;
-        let country = REGION_COUNTRIES.into_iter().find(|c| *c == country)?;
-        (number.len() == 2 && number.chars().all(|c| c.is_ascii_digit())).then(|| Self { country, number: number.to_owned() })
+        if let Some((country, number)) = text.split_once('-') {
+            let country = REGION_COUNTRIES.into_iter().find(|c| *c == country)?;
+            return (number.len() == 2 && number.chars().all(|c| c.is_ascii_digit()))
+                .then(|| Self::Iso { country, number: number.to_owned() });
+        }
+        // Two letters of the country, then one to three letters or digits, one per level.
+        let nuts = text.len() >= 3
+            && text.len() <= 5
+            && text.chars().take(2).all(|c| c.is_ascii_uppercase())
+            && text.chars().skip(2).all(|c| c.is_ascii_alphanumeric());
+        nuts.then_some(Self::Nuts(text))
     }
 
     /// The store's filter for the organisations in the region.
     #[must_use]
     pub fn region(&self) -> Region {
-        if self.country == "NO" { Region::Fylke(self.number.clone()) } else { Region::Lan(self.number.clone()) }
+        match self {
+            Self::Iso { country: "NO", number } => Region::Fylke(number.clone()),
+            Self::Iso { number, .. } => Region::Lan(number.clone()),
+            Self::Nuts(code) => Region::Nuts(code.clone()),
+        }
     }
 }
 
 impl fmt::Display for RegionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.country, self.number)
+        match self {
+            Self::Iso { country, number } => write!(f, "{country}-{number}"),
+            Self::Nuts(code) => f.write_str(code),
+        }
     }
 }
 
@@ -104,11 +120,20 @@ pub async fn region_choices(i: &I18n, store: &Store, selected: Option<&RegionCod
         })
         .collect();
     regions.sort_by_cached_key(|(code, name)| (code[..2].to_owned(), fold(name)));
+    // Then the NUTS regions of the same countries, by code so each sits under its parent.
+    let nuts = store.nuts_regions(&REGION_COUNTRIES).await?.into_iter().map(|n| {
+        let label = i.ta("region-nuts", &[("code", n.code.clone().into()), ("name", n.label.into())]);
+        (n.code, label)
+    });
     let mut choices = vec![Choice::blank(blank, selected.is_empty())];
-    choices.extend(regions.into_iter().map(|(code, label)| {
+    choices.extend(regions.into_iter().chain(nuts).map(|(code, label)| {
         let chosen = code == selected;
         Choice::new(code, label, chosen)
     }));
+    // A NUTS code typed in the address for another country stays chosen.
+    if !selected.is_empty() && !choices.iter().any(|c| c.selected) {
+        choices.push(Choice::new(selected.clone(), selected, true));
+    }
     Ok(choices)
 }
 
@@ -117,10 +142,12 @@ mod tests {
     use super::RegionCode;
 
     #[test]
-    fn a_region_code_is_a_nordic_country_and_two_digits() {
+    fn a_region_code_is_a_nordic_region_or_a_nuts_code() {
         assert_eq!(RegionCode::parse(" no-38 ").map(|r| r.to_string()).as_deref(), Some("NO-38"));
         assert_eq!(RegionCode::parse("SE-14").map(|r| r.region()), Some(samverk_store::organisation::Region::Lan("14".into())));
-        for bad in ["", "NO", "NO-3", "DK-81", "SE-O", "NO-3a"] {
+        assert_eq!(RegionCode::parse("se23").map(|r| r.region()), Some(samverk_store::organisation::Region::Nuts("SE23".into())));
+        assert_eq!(RegionCode::parse("NO0A1").map(|r| r.to_string()).as_deref(), Some("NO0A1"));
+        for bad in ["", "NO", "NO-3", "DK-81", "SE-O", "NO-3a", "S1", "SE23456", "12345", "SE 23"] {
             assert_eq!(RegionCode::parse(bad), None, "{bad}");
         }
     }

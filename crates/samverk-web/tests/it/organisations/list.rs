@@ -63,6 +63,29 @@ async fn country_and_region_are_chosen_by_name_from_the_registers() {
 }
 
 #[tokio::test]
+async fn a_nuts_region_holds_its_counties_and_their_municipalities() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/organisations").await;
+    assert!(page.body.contains("<option value=\"SE23\">NUTS SE23: Västsverige</option>"), "{}", page.body);
+    assert!(page.body.contains("<option value=\"NO093\">NUTS NO093: Vestfold</option>"), "{}", page.body);
+    // Västsverige (SE23) is Halland and Västra Götaland: Lidköping is in it, Stockholm is not.
+    let west = app.get("/organisations?region=SE23&q=kommun").await;
+    assert!(west.body.contains("<option value=\"SE23\" selected>"), "{}", west.body);
+    let text = west.text();
+    assert!(text.contains("Lidköpings kommun") && text.contains("Halmstads kommun"), "{text}");
+    assert!(!text.contains("Stockholms kommun") && !text.contains("Tønsberg"), "{text}");
+    // Vestfold (NO093) from 2024: Tønsberg's number is 3905 now; Skien is in Telemark.
+    let vestfold = app.get("/organisations?region=NO093&kind=municipality&q=kommune").await.text();
+    assert!(vestfold.contains("Tønsberg kommune") && !vestfold.contains("Skien kommune"), "{vestfold}");
+    // One level up, Agder og Sør-Østlandet (NO09) holds both, and the county itself.
+    let south = app.get("/organisations?region=NO09&q=Telemark").await.text();
+    assert!(south.contains("Telemark fylkeskommune"), "{south}");
+    // A NUTS code of another country, typed in the address, filters and stays chosen.
+    let german = app.get("/organisations?region=DE21").await;
+    assert!(german.body.contains("<option value=\"DE21\" selected>"), "{}", german.body);
+}
+
+#[tokio::test]
 async fn the_register_pages_by_fifty_and_keeps_the_search_in_the_links() {
     let app = TestApp::new().await;
     for n in 0..55 {
