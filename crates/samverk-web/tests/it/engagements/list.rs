@@ -105,4 +105,9 @@ async fn engagements_are_filtered_by_the_country_and_region_of_their_organisatio
     assert!(vt.contains("Bærekraftige Vestfold og Telemark") && !vt.contains("Mid Sweden Office"), "{vt}");
     let vasternorrland = app.get("/engagements?region=SE-22").await.text();
     assert!(vasternorrland.contains("Mid Sweden Office") && !vasternorrland.contains("Bærekraftige"), "{vasternorrland}");
+    // By NUTS: Mellersta Norrland (SE32) holds Västernorrland; Västsverige (SE23) does not.
+    let nuts = app.get("/engagements?region=SE32").await.text();
+    assert!(nuts.contains("Mid Sweden Office") && !nuts.contains("Bærekraftige"), "{nuts}");
+    let west = app.get("/engagements?region=SE23").await.text();
+    assert!(!west.contains("Mid Sweden Office"), "{west}");
 }
