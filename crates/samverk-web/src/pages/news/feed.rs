@@ -12,6 +12,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::NewsQuery;
 use crate::i18n::I18n;
+use crate::pages::public::texts;
 use crate::{AppError, AppState};
 
 fn atom_time(seconds: i64) -> FixedDateTime {
@@ -41,20 +42,36 @@ pub(super) async fn feed(
     let page = state.store.news_list(&filter, now).await?;
     let qs = query.query_string();
     let list = if qs.is_empty() { format!("{base}/news") } else { format!("{base}/news?{qs}") };
-    let bodies = state.store.news_bodies(&page.items.iter().map(|n| n.id).collect::<Vec<_>>()).await?;
+    let ids: Vec<i64> = page.items.iter().map(|n| n.id).collect();
+    let bodies = state.store.news_bodies(&ids).await?;
+    let translations = state.store.translations(samverk_store::texts::NEWS, &ids, i.lang()).await?;
     let mut entries = Vec::with_capacity(page.items.len());
     for item in page.items {
-        let body = bodies.iter().find(|(id, _)| *id == item.id).map(|(_, b)| b.as_str()).unwrap_or_default();
+        // As on the page: the article's text in the feed's language where written, else the
+        // original, its elements marked with the original's language.
+        let (title, lead, body, lang) = match texts::translation(&i, &translations, item.id) {
+            Some(t) => (t.title.clone(), t.summary.clone().unwrap_or_default(), t.body.clone().unwrap_or_default(), None),
+            None => {
+                let body = bodies.iter().find(|(id, _)| *id == item.id).map(|(_, b)| b.clone()).unwrap_or_default();
+                (item.title, item.lead, body, item.language.filter(|l| l != i.lang()))
+            }
+        };
+        let text = |value: String| Text { lang: lang.clone(), ..Text::plain(value) };
         let at = atom_time(item.publish_at.unwrap_or_default());
         entries.push(Entry {
-            title: Text::plain(item.title),
+            title: text(title),
             id: format!("{base}/news/{}", item.id),
             updated: at,
             published: Some(at),
             authors: vec![Person { name: item.author_role.unwrap_or_else(|| item.owner_name.clone()), ..Person::default() }],
             links: vec![link(format!("{base}/news/{}", item.id), "alternate")],
-            summary: Some(Text::plain(item.lead)),
-            content: Some(Content { value: Some(render_body(body)), content_type: Some("html".to_owned()), ..Content::default() }),
+            summary: Some(text(lead)),
+            content: Some(Content {
+                value: Some(render_body(&body)),
+                content_type: Some("html".to_owned()),
+                lang: lang.clone(),
+                ..Content::default()
+            }),
             ..Entry::default()
         });
     }
@@ -68,6 +85,7 @@ pub(super) async fn feed(
             link(format!("{base}/news/feed.atom{}", if qs.is_empty() { String::new() } else { format!("?{qs}") }), "self"),
         ],
         entries,
+        lang: Some(i.lang().to_owned()),
         ..Feed::default()
     };
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], feed.to_string()).into_response())

@@ -328,6 +328,13 @@ async fn an_article_is_translated_and_each_page_shows_its_language_or_the_origin
     // In Norwegian, its own language: the original, no note.
     let nb = public.get(&format!("/news/{id}?lang=nb")).await;
     assert!(nb.body.contains("<h1>Klimakonferansen samlet hundre</h1>") && !nb.body.contains("lang-note"), "{}", nb.body);
+    // The Atom feed likewise: in English the translation, in Swedish the original marked nb.
+    let feed_en = public.get("/news/feed.atom?lang=en").await.body;
+    assert!(feed_en.contains("The climate conference gathered a hundred") && !feed_en.contains("Klimakonferansen"), "{feed_en}");
+    assert!(feed_en.contains("<feed") && feed_en.contains("xml:lang=\"en\""), "the feed states its language: {feed_en}");
+    let feed_sv = public.get("/news/feed.atom?lang=sv").await.body;
+    assert!(feed_sv.contains("Klimakonferansen samlet hundre") && !feed_sv.contains("The climate conference"), "{feed_sv}");
+    assert!(feed_sv.contains("<title xml:lang=\"nb\">Klimakonferansen"), "marked as Norwegian: {feed_sv}");
     // The public may not open the staff form.
     assert_ne!(public.get(&format!("/news/{id}/texts")).await.status, 200);
 }
