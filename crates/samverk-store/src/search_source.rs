@@ -127,6 +127,23 @@ impl Store {
                         rows[*at].sdgs.push(sdg);
                     }
                 }
+                // A translation is found as the original is: its words join the document.
+                let kind = match entity {
+                    "engagement" => crate::texts::ENGAGEMENT,
+                    "news" => crate::texts::NEWS,
+                    _ => continue,
+                };
+                let mut list = Sql::new("");
+                list.bind_list(chunk.iter().copied());
+                for t in crate::texts::of_records(&mut conn, kind, &list).await? {
+                    if let Some(at) = by_id.get(&t.record_id) {
+                        let body = &mut rows[*at].body;
+                        for part in [Some(&t.title), t.summary.as_ref(), t.body.as_ref()].into_iter().flatten() {
+                            body.push(' ');
+                            body.push_str(part);
+                        }
+                    }
+                }
             }
         }
         Ok(rows)

@@ -133,3 +133,32 @@ async fn sdg_facets_are_named_in_the_page_language() {
     let chosen = public.get("/p/search?q=zzzz&sdg=17&lang=sv").await.text();
     assert!(chosen.contains("17 Genomförande och globalt partnerskap"), "{chosen}");
 }
+
+#[tokio::test]
+async fn a_translation_is_found_as_its_original_is() {
+    let app = TestApp::new().await;
+    let public = app.view_anonymous();
+    let owner = OrganisationBuilder::new("Agder fylkeskommune").insert(&app.store).await;
+    let article = NewsBuilder::new(owner, "Havvindkonferansen samlet hundre").insert(&app.store).await;
+    let network = EngagementBuilder::new(owner, "Nettverk for kystkultur").kind("network").insert(&app.store).await;
+    app.store.set_engagement_published(network, true).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(public.get("/p/search?q=lighthouse").await.text().contains("Nothing matched"));
+
+    let saved = app
+        .post_form(
+            &format!("/news/{article}/texts"),
+            &[("language", "nb"), ("title_en", "The offshore wind conference"), ("lead_en", "Lighthouse keepers spoke too.")],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let saved = app
+        .post_form(
+            &format!("/engagements/{network}/texts"),
+            &[("language", "nb"), ("title_en", "Network for coastal culture"), ("description_en", "Lighthouses and harbours.")],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let text = public.get("/p/search?q=lighthouse").await.text();
+    assert!(text.contains("Havvindkonferansen samlet hundre") && text.contains("Nettverk for kystkultur"), "{text}");
+    assert!(text.contains("2 results"), "{text}");
+}
