@@ -54,3 +54,20 @@ pub fn router() -> Router<AppState> {
         .merge(public::router())
         .merge(privacy::router())
 }
+
+/// Escapes text for HTML, for the few pieces of markup built in Rust (a sentence with links,
+/// a highlighted search hit) that the templates then render as they are.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

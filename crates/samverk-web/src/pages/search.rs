@@ -241,6 +241,21 @@ fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
     }
 }
 
+/// The titles in the page's language of the engagements and articles among the hits that are
+/// translated into it (two queries at most): a hit reads as its own page does.
+async fn translated_titles<'r>(state: &AppState, i: &I18n, results: &'r Results) -> Result<HashMap<(&'r str, i64), String>, AppError> {
+    let mut titles = HashMap::new();
+    for (entity, kind) in [("engagement", samverk_store::texts::ENGAGEMENT), ("news", samverk_store::texts::NEWS)] {
+        let ids: Vec<i64> = results.hits.iter().filter(|h| h.entity == entity).map(|h| h.id).collect();
+        for t in state.store.translations(kind, &ids, i.lang()).await? {
+            if let Some(hit) = results.hits.iter().find(|h| h.entity == entity && h.id == t.record_id) {
+                titles.insert((hit.entity.as_str(), hit.id), t.title);
+            }
+        }
+    }
+    Ok(titles)
+}
+
 /// The names of the countries and SDGs a search page shows, by code and number.
 #[derive(Default)]
 struct Names {
@@ -300,13 +315,14 @@ async fn render(state: &AppState, i: I18n, params: SearchParams, public: bool) -
     } else {
         HashMap::new()
     };
+    let titles = translated_titles(state, i, &results).await?;
     page.hits = results
         .hits
         .iter()
         .map(|h| Shown {
             href: if public { public_href(h, &slugs) } else { Some(href(&h.entity, h.id)) },
             kind: entity_label(i, &h.entity),
-            title_html: h.title_html.clone(),
+            title_html: titles.get(&(h.entity.as_str(), h.id)).map_or_else(|| h.title_html.clone(), |t| super::escape(t)),
             snippet_html: h.snippet_html.clone(),
         })
         .collect();

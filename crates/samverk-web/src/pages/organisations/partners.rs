@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::path_id;
 use crate::i18n::I18n;
+use crate::pages::escape;
 use crate::pages::form::{self, Choice};
 use crate::pages::places::{self, RegionCode};
 use crate::{AppError, AppState};
@@ -151,6 +152,7 @@ fn proposal_view(i: &I18n, p: &samverk_store::discovery::PartnerProposal) -> Pro
 
 /// One piece of evidence as a sentence with links.
 fn sentence(i: &I18n, evidence: &Evidence) -> String {
+    // Rendered unescaped, as it holds links: every name in it is escaped here.
     evidence_sentence(i, evidence, &|path, n| format!("<a href=\"/{path}/{}\">{}</a>", n.id, escape(&n.name)), &escape)
 }
 
@@ -179,22 +181,6 @@ pub(crate) fn evidence_sentence(
             i.ta("partners-evidence-topic", &[("engagement", eng(engagement)), ("words", FluentValue::from(text(&words.join(", "))))])
         }
     }
-}
-
-/// Escapes text for HTML; the evidence sentences are rendered unescaped because they hold links.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 struct PartnerView {

@@ -158,7 +158,14 @@ async fn a_translation_is_found_as_its_original_is() {
         )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.text());
-    let text = public.get("/p/search?q=lighthouse").await.text();
+    let text = public.get("/p/search?q=lighthouse&lang=nb").await.text();
     assert!(text.contains("Havvindkonferansen samlet hundre") && text.contains("Nettverk for kystkultur"), "{text}");
-    assert!(text.contains("2 results"), "{text}");
+    assert!(text.contains("2 treff"), "{text}");
+    // Each hit's title reads as its own page does: in English the translation, in Swedish (not
+    // translated) the original; the snippet shows the words that matched, whichever language.
+    let en = public.get("/p/search?q=lighthouse&lang=en").await.text();
+    assert!(en.contains("The offshore wind conference") && en.contains("Network for coastal culture"), "{en}");
+    assert!(!en.contains("Havvindkonferansen") && !en.contains("Nettverk for kystkultur"), "{en}");
+    let sv = public.get("/p/search?q=lighthouse&lang=sv").await.text();
+    assert!(sv.contains("Havvindkonferansen samlet hundre") && sv.contains("Nettverk for kystkultur"), "{sv}");
 }
