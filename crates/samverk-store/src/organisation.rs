@@ -57,9 +57,9 @@ pub struct OrganisationFilter {
 pub enum Region {
     Fylke(String),
     Lan(String),
-    /// A NUTS code (`SE23`, `NO093`): the organisations with a NUTS code under it, and the
+    /// A NUTS code (`SE23`, `NO093`): the organisations with a NUTS code under it, the
     /// Norwegian and Swedish bodies whose fylke or län has one (a municipality has no NUTS code
-    /// of its own, its county has).
+    /// of its own, its county has), and the predecessors of such bodies (a dissolved county).
     Nuts(String),
 }
 
@@ -94,7 +94,14 @@ pub fn push_place(sql: &mut Sql, country: Option<&str>, region: Option<&Region>)
                 " OR (country = 'SE' AND SUBSTR(scb_code, 1, 2) IN \
                  (SELECT c.scb_code FROM organisations c WHERE c.kind = 'region' AND c.nuts_code LIKE ",
             );
-            sql.bind(prefix).push(")))");
+            sql.bind(prefix.clone()).push("))");
+            // A county dissolved before NUTS 2024 belongs where its successors do (Vestfold og
+            // Telemark in NO093 Vestfold and NO094 Telemark).
+            sql.push(
+                " OR id IN (SELECT s.predecessor_id FROM successions s JOIN organisations c ON c.id = s.successor_id \
+                 WHERE c.nuts_code LIKE ",
+            );
+            sql.bind(prefix).push("))");
         }
         None => {}
     }

@@ -110,4 +110,7 @@ async fn engagements_are_filtered_by_the_country_and_region_of_their_organisatio
     assert!(nuts.contains("Mid Sweden Office") && !nuts.contains("Bærekraftige"), "{nuts}");
     let west = app.get("/engagements?region=SE23").await.text();
     assert!(!west.contains("Mid Sweden Office"), "{west}");
+    // Vestfold og Telemark's partnership is in Agder og Sør-Østlandet (NO09), where its successors are.
+    let south = app.get("/engagements?region=NO09").await.text();
+    assert!(south.contains("Bærekraftige Vestfold og Telemark") && !south.contains("Mid Sweden Office"), "{south}");
 }

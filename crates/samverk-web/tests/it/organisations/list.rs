@@ -80,6 +80,10 @@ async fn a_nuts_region_holds_its_counties_and_their_municipalities() {
     // One level up, Agder og Sør-Østlandet (NO09) holds both, and the county itself.
     let south = app.get("/organisations?region=NO09&q=Telemark").await.text();
     assert!(south.contains("Telemark fylkeskommune"), "{south}");
+    // Vestfold og Telemark, dissolved in 2024, has no NUTS code: it is where its successors are.
+    assert!(south.contains("Vestfold og Telemark fylkeskommune"), "{south}");
+    let vestfold = app.get("/organisations?region=NO093&q=fylkeskommune").await.text();
+    assert!(vestfold.contains("Vestfold og Telemark fylkeskommune") && !vestfold.contains("Agder fylkeskommune"), "{vestfold}");
     // A NUTS code of another country, typed in the address, filters and stays chosen.
     let german = app.get("/organisations?region=DE21").await;
     assert!(german.body.contains("<option value=\"DE21\" selected>"), "{}", german.body);
