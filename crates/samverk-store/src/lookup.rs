@@ -28,8 +28,12 @@ pub enum Resolved {
 const SUGGESTIONS: i64 = 10;
 const NAME_CANDIDATES: i64 = 200;
 
-const SELECT: &str = "SELECT id, name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, \
-                      valid_from, valid_to, version FROM organisations";
+/// The organisations, with the columns an `Organisation` reads; conditions follow.
+fn select() -> Sql {
+    let mut sql = Sql::new("SELECT ");
+    sql.push(crate::organisation::COLUMNS).push(" FROM organisations");
+    sql
+}
 
 /// One organisation decides; several are ambiguous; none lets the next rule try.
 fn decided(found: Vec<Organisation>) -> Option<Resolved> {
@@ -64,7 +68,7 @@ impl Store {
         }
         let mut h = self.handle().await?;
         let mut conn = h.conn();
-        let mut exact = Sql::new(SELECT);
+        let mut exact = select();
         exact.push(" WHERE name = ").bind(typed.to_owned());
         if let Some(r) = decided(conn.all(&exact).await?) {
             return Ok(r);
@@ -72,12 +76,12 @@ impl Store {
 
         let key = resolve::name_key(typed);
         if !key.keys.is_empty() {
-            let mut aliased = Sql::new(SELECT);
+            let mut aliased = select();
             aliased.push(" WHERE id IN (SELECT organisation_id FROM organisation_aliases WHERE alias IN (");
             aliased.bind_list(key.keys.iter().cloned()).push("))");
             let mut found: Vec<Organisation> = conn.all(&aliased).await?;
             // Organisations typed in by hand have no aliases: their names are keyed here.
-            let mut named = Sql::new(SELECT);
+            let mut named = select();
             named.push(" WHERE search_text LIKE ").bind(text::like_pattern(&key.keys.join(" "))).push(" ESCAPE '\\' ORDER BY id LIMIT ");
             named.bind(NAME_CANDIDATES);
             let candidates: Vec<Organisation> = conn.all(&named).await?;
@@ -95,7 +99,7 @@ impl Store {
 
         let code = identifier(typed);
         if !code.is_empty() {
-            let mut coded = Sql::new(SELECT);
+            let mut coded = select();
             coded
                 .push(" WHERE UPPER(REPLACE(REPLACE(org_number, ' ', ''), '.', '')) = ")
                 .bind(code.clone())
@@ -118,7 +122,7 @@ impl Store {
         if words.is_empty() {
             return Ok(Resolved::NotInRegister(Vec::new()));
         }
-        let mut like = Sql::new(SELECT);
+        let mut like = select();
         like.push(" WHERE 1 = 0");
         for word in words {
             like.push(" OR search_text LIKE ").bind(text::like_pattern(word)).push(" ESCAPE '\\'");

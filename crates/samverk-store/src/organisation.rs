@@ -107,7 +107,7 @@ pub fn push_place(sql: &mut Sql, country: Option<&str>, region: Option<&Region>)
     }
 }
 
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "id, name, name_nb, name_sv, name_en, kind, country, org_number, region_code, scb_code, nuts_code, valid_from, valid_to, version";
 
 /// Every name variant, and the other spellings the organisation is found by, folded.

@@ -433,7 +433,7 @@ async fn details(conn: &mut Conn<'_>, ids: &Sql) -> Result<Portfolio, StoreError
     );
     e.push_sql(ids).push(") ORDER BY e.title, e.id");
     let engagements = conn.all(&e).await?;
-    let texts = crate::texts::of_records(conn, crate::texts::ENGAGEMENT, ids).await?;
+    let texts = crate::texts::of_records(conn, crate::texts::ENGAGEMENT, ids, None).await?;
     let mut p = Sql::new(
         "SELECT p.engagement_id, o.name AS organisation_name, o.name_nb, o.name_sv, o.name_en, p.role \
          FROM participants p JOIN organisations o ON o.id = p.organisation_id WHERE p.engagement_id IN (",

@@ -135,7 +135,7 @@ impl Store {
                 };
                 let mut list = Sql::new("");
                 list.bind_list(chunk.iter().copied());
-                for t in crate::texts::of_records(&mut conn, kind, &list).await? {
+                for t in crate::texts::of_records(&mut conn, kind, &list, None).await? {
                     if let Some(at) = by_id.get(&t.record_id) {
                         let body = &mut rows[*at].body;
                         for part in [Some(&t.title), t.summary.as_ref(), t.body.as_ref()].into_iter().flatten() {

@@ -91,13 +91,17 @@ struct Original {
 }
 
 /// The texts of the records of `kind` whose ids `ids` gives (a `SELECT … id …` or a list of
-/// bound ids): one query.
+/// bound ids), in every language or in `language` only: one query.
 ///
 /// # Errors
 /// The database error.
-pub async fn of_records(conn: &mut Conn<'_>, kind: Kind, ids: &Sql) -> Result<Vec<Text>, StoreError> {
+pub async fn of_records(conn: &mut Conn<'_>, kind: Kind, ids: &Sql, language: Option<&str>) -> Result<Vec<Text>, StoreError> {
     let mut t = Sql::new(kind.select);
-    t.push_sql(ids).push(") ORDER BY t.language");
+    t.push_sql(ids).push(")");
+    if let Some(language) = language {
+        t.push(" AND t.language = ").bind(language.to_owned());
+    }
+    t.push(" ORDER BY t.language");
     Ok(conn.all(&t).await?)
 }
 
@@ -149,7 +153,7 @@ impl Store {
         };
         let mut ids = Sql::new("");
         ids.bind(id);
-        let texts = of_records(&mut conn, kind, &ids).await?;
+        let texts = of_records(&mut conn, kind, &ids, None).await?;
         Ok(Texts { title, language, version, texts })
     }
 
@@ -164,8 +168,7 @@ impl Store {
         let mut h = self.handle().await?;
         let mut list = Sql::new("");
         list.bind_list(ids.iter().copied());
-        let texts = of_records(&mut h.conn(), kind, &list).await?;
-        Ok(texts.into_iter().filter(|t| t.language == language).collect())
+        of_records(&mut h.conn(), kind, &list, Some(language)).await
     }
 
     /// Sets a record's original language and replaces its texts in other languages, in one

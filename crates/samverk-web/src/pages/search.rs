@@ -243,14 +243,12 @@ fn public_href(hit: &Hit, slugs: &HashMap<i64, String>) -> Option<String> {
 
 /// The titles in the page's language of the engagements and articles among the hits that are
 /// translated into it (two queries at most): a hit reads as its own page does.
-async fn translated_titles<'r>(state: &AppState, i: &I18n, results: &'r Results) -> Result<HashMap<(&'r str, i64), String>, AppError> {
+async fn translated_titles(state: &AppState, i: &I18n, results: &Results) -> Result<HashMap<(&'static str, i64), String>, AppError> {
     let mut titles = HashMap::new();
     for (entity, kind) in [("engagement", samverk_store::texts::ENGAGEMENT), ("news", samverk_store::texts::NEWS)] {
         let ids: Vec<i64> = results.hits.iter().filter(|h| h.entity == entity).map(|h| h.id).collect();
         for t in state.store.translations(kind, &ids, i.lang()).await? {
-            if let Some(hit) = results.hits.iter().find(|h| h.entity == entity && h.id == t.record_id) {
-                titles.insert((hit.entity.as_str(), hit.id), t.title);
-            }
+            titles.insert((entity, t.record_id), t.title);
         }
     }
     Ok(titles)

@@ -39,7 +39,14 @@ pub(super) async fn manage(
     let now = OffsetDateTime::now_utc();
     let filter = NewsFilter { per_page: 500, page: 1, ..NewsFilter::default() };
     let page = state.store.news_list(&filter, now).await?;
-    let cards = page.items.into_iter().map(|n| Card::of(&i, n, None, now)).collect();
+    let cards = page
+        .items
+        .into_iter()
+        .map(|mut n| {
+            let marks = super::localise(&i, &mut n, None, None);
+            Card::of(&i, n, marks, now)
+        })
+        .collect();
     Ok(ManagePage { i, deleted: q.contains_key("deleted"), cards })
 }
 

@@ -46,26 +46,21 @@ pub(super) async fn feed(
     let bodies = state.store.news_bodies(&ids).await?;
     let translations = state.store.translations(samverk_store::texts::NEWS, &ids, i.lang()).await?;
     let mut entries = Vec::with_capacity(page.items.len());
-    for item in page.items {
-        // As on the page: the article's text in the feed's language where written, else the
-        // original, its elements marked with the original's language.
-        let (title, lead, body, lang) = match texts::translation(&i, &translations, item.id) {
-            Some(t) => (t.title.clone(), t.summary.clone().unwrap_or_default(), t.body.clone().unwrap_or_default(), None),
-            None => {
-                let body = bodies.iter().find(|(id, _)| *id == item.id).map(|(_, b)| b.clone()).unwrap_or_default();
-                (item.title, item.lead, body, item.language.filter(|l| l != i.lang()))
-            }
-        };
+    for mut item in page.items {
+        let mut body = bodies.iter().find(|(id, _)| *id == item.id).map(|(_, b)| b.clone()).unwrap_or_default();
+        // As on the page; an article left in its original has its elements marked with its language.
+        let translation = texts::translation(&i, &translations, item.id);
+        let (lang, _) = super::localise(&i, &mut item, Some(&mut body), translation);
         let text = |value: String| Text { lang: lang.clone(), ..Text::plain(value) };
         let at = atom_time(item.publish_at.unwrap_or_default());
         entries.push(Entry {
-            title: text(title),
+            title: text(item.title),
             id: format!("{base}/news/{}", item.id),
             updated: at,
             published: Some(at),
             authors: vec![Person { name: item.author_role.unwrap_or_else(|| item.owner_name.clone()), ..Person::default() }],
             links: vec![link(format!("{base}/news/{}", item.id), "alternate")],
-            summary: Some(text(lead)),
+            summary: Some(text(item.lead)),
             content: Some(Content {
                 value: Some(render_body(&body)),
                 content_type: Some("html".to_owned()),

@@ -144,20 +144,29 @@ pub(crate) struct Card {
     note: Option<String>,
 }
 
+/// Puts an article's texts into the page's language where `translation` has them (title, lead
+/// and, when given, the body), and returns the `lang` and the note for an article left in its
+/// original: the list, the article page and the feed read an article alike.
+pub(super) fn localise(
+    i: &I18n,
+    n: &mut NewsItem,
+    body: Option<&mut String>,
+    translation: Option<&Text>,
+) -> (Option<String>, Option<String>) {
+    let Some(t) = translation else { return marked(i, n.language.as_deref()) };
+    n.title.clone_from(&t.title);
+    n.lead = t.summary.clone().unwrap_or_default();
+    if let Some(body) = body {
+        *body = t.body.clone().unwrap_or_default();
+    }
+    (None, None)
+}
+
 impl Card {
-    /// The article as a list shows it: in `translation` (its text in the page's language)
-    /// where written, else the original, marked and noted when in another language.
-    fn of(i: &I18n, mut n: NewsItem, translation: Option<&Text>, now: OffsetDateTime) -> Self {
+    /// The article as a list shows it, already `localise`d, with the `lang` and note that gave.
+    fn of(i: &I18n, n: NewsItem, (lang, note): (Option<String>, Option<String>), now: OffsetDateTime) -> Self {
         use samverk_domain::news::State;
         let zone = Zone::default();
-        let (lang, note) = match translation {
-            Some(t) => {
-                n.title.clone_from(&t.title);
-                n.lead = t.summary.clone().unwrap_or_default();
-                (None, None)
-            }
-            None => marked(i, n.language.as_deref()),
-        };
         Self {
             lang,
             note,
@@ -261,9 +270,10 @@ async fn list(State(state): State<AppState>, i: I18n, Query(query): Query<NewsQu
         cards: page
             .items
             .into_iter()
-            .map(|n| {
+            .map(|mut n| {
                 let translation = texts::translation(&i, &translations, n.id);
-                Card::of(&i, n, translation, now)
+                let marks = localise(&i, &mut n, None, translation);
+                Card::of(&i, n, marks, now)
             })
             .collect(),
         i,
@@ -302,12 +312,13 @@ async fn show(State(state): State<AppState>, i: I18n, Path(id): Path<String>) ->
     let sdgs = sdg_choices(&state, &i, &news.sdgs).await?.into_iter().filter(|c| c.selected).collect();
     let (engagements, goals) = crate::pages::public::public_links(&state, &news.engagements, &news.goals).await?;
     let translation = state.store.translations(NEWS, &[id], i.lang()).await?.into_iter().next();
-    let body = translation.as_ref().map_or(news.body.as_str(), |t| t.body.as_deref().unwrap_or_default());
+    let (mut item, mut body) = (news.item, news.body);
+    let marks = localise(&i, &mut item, Some(&mut body), translation.as_ref());
     Ok(ShowPage {
-        body_html: render_body(body),
-        image_url: news.item.image_url.clone(),
-        image_alt: news.item.image_alt.clone().unwrap_or_default(),
-        card: Card::of(&i, news.item, translation.as_ref(), now),
+        body_html: render_body(&body),
+        image_url: item.image_url.clone(),
+        image_alt: item.image_alt.clone().unwrap_or_default(),
+        card: Card::of(&i, item, marks, now),
         engagements,
         goals,
         sdgs,
