@@ -176,6 +176,17 @@ pub enum Conn<'c> {
 }
 
 impl Conn<'_> {
+    /// The SQLite connection itself (for [`crate::bulk`]), counted as one query.
+    pub(crate) fn sqlite(&mut self) -> Option<&mut SqliteConnection> {
+        match self {
+            Self::Sqlite(c, n) => {
+                n.tick();
+                Some(&mut **c)
+            }
+            Self::Postgres(..) => None,
+        }
+    }
+
     #[must_use]
     pub const fn engine(&self) -> Engine {
         match self {

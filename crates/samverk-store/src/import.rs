@@ -130,8 +130,9 @@ pub async fn add_alias(conn: &mut Conn<'_>, organisation_id: i64, alias: &str, c
     Ok(())
 }
 
-/// Bound values per multi-row statement: far below SQLite's (32,766) and PostgreSQL's (65,535)
-/// limits, and large enough that a file of 25,000 rows takes a few dozen statements.
+/// Bound values per multi-row statement (PostgreSQL's inserts, and the deletes of both engines):
+/// far below SQLite's (32,766) and PostgreSQL's (65,535) limits, and large enough that a file of
+/// 25,000 rows takes a few dozen statements.
 const VALUES_PER_STATEMENT: usize = 6_000;
 
 /// Statements of `(?, ?, …), (?, ?, …)` after `head`, each with at most
@@ -153,8 +154,13 @@ fn statements(head: &'static str, rows: Vec<Vec<Value>>) -> Vec<(Sql, usize)> {
     out
 }
 
-/// Inserts rows with one statement per chunk; `head` is `INSERT INTO t (…) VALUES `.
+/// Inserts rows; `head` is `INSERT INTO t (…) VALUES `. SQLite takes them row by row through one
+/// prepared statement ([`crate::bulk`]), PostgreSQL with one multi-row statement per chunk.
 async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    if let Some(sqlite) = conn.sqlite() {
+        crate::bulk::insert(sqlite, head, tail, rows).await?;
+        return Ok(());
+    }
     for (mut sql, _) in statements(head, rows) {
         sql.push(tail);
         conn.execute_owned(sql).await?;
@@ -164,9 +170,9 @@ async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str
 
 /// Inserts rows like [`insert_many`] and returns their new ids in the order of `rows`.
 ///
-/// Both engines assign the ids of one multi-row `INSERT` in the order of its `VALUES` (SQLite
-/// appends rowids, PostgreSQL calls `nextval` row by row), so the ids sorted ascending line up
-/// with the rows; the count is checked.
+/// Both engines assign ids in the order the rows go in (SQLite appends rowids, row by row through
+/// [`crate::bulk`]; PostgreSQL calls `nextval` row by row through a multi-row `INSERT`), so the
+/// ids sorted ascending line up with the rows; the count is checked.
 ///
 /// The rows are written as one batch of the audit trail: one entry for the table, naming `batch`
 /// (the data set and file), instead of one per row ([`crate::audit_batch`]).
@@ -190,10 +196,9 @@ async fn insert_many_returning(
         max.push(table);
         let before: i64 = conn.scalar(&max).await?;
         let set_aside = set_aside_triggers(conn, table).await?;
-        let mut total = 0;
-        for (sql, n) in statements(head, rows) {
-            conn.execute_owned(sql).await?;
-            total += n;
+        let total = rows.len();
+        if let Some(sqlite) = conn.sqlite() {
+            crate::bulk::insert(sqlite, head, "", rows).await?;
         }
         restore_triggers(conn, &set_aside, before).await?;
         let mut after = Sql::new("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ");

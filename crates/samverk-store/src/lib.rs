@@ -6,6 +6,7 @@
 pub mod account;
 pub mod audit;
 pub mod audit_batch;
+mod bulk;
 pub mod call;
 pub mod check;
 pub mod db;

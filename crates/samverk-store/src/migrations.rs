@@ -91,6 +91,12 @@ pub const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0020_texts_languages.sql"),
         include_str!("../migrations/postgres/0020_texts_languages.sql"),
     ),
+    (
+        21,
+        "0021_import_writes_less.sql",
+        include_str!("../migrations/sqlite/0021_import_writes_less.sql"),
+        include_str!("../migrations/postgres/0021_import_writes_less.sql"),
+    ),
 ];
 
 fn migrator(pick: fn(&(i64, &'static str, &'static str, &'static str)) -> &'static str) -> Migrator {

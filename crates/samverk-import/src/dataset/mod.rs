@@ -10,7 +10,7 @@ mod nfr;
 pub mod resolver;
 mod twin;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use samverk_domain::engagement::{EngagementDraft, EngagementKind, EngagementStatus, NewEngagement, Role};
 use samverk_domain::organisation::{OrganisationDraft, OrganisationKind};
@@ -118,7 +118,7 @@ pub struct EngagementSpec {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub orgs: Vec<OrgSpec>,
-    index: HashMap<String, usize>,
+    index: rustc_hash::FxHashMap<String, usize>,
     pub engagements: Vec<EngagementSpec>,
     pub skipped: Vec<BadInput>,
     pub rows: usize,
@@ -291,12 +291,14 @@ fn resolve_orgs(plan: &Plan, file: &str, mut resolver: Resolver, stats: &mut Mat
     let mut out = Resolved { ids: Vec::with_capacity(plan.orgs.len()), create: Vec::new(), reviews: Vec::new() };
     let mut counted: HashSet<i64> = HashSet::new();
     for (i, spec) in plan.orgs.iter().enumerate() {
-        let key = resolve::alias(&spec.name);
+        // The whole name's key first (the alias it is stored under), then its parts'.
+        let keys = resolve::name_keys(&spec.name);
+        let key = keys.first().and_then(|k| k.keys.first()).cloned().unwrap_or_default();
         let resolution = match spec.codes.iter().find_map(|(s, c)| resolver.by_code(s, c)) {
             Some(id) => Resolution::Found(id, Evidence::Identifier),
             None => match resolver.pending(&key, &spec.country) {
                 Some(id) => Resolution::Uncertain(Some(id), Evidence::Ambiguous),
-                None => resolver.by_name(&spec.name, &spec.country, spec.hint),
+                None => resolver.by_keys(&keys, &spec.country, spec.hint),
             },
         };
         let create = |resolver: &mut Resolver, out: &mut Resolved, stats: &mut MatchStats| -> Result<i64, ImportError> {
@@ -406,9 +408,10 @@ pub async fn apply(store: &Store, dataset: Dataset, file: &str, plan: &Plan, opt
 
 /// [`apply`], reporting progress.
 ///
-/// Writes in a few multi-row statements per table whatever the size of the file: resolution
-/// runs in memory over an index loaded once, and new organisations, engagements,
-/// participations and records each go in as batches.
+/// Writes each table's new rows at once whatever the size of the file (on SQLite through one
+/// prepared statement, on PostgreSQL in a few multi-row statements): resolution runs in memory
+/// over an index loaded once, and new organisations, engagements, participations and records
+/// each go in as batches.
 ///
 /// # Errors
 /// As [`apply`].

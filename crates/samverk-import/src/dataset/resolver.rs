@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use samverk_domain::organisation::OrganisationKind;
 use samverk_domain::resolve::{self, Evidence, KindHint};
 use samverk_store::import::{AliasRow, CodeRow, Review};
@@ -20,76 +21,111 @@ pub enum Resolution {
     Unknown,
 }
 
-/// (name key or identifier scheme, country or code).
-type Key = (String, String);
 /// (organisation, its kind, whether it is a body of the shipped registers).
 type Candidate = (i64, OrganisationKind, bool);
 
-/// The register as the resolver sees it.
+/// Values by two keys (a country and a name key, or a scheme and a code), nested so that a
+/// lookup by two borrowed strings allocates nothing: an import asks some 100,000 times.
+struct ByTwo<V>(FxHashMap<String, FxHashMap<String, V>>);
+
+impl<V> Default for ByTwo<V> {
+    fn default() -> Self {
+        Self(FxHashMap::default())
+    }
+}
+
+impl<V> ByTwo<V> {
+    fn get(&self, outer: &str, inner: &str) -> Option<&V> {
+        self.0.get(outer).and_then(|m| m.get(inner))
+    }
+
+    fn entry(&mut self, outer: &str, inner: &str) -> &mut V
+    where
+        V: Default,
+    {
+        self.0.entry(outer.to_owned()).or_default().entry(inner.to_owned()).or_default()
+    }
+
+    fn insert(&mut self, outer: &str, inner: &str, value: V)
+    where
+        V: Default,
+    {
+        *self.entry(outer, inner) = value;
+    }
+}
+
+/// The register as the resolver sees it: aliases by country and name key, identifiers by
+/// scheme and code, reviews by country and name key.
 pub struct Resolver {
-    aliases: HashMap<Key, Vec<Candidate>>,
-    codes: HashMap<(String, String), i64>,
-    decided: HashMap<(String, String), i64>,
-    pending: HashMap<(String, String), i64>,
+    aliases: ByTwo<Vec<Candidate>>,
+    codes: ByTwo<i64>,
+    decided: ByTwo<i64>,
+    pending: ByTwo<i64>,
 }
 
 impl Resolver {
     #[must_use]
     pub fn new(aliases: Vec<AliasRow>, codes: Vec<CodeRow>, reviews: &HashMap<(String, String), Review>) -> Self {
-        let mut by_alias: HashMap<Key, Vec<Candidate>> = HashMap::new();
+        let mut by_alias: ByTwo<Vec<Candidate>> = ByTwo::default();
         for a in aliases {
-            let entry = by_alias.entry((a.alias, a.country)).or_default();
+            let entry = by_alias.entry(&a.country, &a.alias);
             if !entry.iter().any(|(id, ..)| *id == a.organisation_id) {
                 entry.push((a.organisation_id, a.kind, a.registry));
             }
         }
-        let codes = codes.into_iter().map(|c| ((c.scheme, c.code), c.organisation_id)).collect();
-        let mut decided = HashMap::new();
-        let mut pending = HashMap::new();
-        for (key, r) in reviews {
+        let mut by_code = ByTwo::default();
+        for c in codes {
+            by_code.insert(&c.scheme, &c.code, c.organisation_id);
+        }
+        let (mut decided, mut pending) = (ByTwo::default(), ByTwo::default());
+        for ((key, country), r) in reviews {
             if let Some(id) = r.organisation_id {
-                if r.status == "pending" {
-                    pending.insert(key.clone(), id)
-                } else {
-                    decided.insert(key.clone(), id)
-                };
+                let list = if r.status == "pending" { &mut pending } else { &mut decided };
+                list.insert(country, key, id);
             }
         }
-        Self { aliases: by_alias, codes, decided, pending }
+        Self { aliases: by_alias, codes: by_code, decided, pending }
     }
 
     /// The organisation holding an identifier.
     #[must_use]
     pub fn by_code(&self, scheme: &str, code: &str) -> Option<i64> {
-        self.codes.get(&(scheme.to_owned(), code.to_owned())).copied()
+        self.codes.get(scheme, code).copied()
     }
 
     /// The provisional organisation of a spelling still under review.
     #[must_use]
     pub fn pending(&self, key: &str, country: &str) -> Option<i64> {
-        self.pending.get(&(key.to_owned(), country.to_owned())).copied()
+        self.pending.get(country, key).copied()
     }
 
     /// Resolves a spelling in a country; `kind` (when the data says it) narrows the candidates.
     #[must_use]
     pub fn by_name(&self, raw: &str, country: &str, kind: Option<KindHint>) -> Resolution {
-        let whole = resolve::name_key(raw);
-        let first = whole.keys.first().cloned().unwrap_or_default();
-        if let Some(&id) = self.decided.get(&(first, country.to_owned())) {
+        self.by_keys(&resolve::name_keys(raw), country, kind)
+    }
+
+    /// [`Resolver::by_name`] of a spelling whose [`resolve::name_keys`] the caller has made (the
+    /// whole name's key first).
+    #[must_use]
+    pub fn by_keys(&self, keys: &[resolve::NameKey], country: &str, kind: Option<KindHint>) -> Resolution {
+        let Some(whole) = keys.first() else { return Resolution::Unknown };
+        let first = whole.keys.first().map_or("", String::as_str);
+        if let Some(&id) = self.decided.get(country, first) {
             return Resolution::Decided(id);
         }
-        for key in resolve::name_keys(raw) {
-            let found = self.by_key(&key, country, key.hint.or(kind));
+        for key in keys {
+            let found = self.by_key(key, country, key.hint.or(kind));
             if found != Resolution::Unknown {
                 return found;
             }
         }
-        self.near(&whole, country, whole.hint.or(kind))
+        self.near(whole, country, whole.hint.or(kind))
     }
 
     fn by_key(&self, key: &resolve::NameKey, country: &str, hint: Option<KindHint>) -> Resolution {
         for (i, k) in key.keys.iter().enumerate() {
-            let Some(candidates) = self.aliases.get(&(k.clone(), country.to_owned())) else { continue };
+            let Some(candidates) = self.aliases.get(country, k) else { continue };
             let fitting: Vec<&(i64, OrganisationKind, bool)> =
                 candidates.iter().filter(|(_, kind, _)| hint.is_none_or(|h| h.fits(*kind))).collect();
             // Prefer the register's own bodies over ones an import created.
@@ -113,8 +149,11 @@ impl Resolver {
         }
         let near = self
             .aliases
-            .iter()
-            .filter(|((alias, c), _)| c == country && key.keys.iter().any(|k| resolve::one_edit_apart(k, alias)))
+            .0
+            .get(country)
+            .into_iter()
+            .flatten()
+            .filter(|(alias, _)| key.keys.iter().any(|k| resolve::one_edit_apart(k, alias)))
             .flat_map(|(_, candidates)| candidates.iter().filter(|(_, kind, reg)| *reg && hint.is_none_or(|h| h.fits(*kind))))
             .map(|(id, ..)| *id)
             .min();
@@ -123,14 +162,14 @@ impl Resolver {
 
     /// Makes a newly created organisation findable for the rest of the import.
     pub fn learn(&mut self, key: &str, country: &str, id: i64, kind: OrganisationKind, codes: &[(&'static str, String)]) {
-        self.aliases.entry((key.to_owned(), country.to_owned())).or_default().push((id, kind, false));
+        self.aliases.entry(country, key).push((id, kind, false));
         for (scheme, code) in codes {
-            self.codes.insert(((*scheme).to_owned(), code.clone()), id);
+            self.codes.insert(scheme, code, id);
         }
     }
 
     /// Remembers a spelling now under review, so later rows use the same provisional body.
     pub fn hold(&mut self, key: &str, country: &str, id: i64) {
-        self.pending.insert((key.to_owned(), country.to_owned()), id);
+        self.pending.insert(country, key, id);
     }
 }

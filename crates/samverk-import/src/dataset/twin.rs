@@ -1,7 +1,7 @@
 //! `twin-towns-wikipedia`: twin-town pairs from Wikipedia's lists. Each page lists a country's
 //! own towns, so pairs are directional; they are symmetrised and deduplicated here.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use samverk_domain::engagement::{EngagementKind, EngagementStatus, Role};
 use samverk_domain::organisation::OrganisationKind;
@@ -12,33 +12,43 @@ use crate::table::{BadInput, Cells, Shape, Table};
 
 pub const SHAPE: Shape = Shape { dataset: "twin-towns-wikipedia", delimiter: b',', columns: &["city1", "country1", "city2", "country2"] };
 
-fn town(c: &Cells<'_>, city: &str, country_column: &str) -> Result<OrgSpec, BadInput> {
+/// The towns read so far with their keys, by (name, country) as written: a host town is named on
+/// each of its rows, and making a key folds and splits the name.
+type Towns<'t> = FxHashMap<(&'t str, &'t str), (OrgSpec, String)>;
+
+fn town<'t>(c: &Cells<'t>, towns: &mut Towns<'t>, city: &str, country_column: &str) -> Result<(OrgSpec, String), BadInput> {
     let name = c.required(city)?;
-    let code =
-        country::code(c.get(country_column)).ok_or_else(|| c.bad(country_column, "a country name such as Norway or United States"))?;
+    let country = c.get(country_column);
+    if let Some(known) = towns.get(&(name, country)) {
+        return Ok(known.clone());
+    }
+    let code = country::code(country).ok_or_else(|| c.bad(country_column, "a country name such as Norway or United States"))?;
     let nordic = matches!(code.as_str(), "NO" | "SE");
-    Ok(OrgSpec {
+    let spec = OrgSpec {
         name: name.to_owned(),
         kind: if nordic { OrganisationKind::Municipality } else { OrganisationKind::ForeignRegion },
         hint: nordic.then_some(KindHint::Local),
         country: code,
         codes: Vec::new(),
         authority: nordic,
-    })
+    };
+    let key = name_key(&spec);
+    towns.insert((name, country), (spec.clone(), key.clone()));
+    Ok((spec, key))
 }
 
 pub fn plan(table: &Table, plan: &mut Plan, options: &Options) -> Result<(), BadInput> {
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut towns = Towns::default();
     for c in table.cells() {
-        let pair = town(&c, "city1", "country1").and_then(|a| Ok((a, town(&c, "city2", "country2")?)));
-        let (a, b) = match pair {
+        let pair = town(&c, &mut towns, "city1", "country1").and_then(|a| Ok((a, town(&c, &mut towns, "city2", "country2")?)));
+        let ((a, ka), (b, kb)) = match pair {
             Ok(p) => p,
             Err(bad) => {
                 skip_or_fail(plan, options, bad)?;
                 continue;
             }
         };
-        let (ka, kb) = (name_key(&a), name_key(&b));
         if ka == kb {
             continue; // a town listed as its own twin
         }

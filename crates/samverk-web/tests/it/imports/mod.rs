@@ -276,3 +276,45 @@ async fn every_import_gives_the_connection_its_page_cache_back() {
     assert_eq!(cache_sizes(&app).await, default, "after a re-import that changes nothing");
     assert_eq!(named(&app, "Lidköping").await.len(), 1, "the import itself went in");
 }
+
+/// A validated imported engagement owned by `owner` (which the database may not know).
+fn imported_engagement(owner: i64, title: &str) -> samverk_domain::engagement::NewEngagement {
+    let draft = samverk_domain::engagement::EngagementDraft {
+        owner_id: Some(owner),
+        kind: "twin_town".to_owned(),
+        title: title.to_owned(),
+        status: "active".to_owned(),
+        ..Default::default()
+    };
+    let mut refs = samverk_domain::refs::References::default();
+    refs.organisations.insert(owner);
+    draft.validate_imported(&refs).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn a_batch_the_database_refuses_writes_nothing_and_its_connection_goes_on() {
+    let app = TestApp::new().await;
+    samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
+    let owner = OrganisationBuilder::new("Skien kommune").kind("municipality").insert(&app.store).await;
+    let before = counts(&app).await;
+    let rows = vec![
+        (imported_engagement(owner, "Skien – Uddevalla"), "twin-towns-wikipedia: t.csv, row 2".to_owned()),
+        // An owner the database does not have: refused at the second row, after the first went in.
+        (imported_engagement(owner + 1_000_000, "Nowhere – Uddevalla"), "twin-towns-wikipedia: t.csv, row 3".to_owned()),
+    ];
+    {
+        let mut tx = app.store.begin().await.unwrap_or_else(|e| panic!("{e}"));
+        let mut conn = tx.conn();
+        let refused = samverk_store::import::insert_engagements(&mut conn, &rows, "twin-towns-wikipedia: t.csv").await;
+        assert!(refused.is_err(), "a missing owner breaks the foreign key: {refused:?}");
+    }
+    assert_eq!(counts(&app).await, before, "the first row went back with the transaction");
+    // Every connection of the pool still answers (the bulk path borrowed one and gave it back),
+    // and the next import writes as it should.
+    let sizes = cache_sizes(&app).await;
+    assert!(sizes.as_ref().is_none_or(|s| s.len() == 8), "{sizes:?}");
+    let done = import(&app, Dataset::TwinTownsWikipedia, "twins.csv", &fixture("twin-towns-wikipedia.csv"), false).await;
+    assert!(done.created > 10, "{done:?}");
+    let listed = app.get("/engagements?kind=twin_town").await.text();
+    assert!(listed.contains("Skien"), "{listed}");
+}
