@@ -381,7 +381,7 @@ pub async fn insert_organisations(
 ///
 /// # Errors
 /// The database error.
-pub async fn insert_engagements(conn: &mut Conn<'_>, engagements: &[(NewEngagement, String)], batch: &str) -> Result<Vec<i64>, StoreError> {
+pub async fn insert_engagements(conn: &mut Conn<'_>, engagements: &[(&NewEngagement, &str)], batch: &str) -> Result<Vec<i64>, StoreError> {
     let rows = engagements.iter().map(|(e, source)| engagement_values(e, source)).collect();
     insert_many_returning(
         conn,
@@ -411,7 +411,7 @@ pub struct ImportedParticipant {
 pub async fn replace_participants(
     conn: &mut Conn<'_>,
     changed: &[i64],
-    participants: &[ImportedParticipant],
+    participants: Vec<ImportedParticipant>,
     batch: &str,
 ) -> Result<(), StoreError> {
     for chunk in changed.chunks(VALUES_PER_STATEMENT) {
@@ -421,9 +421,9 @@ pub async fn replace_participants(
     }
     let mut seen = std::collections::HashSet::with_capacity(participants.len());
     let rows = participants
-        .iter()
+        .into_iter()
         .filter(|p| seen.insert((p.engagement_id, p.organisation_id, p.role)))
-        .map(|p| vec![Value::from(p.engagement_id), p.organisation_id.into(), p.role.code().into(), p.source.clone().into()])
+        .map(|p| vec![Value::from(p.engagement_id), p.organisation_id.into(), p.role.code().into(), p.source.into()])
         .collect();
     insert_many_returning(
         conn,
@@ -455,20 +455,20 @@ pub async fn save_records(
     dataset: &str,
     file: &str,
     entity: &'static str,
-    new: &[NewRecord],
+    new: Vec<NewRecord>,
     changed: &[NewRecord],
 ) -> Result<(), StoreError> {
     let rows = new
-        .iter()
+        .into_iter()
         .map(|r| {
             vec![
                 Value::from(dataset.to_owned()),
-                r.key.clone().into(),
+                r.key.into(),
                 entity.into(),
                 r.entity_id.into(),
                 file.to_owned().into(),
                 i64::try_from(r.row).unwrap_or(i64::MAX).into(),
-                r.hash.clone().into(),
+                r.hash.into(),
             ]
         })
         .collect();

@@ -500,7 +500,7 @@ async fn write(
     summary.created = fresh.len();
     summary.updated = changed.len();
 
-    let rows: Vec<(NewEngagement, String)> = fresh.iter().map(|c| (c.new.clone(), c.source.clone())).collect();
+    let rows: Vec<(&NewEngagement, &str)> = fresh.iter().map(|c| (&c.new, c.source.as_str())).collect();
     let fresh_ids = store_import::insert_engagements(conn, &rows, &batch).await?;
     progress.advance(u64::try_from(fresh.len()).unwrap_or(0) / 2);
     for (id, c) in &changed {
@@ -519,7 +519,7 @@ async fn write(
         }
     }
     let changed_ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
-    store_import::replace_participants(conn, &changed_ids, &participants, &batch).await?;
+    store_import::replace_participants(conn, &changed_ids, participants, &batch).await?;
     let record = |(id, c): &(i64, &Checked<'_>)| store_import::NewRecord {
         key: c.spec.key.clone(),
         entity_id: *id,
@@ -528,7 +528,7 @@ async fn write(
     };
     let (new_records, changed_records): (Vec<_>, Vec<_>) =
         (written.iter().take(fresh.len()).map(record).collect(), written.iter().skip(fresh.len()).map(record).collect());
-    store_import::save_records(conn, dataset.name(), file, "engagement", &new_records, &changed_records).await?;
+    store_import::save_records(conn, dataset.name(), file, "engagement", new_records, &changed_records).await?;
     progress.advance(total.saturating_sub(u64::try_from(fresh.len()).unwrap_or(0) / 2));
     Ok(())
 }

@@ -297,11 +297,9 @@ async fn a_batch_the_database_refuses_writes_nothing_and_its_connection_goes_on(
     samverk_import::registry::ensure_loaded(&app.store).await.unwrap_or_else(|e| panic!("{e}"));
     let owner = OrganisationBuilder::new("Skien kommune").kind("municipality").insert(&app.store).await;
     let before = counts(&app).await;
-    let rows = vec![
-        (imported_engagement(owner, "Skien – Uddevalla"), "twin-towns-wikipedia: t.csv, row 2".to_owned()),
-        // An owner the database does not have: refused at the second row, after the first went in.
-        (imported_engagement(owner + 1_000_000, "Nowhere – Uddevalla"), "twin-towns-wikipedia: t.csv, row 3".to_owned()),
-    ];
+    let (kept, refused) = (imported_engagement(owner, "Skien – Uddevalla"), imported_engagement(owner + 1_000_000, "Nowhere – Uddevalla"));
+    // An owner the database does not have: refused at the second row, after the first went in.
+    let rows = [(&kept, "twin-towns-wikipedia: t.csv, row 2"), (&refused, "twin-towns-wikipedia: t.csv, row 3")];
     {
         let mut tx = app.store.begin().await.unwrap_or_else(|e| panic!("{e}"));
         let mut conn = tx.conn();
