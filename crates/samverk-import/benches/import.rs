@@ -175,7 +175,8 @@ async fn twin_town_against_sqlite3(root: &Path, dir: &Path, options: &Options) {
         println!("twin towns, sqlite3 .import: skipped (no sqlite3 shell on PATH; apt-get install sqlite3)");
         return;
     }
-    for (side, what) in [(&same, "the same indexes as samverk's (15)"), (&two, "two indexes (the towns)")] {
+    let same_label = format!("the same indexes as samverk's ({})", SAME_INDEXES.len());
+    for (side, what) in [(&same, same_label.as_str()), (&two, "two indexes (the towns)")] {
         let wall = Side::median(&side.wall);
         let cpu = Side::median(&side.cpu);
         println!(
