@@ -20,10 +20,6 @@ use samverk_store::audit::{Actor, Origin};
 
 use crate::config::{Config, FileConfig};
 
-/// mimalloc rather than glibc's allocator: imports and pages allocate many small strings.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Debug, Parser)]
 #[command(name = "samverk", version, about = "Partnerships, networks and international cooperation of public authorities")]
 struct Cli {

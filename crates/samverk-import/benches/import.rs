@@ -10,11 +10,6 @@
 
 mod common;
 
-/// The samverk binary's allocator (`samverk-cli/src/main.rs`): the bench measures the import as
-/// `samverk import` and the import page run it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
