@@ -86,8 +86,8 @@ const ROUNDS: usize = 5;
 const WRITTEN: &[&str] = &["organisations", "organisation_aliases", "engagements", "participants", "import_records"];
 
 /// The shell's table with the same indexes as samverk's: for each index samverk's import writes
-/// (by name, as in `sqlite_master`; a WITHOUT ROWID table's primary key counts as one), an index of the shell's table over the CSV row with a key of
-/// the same shape. A text key becomes the text it holds (a town's name, folded as samverk folds
+/// (by name, as in `sqlite_master`; a WITHOUT ROWID table's primary key counts as one), an index
+/// of the shell's table over the CSV row with a key of the same shape. A text key becomes the text it holds (a town's name, folded as samverk folds
 /// it, the pair's title, the record key); an id that grows with each new row (a new engagement or
 /// organisation) a constant, so that entry too goes in at the end of its index; an existing
 /// organisation's id an integer of the town's name; a constant a constant; a null a null. A key
@@ -143,8 +143,8 @@ async fn twin_town_against_sqlite3(root: &Path, dir: &Path, options: &Options) {
     let shell = which("sqlite3").ok();
     let (mut ours, mut same, mut two) = (Side::default(), Side::default(), Side::default());
     for round in 0..ROUNDS {
-        let db = dir.join(format!("twin{round}.db"));
-        let store = empty_store(dir, &format!("twin{round}.db")).await;
+        let name = format!("twin{round}.db");
+        let store = empty_store(dir, &name).await;
         let (t, cpu) = (Instant::now(), cpu_seconds());
         dataset::import(&store, Dataset::TwinTownsWikipedia, "twin_cities_raw.csv", &bytes, options).await.unwrap();
         ours.wall.push(t.elapsed().as_secs_f64());
@@ -152,7 +152,7 @@ async fn twin_town_against_sqlite3(root: &Path, dir: &Path, options: &Options) {
         store.close().await;
         let Some(shell) = &shell else { continue };
         if round == 0 {
-            check_same_indexes(shell, &db);
+            check_same_indexes(shell, &dir.join(&name));
         }
         for (side, name, indexes) in [(&mut same, "same", same_indexes()), (&mut two, "two", TWO_INDEXES.to_owned())] {
             let cpu = cpu_seconds().1;

@@ -16,14 +16,13 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 
 /// Inserts `rows` with `INSERT INTO t (…) VALUES (?, …)` + `tail`, built from `head` (which ends
-/// in `VALUES `). Returns the number of rows SQLite wrote (an `ON CONFLICT DO NOTHING` tail may
-/// write fewer).
+/// in `VALUES `).
 ///
 /// # Errors
 /// The database error, or a value of a type the fast path does not write.
 #[expect(unsafe_code, reason = "rusqlite borrows sqlx's locked SQLite handle: sqlx has no prepared statement run row by row")]
-pub(crate) async fn insert(conn: &mut SqliteConnection, head: &str, tail: &str, rows: Vec<Vec<Value>>) -> Result<usize, StoreError> {
-    let Some(width) = rows.first().map(Vec::len) else { return Ok(0) };
+pub(crate) async fn insert(conn: &mut SqliteConnection, head: &str, tail: &str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    let Some(width) = rows.first().map(Vec::len) else { return Ok(()) };
     let marks = vec!["?"; width].join(", ");
     let sql = format!("{head}({marks}){tail}");
     let mut locked = conn.lock_handle().await?;
@@ -39,16 +38,15 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, head: &str, tail: &str, 
     written
 }
 
-fn write(sqlite: &rusqlite::Connection, sql: &str, rows: Vec<Vec<Value>>) -> Result<usize, StoreError> {
+fn write(sqlite: &rusqlite::Connection, sql: &str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
     let mut statement = sqlite.prepare(sql).map_err(bulk_error)?;
-    let mut written = 0;
     for row in rows {
         for (n, value) in row.into_iter().enumerate() {
             statement.raw_bind_parameter(n + 1, ToSqlOutput::Owned(sqlite_value(value)?)).map_err(bulk_error)?;
         }
-        written += statement.raw_execute().map_err(bulk_error)?;
+        statement.raw_execute().map_err(bulk_error)?;
     }
-    Ok(written)
+    Ok(())
 }
 
 /// A sea-query value as SQLite stores it, the same as sqlx writes it (dates as `YYYY-MM-DD`,

@@ -158,8 +158,7 @@ fn statements(head: &'static str, rows: Vec<Vec<Value>>) -> Vec<(Sql, usize)> {
 /// prepared statement ([`crate::bulk`]), PostgreSQL with one multi-row statement per chunk.
 async fn insert_many(conn: &mut Conn<'_>, head: &'static str, tail: &'static str, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
     if let Some(sqlite) = conn.sqlite() {
-        crate::bulk::insert(sqlite, head, tail, rows).await?;
-        return Ok(());
+        return crate::bulk::insert(sqlite, head, tail, rows).await;
     }
     for (mut sql, _) in statements(head, rows) {
         sql.push(tail);
@@ -197,9 +196,7 @@ async fn insert_many_returning(
         let before: i64 = conn.scalar(&max).await?;
         let set_aside = set_aside_triggers(conn, table).await?;
         let total = rows.len();
-        if let Some(sqlite) = conn.sqlite() {
-            crate::bulk::insert(sqlite, head, "", rows).await?;
-        }
+        insert_many(conn, head, "", rows).await?;
         restore_triggers(conn, &set_aside, before).await?;
         let mut after = Sql::new("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM ");
         after.push(table).push(" WHERE id > ").bind(before);
